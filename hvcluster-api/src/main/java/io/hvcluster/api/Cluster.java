@@ -1,0 +1,238 @@
+package io.hvcluster.api;
+
+import io.hvcluster.api.migration.MigrationStrategy;
+import io.hvcluster.api.placement.PlacementPolicy;
+import io.hvcluster.api.spec.ClusterSpec;
+import io.hvcluster.api.spec.HostSpec;
+import java.util.List;
+
+/**
+ * A simulated Windows Server 2008 failover cluster of Hyper-V hosts: its nodes, shared storage, highly
+ * available VMs and groups, and the operations an administrator performs on it. Every operation takes
+ * effect in virtual time as the owning simulation runs.
+ *
+ * <p>Not thread-safe: a cluster is confined to the thread that drives its simulation, and a call from
+ * any other thread throws {@link WrongThreadException}. Example:
+ *
+ * <pre>{@code
+ * Cluster cluster = simulation.createCluster(spec);
+ * cluster.form();
+ * cluster.startAllVms();
+ * simulation.runFor(Duration.ofMinutes(5));
+ * cluster.vms().forEach(vm -> System.out.println(vm.id() + " " + vm.state() + " on " + vm.host()));
+ * }</pre>
+ */
+public interface Cluster {
+  /**
+   * Returns the cluster's name.
+   *
+   * @return the name
+   */
+  String name();
+
+  /**
+   * Returns the cluster's current configuration, including nodes added since it was created.
+   *
+   * @return the spec
+   */
+  ClusterSpec spec();
+
+  /**
+   * Returns the nodes, in configuration order.
+   *
+   * @return the nodes
+   */
+  List<Host> hosts();
+
+  /**
+   * Returns the node with the given name.
+   *
+   * @param id the node's name
+   * @return the node
+   * @throws NoSuchEntityException when there is no such node
+   */
+  Host host(HostId id);
+
+  /**
+   * Returns the node with the given name.
+   *
+   * @param name the node's name
+   * @return the node
+   * @throws NoSuchEntityException when there is no such node
+   */
+  default Host host(String name) {
+    return host(HostId.of(name));
+  }
+
+  /**
+   * Returns the VMs, in configuration order.
+   *
+   * @return the VMs
+   */
+  List<VirtualMachine> vms();
+
+  /**
+   * Returns the VM with the given name.
+   *
+   * @param id the VM's name
+   * @return the VM
+   * @throws NoSuchEntityException when there is no such VM
+   */
+  VirtualMachine vm(VmId id);
+
+  /**
+   * Returns the VM with the given name.
+   *
+   * @param name the VM's name
+   * @return the VM
+   * @throws NoSuchEntityException when there is no such VM
+   */
+  default VirtualMachine vm(String name) {
+    return vm(VmId.of(name));
+  }
+
+  /**
+   * Returns the groups, in the configuration order of their first VMs.
+   *
+   * @return the groups
+   */
+  List<ClusterGroup> groups();
+
+  /**
+   * Returns the group with the given name.
+   *
+   * @param name the group's name
+   * @return the group
+   * @throws NoSuchEntityException when there is no such group
+   */
+  ClusterGroup group(String name);
+
+  /**
+   * Returns the shared storage.
+   *
+   * @return the storage
+   */
+  SharedStorage storage();
+
+  /**
+   * Returns the quorum as it stands now.
+   *
+   * @return the quorum status
+   */
+  QuorumStatus quorum();
+
+  /**
+   * Returns whether {@link #form()} has been called.
+   *
+   * @return true once the cluster was formed
+   */
+  boolean isFormed();
+
+  /**
+   * Forms the cluster: starts the cluster service on every node, arbitrates the witness disk and
+   * establishes quorum. Idempotent once formed.
+   */
+  void form();
+
+  /**
+   * Asks the cluster to bring a VM online; the placement policy chooses the node. Clears an operator stop.
+   *
+   * @param id the VM
+   * @throws NoSuchEntityException when there is no such VM
+   * @throws QuorumLostException when no partition holds quorum
+   * @throws IllegalStateTransitionException when the VM is not off, saved or failed
+   */
+  void startVm(VmId id);
+
+  /** Asks the cluster to bring every VM that is off online, in priority order. */
+  void startAllVms();
+
+  /**
+   * Stops a VM as an operator: the cluster will not restart it until an operator starts it again.
+   *
+   * @param id the VM
+   * @throws NoSuchEntityException when there is no such VM
+   */
+  void stopVm(VmId id);
+
+  /**
+   * Pauses a node for maintenance: it stays a member and votes, but owns no new groups.
+   *
+   * @param id the node
+   * @throws NoSuchEntityException when there is no such node
+   * @throws IllegalStateTransitionException when the node is not up
+   */
+  void pauseNode(HostId id);
+
+  /**
+   * Resumes a paused node, which may then own groups again.
+   *
+   * @param id the node
+   * @throws NoSuchEntityException when there is no such node
+   * @throws IllegalStateTransitionException when the node is not paused
+   */
+  void resumeNode(HostId id);
+
+  /**
+   * Pauses a node and moves every group it owns to other nodes (by quick migration where available,
+   * otherwise by a planned restart); no VM is lost.
+   *
+   * @param id the node
+   * @throws NoSuchEntityException when there is no such node
+   * @throws IllegalStateTransitionException when the node is not up or paused
+   */
+  void drainNode(HostId id);
+
+  /**
+   * Starts the cluster service on a node that is down but running, so that it joins the membership.
+   *
+   * @param id the node
+   * @throws NoSuchEntityException when there is no such node
+   */
+  void startClusterService(HostId id);
+
+  /**
+   * Stops the cluster service on a node gracefully: its groups are moved away first, then it leaves
+   * the membership.
+   *
+   * @param id the node
+   * @throws NoSuchEntityException when there is no such node
+   */
+  void stopClusterService(HostId id);
+
+  /**
+   * Adds a new node, which then joins the membership.
+   *
+   * @param spec the node
+   * @throws InvalidConfigurationException when the name is taken or the cluster already has 16 nodes
+   */
+  void addNode(HostSpec spec);
+
+  /**
+   * Starts moving a running VM to another node with the given strategy.
+   *
+   * @param id the VM
+   * @param target the destination node
+   * @param strategy how to move it
+   * @return a handle that reports the result once the migration ends
+   * @throws NoSuchEntityException when the VM or node does not exist
+   * @throws IllegalArgumentException when the target is the VM's current node or may not run the VM
+   * @throws IllegalStateException when the VM is not running or is already being migrated
+   */
+  MigrationHandle migrate(VmId id, HostId target, MigrationStrategy strategy);
+
+  /**
+   * Returns the placement policy the cluster uses for initial placement and failover.
+   *
+   * @return the policy
+   */
+  PlacementPolicy placementPolicy();
+
+  /**
+   * Replaces the placement policy. The cluster still enforces hard constraints (memory, possible
+   * owners, node state, storage paths) on whatever the policy chooses.
+   *
+   * @param policy the new policy
+   */
+  void setPlacementPolicy(PlacementPolicy policy);
+}

@@ -1,0 +1,17 @@
+package io.hvcluster.api;
+
+import io.hvcluster.api.event.ClusterEvent;
+
+/**
+ * Receives the events of a simulation in order, on the simulation's thread. A listener must not throw;
+ * if it does, the simulation stops and rethrows.
+ */
+@FunctionalInterface
+public interface ClusterListener {
+  /**
+   * Receives one event.
+   *
+   * @param event the event, carrying its virtual time
+   */
+  void onEvent(ClusterEvent event);
+}

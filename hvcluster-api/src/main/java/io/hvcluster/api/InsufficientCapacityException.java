@@ -1,0 +1,18 @@
+package io.hvcluster.api;
+
+/**
+ * Thrown when an operation needs memory (or another hard resource) that no eligible host has, for
+ * example starting a VM on a host whose free memory is smaller than the VM's.
+ */
+public class InsufficientCapacityException extends HvClusterException {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates an exception with a message that names the VM, what it needs and what is available.
+   *
+   * @param message the message
+   */
+  public InsufficientCapacityException(String message) {
+    super(message);
+  }
+}

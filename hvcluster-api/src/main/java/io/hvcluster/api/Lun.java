@@ -1,0 +1,55 @@
+package io.hvcluster.api;
+
+import io.hvcluster.api.spec.LunSpec;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A LUN of the shared storage, owned through SCSI-3 persistent reservations.
+ *
+ * <p>Not thread-safe: read it from the thread that drives its simulation. The view is live.
+ */
+public interface Lun {
+  /**
+   * Returns the LUN's name.
+   *
+   * @return the identifier
+   */
+  LunId id();
+
+  /**
+   * Returns the LUN's configuration.
+   *
+   * @return the spec
+   */
+  LunSpec spec();
+
+  /**
+   * Returns the LUN's state.
+   *
+   * @return the state
+   */
+  LunState state();
+
+  /**
+   * Returns the node holding the reservation (for a Cluster Shared Volume, its coordinator node).
+   *
+   * @return the owner, or empty when none
+   */
+  Optional<HostId> owner();
+
+  /**
+   * Returns the nodes whose reservation keys are registered with the LUN, in name order.
+   *
+   * @return the registered nodes
+   */
+  List<HostId> registrations();
+
+  /**
+   * Returns the reservation generation: it increases every time the reservation changes hands, so a
+   * write carrying an older generation is from a fenced former owner.
+   *
+   * @return the generation, 0 before the first reservation
+   */
+  long reservationGeneration();
+}

@@ -1,0 +1,60 @@
+package io.hvcluster.api;
+
+import java.util.regex.Pattern;
+
+/**
+ * Validates the names of hosts, VMs, LUNs, clusters and groups. A name may later become part of a
+ * file name (saved-state files are named after their VM), so the allowed alphabet is deliberately
+ * small.
+ *
+ * <p>This class is stateless and thread-safe.
+ */
+public final class Names {
+  /** The longest name allowed, in characters. */
+  public static final int MAX_LENGTH = 63;
+
+  private static final Pattern VALID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
+
+  private Names() {}
+
+  /**
+   * Returns {@code name} when it is a valid entity name, and throws otherwise.
+   *
+   * @param kind what is being named, used in the message (for example {@code "host"})
+   * @param name the name to check
+   * @return {@code name}
+   * @throws InvalidConfigurationException when the name is null, empty, too long or uses characters
+   *     other than letters, digits, dot, underscore and hyphen, or starts with anything but a letter
+   *     or digit
+   */
+  public static String check(String kind, String name) {
+    if (name == null) {
+      throw new InvalidConfigurationException(kind + " name is missing; a name of 1 to " + MAX_LENGTH
+          + " letters, digits, '.', '_' or '-' is required");
+    }
+    if (!isValid(name)) {
+      throw new InvalidConfigurationException(kind + " name '" + printable(name) + "' is not allowed; use 1 to "
+          + MAX_LENGTH + " characters from letters, digits, '.', '_' and '-', starting with a letter or digit");
+    }
+    return name;
+  }
+
+  /**
+   * Returns whether {@code name} is a valid entity name.
+   *
+   * @param name the candidate name, may be null
+   * @return true when {@link #check(String, String)} would accept it
+   */
+  public static boolean isValid(String name) {
+    return name != null && VALID.matcher(name).matches();
+  }
+
+  private static String printable(String name) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < name.length() && i < 80; i++) {
+      char c = name.charAt(i);
+      out.append(c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format("\\u%04x", (int) c));
+    }
+    return name.length() > 80 ? out + "..." : out.toString();
+  }
+}

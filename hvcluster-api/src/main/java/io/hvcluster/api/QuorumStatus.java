@@ -1,0 +1,32 @@
+package io.hvcluster.api;
+
+import java.util.List;
+
+/**
+ * The quorum of a cluster at one moment: the partition that holds (or last held) quorum, and its votes.
+ *
+ * <p>Instances are immutable and thread-safe.
+ *
+ * @param hasQuorum whether a partition holds quorum
+ * @param votes the votes held by that partition (or by the largest partition when none has quorum)
+ * @param votesNeeded the votes a partition needs
+ * @param totalVotes all votes the quorum model counts
+ * @param members the nodes of that partition, in name order
+ * @param witnessVote whether the witness (disk or file share) votes for that partition
+ */
+public record QuorumStatus(boolean hasQuorum, int votes, int votesNeeded, int totalVotes, List<HostId> members,
+    boolean witnessVote) {
+  /**
+   * Creates a status; copies the member list.
+   *
+   * @param hasQuorum whether a partition holds quorum
+   * @param votes the votes held by that partition (or by the largest partition when none has quorum)
+   * @param votesNeeded the votes a partition needs
+   * @param totalVotes all votes the quorum model counts
+   * @param members the nodes of that partition, in name order
+   * @param witnessVote whether the witness (disk or file share) votes for that partition
+   */
+  public QuorumStatus {
+    members = List.copyOf(members);
+  }
+}

@@ -1,0 +1,17 @@
+package io.hvcluster.api.event;
+
+/**
+ * Reports that a fault was injected.
+ *
+ * @param timeNanos virtual time in nanoseconds
+ * @param cluster the cluster's name
+ * @param fault the kind of fault, for example {@code "host-crash"}
+ * @param detail what it hit
+ */
+public record FaultApplied(
+    long timeNanos,
+    String cluster,
+    String fault,
+    String detail)
+    implements ClusterEvent {
+}

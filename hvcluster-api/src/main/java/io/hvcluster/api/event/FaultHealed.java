@@ -1,0 +1,17 @@
+package io.hvcluster.api.event;
+
+/**
+ * Reports that an injected fault was healed (host repaired, link restored, path back).
+ *
+ * @param timeNanos virtual time in nanoseconds
+ * @param cluster the cluster's name
+ * @param fault the kind of fault
+ * @param detail what it hit
+ */
+public record FaultHealed(
+    long timeNanos,
+    String cluster,
+    String fault,
+    String detail)
+    implements ClusterEvent {
+}

@@ -1,0 +1,27 @@
+package io.hvcluster.api.event;
+
+import io.hvcluster.api.GroupState;
+import io.hvcluster.api.HostId;
+import java.util.Optional;
+
+/**
+ * Reports that a cluster group changed state or owner.
+ *
+ * @param timeNanos virtual time in nanoseconds
+ * @param cluster the cluster's name
+ * @param group the group's name
+ * @param owner the owner after the change, if any
+ * @param from the previous state
+ * @param to the new state
+ * @param reason why
+ */
+public record GroupStateChanged(
+    long timeNanos,
+    String cluster,
+    String group,
+    Optional<HostId> owner,
+    GroupState from,
+    GroupState to,
+    String reason)
+    implements ClusterEvent {
+}

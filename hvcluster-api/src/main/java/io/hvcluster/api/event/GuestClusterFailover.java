@@ -1,0 +1,24 @@
+package io.hvcluster.api.event;
+
+import io.hvcluster.api.VmId;
+import java.util.Optional;
+
+/**
+ * Reports that a guest cluster's application moved to another VM node, inside the guests.
+ *
+ * @param timeNanos virtual time in nanoseconds
+ * @param cluster the cluster's name
+ * @param guestCluster the guest cluster's name
+ * @param from the guest node that was active, if any
+ * @param to the guest node that is now active, if any
+ * @param reason why
+ */
+public record GuestClusterFailover(
+    long timeNanos,
+    String cluster,
+    String guestCluster,
+    Optional<VmId> from,
+    Optional<VmId> to,
+    String reason)
+    implements ClusterEvent {
+}

@@ -1,0 +1,28 @@
+package io.hvcluster.api.event;
+
+import io.hvcluster.api.HostId;
+import io.hvcluster.api.LunId;
+import io.hvcluster.api.LunState;
+import java.util.Optional;
+
+/**
+ * Reports that a LUN changed state or owner (arbitration, release, failure).
+ *
+ * @param timeNanos virtual time in nanoseconds
+ * @param cluster the cluster's name
+ * @param lun the LUN
+ * @param from the previous state
+ * @param to the new state
+ * @param owner the node holding the reservation after the change, if any
+ * @param reason why
+ */
+public record LunStateChanged(
+    long timeNanos,
+    String cluster,
+    LunId lun,
+    LunState from,
+    LunState to,
+    Optional<HostId> owner,
+    String reason)
+    implements ClusterEvent {
+}

@@ -1,0 +1,17 @@
+package io.hvcluster.api.event;
+
+import io.hvcluster.api.migration.MigrationResult;
+
+/**
+ * Reports that a migration ended (completed, rolled back or failed).
+ *
+ * @param timeNanos virtual time in nanoseconds
+ * @param cluster the cluster's name
+ * @param result the result
+ */
+public record MigrationFinished(
+    long timeNanos,
+    String cluster,
+    MigrationResult result)
+    implements ClusterEvent {
+}

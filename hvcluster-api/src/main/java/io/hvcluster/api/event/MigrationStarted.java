@@ -1,0 +1,24 @@
+package io.hvcluster.api.event;
+
+import io.hvcluster.api.HostId;
+import io.hvcluster.api.VmId;
+
+/**
+ * Reports that a migration began.
+ *
+ * @param timeNanos virtual time in nanoseconds
+ * @param cluster the cluster's name
+ * @param vm the VM
+ * @param source the node it leaves
+ * @param target the node it moves to
+ * @param strategy the strategy's name
+ */
+public record MigrationStarted(
+    long timeNanos,
+    String cluster,
+    VmId vm,
+    HostId source,
+    HostId target,
+    String strategy)
+    implements ClusterEvent {
+}

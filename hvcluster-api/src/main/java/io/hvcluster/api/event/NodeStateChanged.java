@@ -1,0 +1,24 @@
+package io.hvcluster.api.event;
+
+import io.hvcluster.api.HostId;
+import io.hvcluster.api.NodeState;
+
+/**
+ * Reports that a node changed membership state.
+ *
+ * @param timeNanos virtual time in nanoseconds
+ * @param cluster the cluster's name
+ * @param host the node
+ * @param from the previous state
+ * @param to the new state
+ * @param reason why, for example {@code "missed 5 heartbeats"}
+ */
+public record NodeStateChanged(
+    long timeNanos,
+    String cluster,
+    HostId host,
+    NodeState from,
+    NodeState to,
+    String reason)
+    implements ClusterEvent {
+}

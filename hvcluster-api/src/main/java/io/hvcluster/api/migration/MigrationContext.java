@@ -1,0 +1,245 @@
+package io.hvcluster.api.migration;
+
+import io.hvcluster.api.Cluster;
+import io.hvcluster.api.GuestMemory;
+import io.hvcluster.api.Host;
+import io.hvcluster.api.IllegalStateTransitionException;
+import io.hvcluster.api.SharedStorage;
+import io.hvcluster.api.VirtualMachine;
+import io.hvcluster.api.VmState;
+import io.hvcluster.api.spec.CostModel;
+import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+
+/**
+ * What a {@link MigrationStrategy} sees and does during one migration. The context reads the source,
+ * target, VM, memory and storage; acts on the VM and its LUNs through the cluster's state machines; and
+ * schedules the strategy's next steps in virtual time.
+ *
+ * <p>Every action is checked: an action the state machines or safety rules forbid throws
+ * ({@link IllegalStateTransitionException} or {@link IllegalStateException}) and, if the strategy lets
+ * the exception escape a step, the migration fails with that message. Once the migration has ended or
+ * was aborted, scheduled steps no longer run and actions throw {@link IllegalStateException}.
+ *
+ * <p>Downtime is measured by the cluster, not reported by the strategy: it is the virtual time during
+ * which the VM executed on no node.
+ *
+ * <p>Not thread-safe: used only on the simulation's thread, from inside the strategy's steps.
+ */
+public interface MigrationContext {
+  /**
+   * Returns the VM being migrated.
+   *
+   * @return the VM
+   */
+  VirtualMachine vm();
+
+  /**
+   * Returns the node the VM leaves.
+   *
+   * @return the source node
+   */
+  Host source();
+
+  /**
+   * Returns the node the VM moves to.
+   *
+   * @return the target node
+   */
+  Host target();
+
+  /**
+   * Returns the cluster.
+   *
+   * @return the cluster
+   */
+  Cluster cluster();
+
+  /**
+   * Returns the shared storage that holds the VM's LUNs.
+   *
+   * @return the storage
+   */
+  SharedStorage storage();
+
+  /**
+   * Returns the calibrated cost model that turns bytes and handovers into virtual time.
+   *
+   * @return the cost model
+   */
+  CostModel costs();
+
+  /**
+   * Returns the current virtual time.
+   *
+   * @return nanoseconds since the simulation started
+   */
+  long nowNanos();
+
+  /**
+   * Returns a random stream private to this migration, derived from the simulation's seed, for
+   * strategies that make random choices deterministically.
+   *
+   * @return the random stream
+   */
+  RandomGenerator random();
+
+  /**
+   * Returns the VM's guest memory on the source, advanced to the current virtual time (the guest
+   * workload's writes up to now are applied).
+   *
+   * @return the source memory
+   * @throws IllegalStateException when the VM holds no memory
+   */
+  GuestMemory sourceMemory();
+
+  /**
+   * Starts a named phase now, ending the previous one. Phases appear in the result and as events.
+   *
+   * @param name the phase's name, for example {@code "save"}
+   */
+  void phase(String name);
+
+  /**
+   * Runs {@code step} after {@code delay} of virtual time, unless the migration has ended or been
+   * aborted by then. An exception escaping the step fails the migration.
+   *
+   * @param delay how long to wait; zero runs the step after the current event
+   * @param step the continuation
+   */
+  void after(Duration delay, Runnable step);
+
+  /**
+   * Registers a handler that runs if the cluster aborts the migration (for example because the source or
+   * target crashed); it receives the reason. The cluster resolves the VM's state itself afterwards.
+   *
+   * @param handler the handler
+   */
+  void onAbort(Consumer<String> handler);
+
+  /**
+   * Returns whether the migration has ended or was aborted.
+   *
+   * @return true once over
+   */
+  boolean isOver();
+
+  /**
+   * Moves the VM to another state on its current node, as its state machine allows. Entering a state
+   * that executes or holds memory is checked against the node's state, storage ownership and memory.
+   *
+   * @param to the new state
+   * @param reason why, for the event
+   * @throws IllegalStateTransitionException when the state machine forbids the transition
+   * @throws IllegalStateException when a safety rule forbids it
+   */
+  void transition(VmState to, String reason);
+
+  /**
+   * Stops the VM from executing while it stays {@link VmState#MIGRATING}: the blackout of a live
+   * migration's stop-and-copy begins and the guest workload stops writing.
+   *
+   * @throws IllegalStateException when the VM is not migrating
+   */
+  void freeze();
+
+  /**
+   * Lets a frozen VM execute again on the source (a live migration abandons its stop-and-copy).
+   *
+   * @throws IllegalStateException when the VM is not frozen
+   */
+  void thaw();
+
+  /**
+   * Returns the VM's memory on the target, allocating it on first call (a live migration copies pages
+   * into it). Its size equals the VM's.
+   *
+   * @return the target memory
+   */
+  GuestMemory targetMemory();
+
+  /**
+   * Ends a live migration's blackout: the VM, frozen in {@link VmState#MIGRATING}, now runs on the target
+   * with the target memory, and its source instance is gone.
+   *
+   * @throws IllegalStateException when the VM is not frozen, the target does not own the VM's ordinary
+   *     LUNs, or the target is no longer an up member
+   */
+  void switchover();
+
+  /**
+   * Makes the target the VM's node while the VM neither executes nor holds memory (saved or off), so that
+   * it can be restored or booted there.
+   *
+   * @throws IllegalStateException when the VM executes or holds memory
+   */
+  void relocateToTarget();
+
+  /**
+   * Releases the source's reservations on the VM's ordinary LUNs (nothing to do for Cluster Shared
+   * Volumes).
+   *
+   * @throws IllegalStateException when the VM still executes on the source and is not frozen
+   */
+  void releaseStorage();
+
+  /**
+   * Has the target arbitrate for the VM's ordinary LUNs, which takes the arbitration time of the cost
+   * model, then calls {@code then} with whether the target won every LUN. Cluster Shared Volumes need no
+   * arbitration: {@code then} runs after the current event with {@code true}.
+   *
+   * @param then receives true when the target now owns the VM's ordinary LUNs
+   */
+  void acquireStorage(Consumer<Boolean> then);
+
+  /**
+   * Cold-boots the VM on its current node: {@link VmState#STARTING} now, {@link VmState#RUNNING} after
+   * the boot model's time, then {@code then} runs.
+   *
+   * @param then runs once the VM is running
+   */
+  void boot(Runnable then);
+
+  /**
+   * Counts bytes moved on behalf of the migration.
+   *
+   * @param bytes bytes written, read or sent
+   */
+  void addBytes(long bytes);
+
+  /**
+   * Records a memory-copy pass.
+   *
+   * @param pass the pass
+   */
+  void recordPass(MigrationPass pass);
+
+  /**
+   * Records that a live migration fell back to quick migration.
+   */
+  void markFellBackToQuick();
+
+  /**
+   * Ends the migration as completed.
+   *
+   * @param detail a short account for the result
+   * @throws IllegalStateException when the VM does not run on the target
+   */
+  void complete(String detail);
+
+  /**
+   * Ends the migration as rolled back.
+   *
+   * @param reason why it was abandoned
+   * @throws IllegalStateException when the VM does not run on the source
+   */
+  void rollBack(String reason);
+
+  /**
+   * Ends the migration as failed. A VM left off is handed to the failover engine; a saved VM stays saved.
+   *
+   * @param reason why it failed
+   */
+  void fail(String reason);
+}

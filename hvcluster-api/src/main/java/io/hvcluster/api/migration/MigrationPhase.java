@@ -1,0 +1,21 @@
+package io.hvcluster.api.migration;
+
+/**
+ * One phase of a migration and when it ran in virtual time.
+ *
+ * <p>Instances are immutable and thread-safe.
+ *
+ * @param name the phase's name, for example {@code "save"} or {@code "pre-copy"}
+ * @param startNanos when it began, in virtual nanoseconds
+ * @param endNanos when it ended, in virtual nanoseconds
+ */
+public record MigrationPhase(String name, long startNanos, long endNanos) {
+  /**
+   * Returns how long the phase took.
+   *
+   * @return nanoseconds of virtual time
+   */
+  public long durationNanos() {
+    return endNanos - startNanos;
+  }
+}

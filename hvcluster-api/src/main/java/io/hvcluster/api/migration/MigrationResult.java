@@ -1,0 +1,72 @@
+package io.hvcluster.api.migration;
+
+import io.hvcluster.api.HostId;
+import io.hvcluster.api.VmId;
+import java.util.List;
+
+/**
+ * What a migration did: its outcome, phases with virtual timestamps, downtime (the blackout during
+ * which the VM ran nowhere), bytes moved, and for live migration its copy passes.
+ *
+ * <p>Instances are immutable and thread-safe.
+ *
+ * @param strategy the strategy's name
+ * @param vm the VM
+ * @param source the node the VM left (or was to leave)
+ * @param target the node the VM moved (or was to move) to
+ * @param outcome how it ended
+ * @param startNanos when it began, in virtual nanoseconds
+ * @param endNanos when it ended, in virtual nanoseconds
+ * @param downtimeNanos how long the VM executed nowhere
+ * @param bytesTransferred bytes written, read or sent on behalf of the migration
+ * @param phases the phases in order
+ * @param passes the memory-copy passes (empty for strategies that do not copy in passes)
+ * @param fellBackToQuick whether a live migration fell back to quick migration
+ * @param reason a short account: what completed, or why it rolled back or failed
+ */
+public record MigrationResult(
+    String strategy,
+    VmId vm,
+    HostId source,
+    HostId target,
+    MigrationOutcome outcome,
+    long startNanos,
+    long endNanos,
+    long downtimeNanos,
+    long bytesTransferred,
+    List<MigrationPhase> phases,
+    List<MigrationPass> passes,
+    boolean fellBackToQuick,
+    String reason) {
+
+  /**
+   * Creates a result; copies the lists.
+   *
+   * @param strategy the strategy's name
+   * @param vm the VM
+   * @param source the node the VM left (or was to leave)
+   * @param target the node the VM moved (or was to move) to
+   * @param outcome how it ended
+   * @param startNanos when it began, in virtual nanoseconds
+   * @param endNanos when it ended, in virtual nanoseconds
+   * @param downtimeNanos how long the VM executed nowhere
+   * @param bytesTransferred bytes written, read or sent on behalf of the migration
+   * @param phases the phases in order
+   * @param passes the memory-copy passes (empty for strategies that do not copy in passes)
+   * @param fellBackToQuick whether a live migration fell back to quick migration
+   * @param reason a short account: what completed, or why it rolled back or failed
+   */
+  public MigrationResult {
+    phases = List.copyOf(phases);
+    passes = List.copyOf(passes);
+  }
+
+  /**
+   * Returns how long the migration took from start to end.
+   *
+   * @return nanoseconds of virtual time
+   */
+  public long totalNanos() {
+    return endNanos - startNanos;
+  }
+}

@@ -1,0 +1,89 @@
+package io.hvcluster.api.spec;
+
+import java.time.Duration;
+
+/**
+ * Cluster-wide settings: heartbeat timing ({@code SameSubnetDelay} × {@code SameSubnetThreshold}), the
+ * cap on concurrent VM starts per node, and the cost model.
+ *
+ * <p>Instances are immutable and thread-safe.
+ *
+ * @param heartbeatDelay time between heartbeats on the same subnet, 250 ms to 2 s (default 1 s)
+ * @param heartbeatThreshold heartbeats missed before a route is declared down, 3 to 10 (default 5)
+ * @param maxConcurrentStartsPerNode VMs a node brings online at once; the rest wait (default 32)
+ * @param costs the cost model
+ */
+public record ClusterSettings(Duration heartbeatDelay, int heartbeatThreshold, int maxConcurrentStartsPerNode,
+    CostModel costs) {
+  /**
+   * Creates cluster settings after validating them.
+   *
+   * @param heartbeatDelay time between heartbeats on the same subnet, 250 ms to 2 s (default 1 s)
+   * @param heartbeatThreshold heartbeats missed before a route is declared down, 3 to 10 (default 5)
+   * @param maxConcurrentStartsPerNode VMs a node brings online at once; the rest wait (default 32)
+   * @param costs the cost model
+   * @throws io.hvcluster.api.InvalidConfigurationException when a value is missing or out of range
+   */
+  public ClusterSettings {
+    Checks.positive("heartbeat delay", heartbeatDelay);
+    long ms = heartbeatDelay.toMillis();
+    if (ms < 250 || ms > 2000 || !heartbeatDelay.equals(Duration.ofMillis(ms))) {
+      throw new io.hvcluster.api.InvalidConfigurationException("heartbeat delay (SameSubnetDelay) is "
+          + heartbeatDelay.toNanos() / 1e6 + " ms; allowed: whole milliseconds from 250 to 2000");
+    }
+    Checks.range("heartbeat threshold (SameSubnetThreshold)", heartbeatThreshold, 3, 10);
+    Checks.range("concurrent starts per node", maxConcurrentStartsPerNode, 1, 1024);
+    Checks.notNull("cost model", costs);
+  }
+
+  /**
+   * Returns the Windows Server 2008 defaults for the given storage: 1000 ms × 5 heartbeats, 32
+   * concurrent starts per node, and {@link CostModel#forStorage(StorageType)}.
+   *
+   * @param storage the kind of shared storage
+   * @return the settings
+   */
+  public static ClusterSettings defaults(StorageType storage) {
+    return new ClusterSettings(Duration.ofMillis(1000), 5, 32, CostModel.forStorage(storage));
+  }
+
+  /**
+   * Returns the time after which a silent node is declared down: delay × threshold.
+   *
+   * @return the detection time
+   */
+  public Duration detectionTime() {
+    return heartbeatDelay.multipliedBy(heartbeatThreshold);
+  }
+
+  /**
+   * Returns a copy with other heartbeat timing.
+   *
+   * @param delay time between heartbeats
+   * @param threshold heartbeats missed before a route is declared down
+   * @return the new settings
+   */
+  public ClusterSettings withHeartbeat(Duration delay, int threshold) {
+    return new ClusterSettings(delay, threshold, maxConcurrentStartsPerNode, costs);
+  }
+
+  /**
+   * Returns a copy with another cost model.
+   *
+   * @param model the cost model
+   * @return the new settings
+   */
+  public ClusterSettings withCosts(CostModel model) {
+    return new ClusterSettings(heartbeatDelay, heartbeatThreshold, maxConcurrentStartsPerNode, model);
+  }
+
+  /**
+   * Returns a copy with another cap on concurrent starts per node.
+   *
+   * @param max VMs a node brings online at once
+   * @return the new settings
+   */
+  public ClusterSettings withMaxConcurrentStartsPerNode(int max) {
+    return new ClusterSettings(heartbeatDelay, heartbeatThreshold, max, costs);
+  }
+}

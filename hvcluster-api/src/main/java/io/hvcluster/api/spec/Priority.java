@@ -1,0 +1,28 @@
+package io.hvcluster.api.spec;
+
+/** The start priority of a group: higher priorities are placed and started first after a failure. */
+public enum Priority {
+  /** Never started automatically by the cluster. */
+  NO_AUTO_START(0),
+  /** Low priority. */
+  LOW(1000),
+  /** Medium priority (default). */
+  MEDIUM(2000),
+  /** High priority. */
+  HIGH(3000);
+
+  private final int value;
+
+  Priority(int value) {
+    this.value = value;
+  }
+
+  /**
+   * Returns WSFC's numeric value for this priority.
+   *
+   * @return 0, 1000, 2000 or 3000
+   */
+  public int value() {
+    return value;
+  }
+}
