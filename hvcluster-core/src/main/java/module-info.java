@@ -1,0 +1,12 @@
+/**
+ * The hvcluster engine: the deterministic simulation kernel, the failover engine, shared storage and
+ * quorum, guest memory on memory-mapped files with saved-state files, migration strategies, placement,
+ * and the management layer. Entry point: {@link io.hvcluster.core.Simulation}.
+ */
+module io.hvcluster.core {
+  requires transitive io.hvcluster.api;
+  requires com.google.common;
+  requires org.slf4j;
+  requires jdk.unsupported;
+
+}
