@@ -15,6 +15,7 @@ import java.util.Set;
  *     |  |    owner lost        |      | failed /    |  | take offline
  *     |  '----------------------'      | timeout     |  v
  *     |                                v             | OFFLINE_PENDING ---&gt; OFFLINE
+ *     |                                              |   (cancelled: back to ONLINE)
  *     '------- owner lost ---------- FAILED &lt;--------'
  *                                    |  ^
  *                 restart / failover '--'--&gt; ONLINE_PENDING
@@ -38,7 +39,7 @@ public enum GroupState {
       OFFLINE, EnumSet.of(ONLINE_PENDING),
       ONLINE_PENDING, EnumSet.of(ONLINE, FAILED, OFFLINE, OFFLINE_PENDING),
       ONLINE, EnumSet.of(OFFLINE_PENDING, FAILED, OFFLINE),
-      OFFLINE_PENDING, EnumSet.of(OFFLINE, FAILED),
+      OFFLINE_PENDING, EnumSet.of(OFFLINE, FAILED, ONLINE),
       FAILED, EnumSet.of(ONLINE_PENDING, OFFLINE));
 
   /**
