@@ -99,7 +99,10 @@ final class Reconciler {
     return switch (g.state) {
       case OFFLINE -> true;
       case FAILED -> g.retryAt >= 0 && cluster.now() >= g.retryAt;
-      case ONLINE, ONLINE_PENDING -> g.vms.stream().anyMatch(v -> v.wanted && needsBoot(v));
+      // An online group only starts more of its VMs on its own live owner; if the owner died, the
+      // cluster learns it from the heartbeats and fails the whole group over then.
+      case ONLINE, ONLINE_PENDING -> g.owner != null && g.owner.canHostGroups() && cluster.membership.isActive(g.owner)
+          && g.vms.stream().anyMatch(v -> v.wanted && needsBoot(v));
       case OFFLINE_PENDING -> false;
     };
   }

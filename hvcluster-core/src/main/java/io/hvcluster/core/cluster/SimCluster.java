@@ -257,6 +257,12 @@ public final class SimCluster implements Cluster {
   }
 
   private void startService(SimHost h) {
+    if (h.isMember()) {
+      // The service died and came back before the others noticed: the node rejoins from scratch.
+      String why = "cluster service restarted before its failure was detected";
+      setNodeState(h, NodeState.DOWN, why);
+      reconciler.ownerLost(h, why);
+    }
     h.serviceRunning = true;
     setNodeState(h, NodeState.JOINING, "cluster service started");
     heartbeats.listenerStarted(h);
