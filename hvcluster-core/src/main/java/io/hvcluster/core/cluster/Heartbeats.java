@@ -100,11 +100,6 @@ final class Heartbeats {
     return routes[from.index][to.index];
   }
 
-  /** Whether the cluster sees the two nodes connected: neither direction is declared down. */
-  boolean connected(SimHost a, SimHost b) {
-    return !route(a, b).declaredDown && !route(b, a).declaredDown;
-  }
-
   /** Route changes since the last call, in a canonical order; clears the list. */
   List<Route> drainChanges() {
     List<Route> out = new ArrayList<>(changed);
