@@ -12,5 +12,6 @@ module io.hvcluster.core {
   exports io.hvcluster.core;
   exports io.hvcluster.core.placement;
   exports io.hvcluster.core.migration;
+  exports io.hvcluster.core.report;
 
 }

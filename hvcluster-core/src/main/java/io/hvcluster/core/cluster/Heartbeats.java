@@ -39,6 +39,8 @@ final class Heartbeats {
     long missStart = -1;
     long version;
     EventLoop.Timer check;
+    /** A down change of this route was reported as an event, so its recovery is reported too. */
+    boolean reportedDown;
 
     Route(SimHost from, SimHost to) {
       this.from = from;

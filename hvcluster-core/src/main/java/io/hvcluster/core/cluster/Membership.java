@@ -256,7 +256,10 @@ final class Membership {
   private void reportRoutes() {
     int threshold = cluster.spec().settings().heartbeatThreshold();
     for (Heartbeats.Route r : cluster.heartbeats.drainChanges()) {
-      if (r.to.isMember() && r.from.isMember()) {
+      boolean members = r.to.isMember() && r.from.isMember();
+      boolean worth = r.declaredDown ? members : r.reportedDown;
+      r.reportedDown = r.declaredDown && members;
+      if (worth) {
         cluster.emit(new HeartbeatRouteChanged(cluster.now(), cluster.name(), r.to.id(), r.from.id(), !r.declaredDown,
             r.declaredDown ? "missed " + threshold + " consecutive heartbeats" : "heartbeats arrive again"));
       }
