@@ -158,7 +158,7 @@ public final class SimCluster implements Cluster {
           }
         }
       }
-      SimGroup g = new SimGroup(this, members.get(0).spec.id().name(), members, luns);
+      SimGroup g = new SimGroup(this, groups.size(), members.get(0).spec.id().name(), members, luns);
       members.forEach(vm -> vm.group = g);
       groups.add(g);
     }
