@@ -78,7 +78,7 @@ final class MappedGuestMemory extends BitmapGuestMemory {
       raf.setLength(sizeBytes);
       for (int i = 0; i < chunks.length; i++) {
         long offset = (long) i * chunkBytes;
-        chunks[i] = channel.map(FileChannel.MapMode.READ_WRITE, offset, Math.min(chunkBytes, sizeBytes - offset));
+        chunks[i] = channel.map(FileChannel.MapMode.PRIVATE, offset, Math.min(chunkBytes, sizeBytes - offset));
       }
       return new MappedGuestMemory(vm, sizeBytes, chunkBytes, chunks, channel, file, null);
     } catch (IOException | RuntimeException e) {

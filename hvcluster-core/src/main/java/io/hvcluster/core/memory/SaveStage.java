@@ -17,6 +17,6 @@ enum SaveStage {
   HEADER_FORCED,
   /** {@code <vm>.vsv.tmp} is renamed over {@code <vm>.vsv}: the new generation is committed. */
   COMMITTED,
-  /** The previous generation's memory file is deleted. */
+  /** The previous generation's memory file is renamed to {@code <vm>.bin.old} and its deletion started. */
   PREVIOUS_DELETED
 }

@@ -61,7 +61,8 @@ import java.nio.ByteOrder;
  * A save writes {@code <vm>.bin.tmp}, forces it, and renames it to the memory-file slot the committed
  * header does not use ({@code <vm>.bin} for slot 0, {@code <vm>.bin.1} for slot 1); then it writes
  * {@code <vm>.vsv.tmp} with the next generation, forces it, and renames it over {@code <vm>.vsv}, which
- * is the commit point; then it deletes the previous slot's file. Killed at any moment, the directory
+ * is the commit point; then it renames the previous slot's file to {@code <vm>.bin.old} and deletes it
+ * in the background. Killed at any moment, the directory
  * holds either the previous committed generation or the new one, never neither. Files are created
  * readable and writable by the owner only.
  *
@@ -128,6 +129,8 @@ public final class SavedStateDescriptor {
   public static final String MEMORY_SUFFIX = ".bin";
   /** Suffix of the memory file in slot 1. */
   public static final String MEMORY_SUFFIX_ALTERNATE = ".bin.1";
+  /** Suffix a superseded memory file is renamed to just before it is deleted. */
+  public static final String SUPERSEDED_SUFFIX = ".bin.old";
   /** Suffix added to a file while it is written, before its rename. */
   public static final String TEMP_SUFFIX = ".tmp";
 

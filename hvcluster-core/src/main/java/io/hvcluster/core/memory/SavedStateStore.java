@@ -8,7 +8,10 @@ import io.hvcluster.api.VmId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 
 /**
  * The saved states of the VMs on one LUN directory: {@code <vm>.vsv} and {@code <vm>.bin} as
@@ -30,10 +33,17 @@ public final class SavedStateStore {
   private final Path dir;
   private final SavedStateWriter writer;
   private final SavedStateReader reader;
+  private final List<Thread> cleaners = new ArrayList<>();
 
   SavedStateStore(Path dir, SaveObserver observer) {
+    this(dir, observer, true, Runnable::run);
+  }
+
+  /** Builds a store; a null {@code cleanup} deletes superseded files on background threads. */
+  SavedStateStore(Path dir, SaveObserver observer, boolean directIo, Executor cleanup) {
     this.dir = OwnerOnlyFiles.directory(dir, "saved-state");
-    this.writer = new SavedStateWriter(this.dir, observer);
+    this.writer = new SavedStateWriter(this.dir, observer, directIo, cleanup == null ? this::deleteInBackground
+        : cleanup);
     this.reader = new SavedStateReader(this.dir);
   }
 
@@ -45,7 +55,7 @@ public final class SavedStateStore {
    * @throws IllegalArgumentException when the directory is missing or not a directory
    */
   public static SavedStateStore in(Path lunDir) {
-    return new SavedStateStore(lunDir, SaveObserver.NONE);
+    return new SavedStateStore(lunDir, SaveObserver.NONE, true, null);
   }
 
   /**
@@ -153,6 +163,28 @@ public final class SavedStateStore {
   }
 
   /**
+   * Waits until the superseded memory files of earlier saves are deleted. A save retires the previous
+   * generation's memory file by renaming it and deletes it in the background, because freeing a large
+   * file's blocks is slow and the new generation is already committed by then.
+   *
+   * @throws InterruptedException when interrupted while waiting
+   */
+  public void awaitCleanup() throws InterruptedException {
+    for (Thread cleaner : cleaners) {
+      cleaner.join();
+    }
+    cleaners.clear();
+  }
+
+  private void deleteInBackground(Runnable deletion) {
+    cleaners.removeIf(cleaner -> !cleaner.isAlive());
+    Thread thread = new Thread(deletion, "hvcluster-saved-state-cleanup");
+    thread.setDaemon(true);
+    thread.start();
+    cleaners.add(thread);
+  }
+
+  /**
    * Returns the header file of a VM, whether or not it exists.
    *
    * @param vm the VM
@@ -171,7 +203,7 @@ public final class SavedStateStore {
    */
   public void delete(VmId vm) throws IOException {
     for (String suffix : new String[] {SavedStateDescriptor.HEADER_SUFFIX, SavedStateDescriptor.MEMORY_SUFFIX,
-        SavedStateDescriptor.MEMORY_SUFFIX_ALTERNATE,
+        SavedStateDescriptor.MEMORY_SUFFIX_ALTERNATE, SavedStateDescriptor.SUPERSEDED_SUFFIX,
         SavedStateDescriptor.HEADER_SUFFIX + SavedStateDescriptor.TEMP_SUFFIX,
         SavedStateDescriptor.MEMORY_SUFFIX + SavedStateDescriptor.TEMP_SUFFIX}) {
       Files.deleteIfExists(OwnerOnlyFiles.fileOf(dir, vm, suffix));

@@ -92,7 +92,8 @@ final class CommitProtocolTest {
         });
         assertThatThrownBy(() -> crashing.save(memory)).isInstanceOf(SimulatedCrash.class);
 
-        SavedStateStore store = SavedStateStore.in(dir);
+        // Synchronous cleanup, so that the directory listing below does not race the deletion.
+        SavedStateStore store = new SavedStateStore(dir, SaveObserver.NONE);
         String why = "killed after " + crashAt + " with " + damage;
         if (committedBy(crashAt)) {
           assertHolds(store, second, 2, target);
