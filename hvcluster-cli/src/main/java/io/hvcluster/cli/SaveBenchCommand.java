@@ -93,6 +93,7 @@ final class SaveBenchCommand implements Callable<Integer> {
     try {
       Path sourceHost = Files.createDirectory(scratch.resolve("source"));
       Path targetHost = Files.createDirectory(scratch.resolve("target"));
+      warmUp(Files.createDirectory(scratch.resolve("warm-up")));
       GuestWorkload guest = GuestWorkload.create(seed, vm, memoryBytes / GuestMemory.PAGE_SIZE, 0, 1);
       try (GuestMemory memory = GuestMemories.real(vm, memoryBytes, sourceHost)) {
         fill(guest, memory, touchedPages);
@@ -158,6 +159,31 @@ final class SaveBenchCommand implements Callable<Integer> {
     }
     print(result);
     return Boolean.TRUE.equals(result.get("verified")) ? 0 : 1;
+  }
+
+  /**
+   * Runs the save and restore paths once on a small memory in a scratch directory, untimed, so that the
+   * timed runs measure compiled code rather than the interpreter (as a JMH warm-up would).
+   */
+  private void warmUp(Path scratch) throws IOException {
+    VmId vm = VmId.of(VM_NAME + "-warm-up");
+    Path host = Files.createDirectory(scratch.resolve("host"));
+    Path target = Files.createDirectory(scratch.resolve("target"));
+    SavedStateStore store = SavedStateStore.in(scratch);
+    long pages = Math.min(64L << 20, memoryBytes) / GuestMemory.PAGE_SIZE;
+    GuestWorkload guest = GuestWorkload.create(seed, vm, pages, 0, 1);
+    try (GuestMemory memory = GuestMemories.real(vm, pages * GuestMemory.PAGE_SIZE, host)) {
+      for (int round = 0; round < 3; round++) {
+        fill(guest, memory, pages / 2);
+        store.save(memory);
+        for (RestoreMode mode : RestoreMode.values()) {
+          try (GuestMemory back = store.restore(vm, mode, target).memory()) {
+            guest.verify(back);
+          }
+        }
+      }
+    }
+    awaitCleanup(store);
   }
 
   /** Writes {@code touchedPages} pages in runs of 2 MiB spread evenly over the memory. */

@@ -18,10 +18,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Real memory: bytes in mapped chunks of at most 1 GiB. Fresh memory maps a sparse file
- * {@code <vm>.mem} in a host-local directory read-write and shared, so only touched pages cost RAM or
- * disk; the file is locked while open and deleted on close. Lazily restored memory maps a saved
- * memory file copy-on-write ({@code MapMode.PRIVATE}) and checks each chunk on first access through a
- * {@link LazyVerifier}.
+ * {@code <vm>.mem} in a host-local directory copy-on-write ({@code MapMode.PRIVATE}): the file stays
+ * one big hole that reads as zeros, and only touched pages cost RAM; nothing is written back to disk, so
+ * guest writes never compete with saves for the disk (and memory is bounded by RAM, not disk). The file
+ * is locked while open and deleted on close. Lazily restored memory maps a saved memory file the same
+ * way and checks each chunk on first access through a {@link LazyVerifier}.
  *
  * <p>All access goes through the checks of {@link BitmapGuestMemory}; views of the mapped buffers
  * never outlive the call that made them, so {@link Unmapper} can release the buffers on close.

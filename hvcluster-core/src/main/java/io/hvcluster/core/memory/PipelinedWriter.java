@@ -14,22 +14,23 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Writes runs of pages at fixed positions on one worker thread while the caller checksums the next run,
- * with at most {@value #IN_FLIGHT} runs queued. The result does not depend on timing: positions are
+ * with at most two runs per worker queued. The result does not depend on timing: positions are
  * fixed and the checksums are computed by the caller. {@link #close()} waits for every started write,
  * so no write reads a mapped buffer after the caller has moved on (and perhaps unmapped it).
  *
  * <p>Used by one thread.
  */
 final class PipelinedWriter implements AutoCloseable {
-  private static final int IN_FLIGHT = 2;
+  private final int inFlight;
 
   private final FileChannel out;
   private final ExecutorService worker;
   private final ArrayDeque<Future<Void>> pending = new ArrayDeque<>();
 
-  PipelinedWriter(FileChannel out, String threadName) {
+  PipelinedWriter(FileChannel out, String threadName, int threads) {
     this.out = out;
-    this.worker = Executors.newSingleThreadExecutor(task -> {
+    this.inFlight = 2 * threads;
+    this.worker = Executors.newFixedThreadPool(threads, task -> {
       Thread thread = new Thread(task, threadName);
       thread.setDaemon(true);
       return thread;
@@ -38,7 +39,7 @@ final class PipelinedWriter implements AutoCloseable {
 
   /** Queues {@code run} (not to be changed until {@link #finish()}) for writing at {@code position}. */
   void write(ByteBuffer run, long position) throws IOException {
-    if (pending.size() >= IN_FLIGHT) {
+    if (pending.size() >= inFlight) {
       await(pending.removeFirst());
     }
     Callable<Void> write = () -> {

@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
  */
 final class SavedStateWriter {
   private static final Logger LOG = LoggerFactory.getLogger(SavedStateWriter.class);
+  /** Writer threads for direct I/O: enough outstanding writes to keep a disk's queue busy. */
+  private static final int DIRECT_WRITERS = 4;
 
   private final Path dir;
   private final SaveObserver observer;
@@ -59,8 +61,9 @@ final class SavedStateWriter {
     PageBitmap stored = new PageBitmap(memory.pageCount());
     int[] crcs = new int[memory.chunkCount()];
     OwnerOnlyFiles.createSparse(memoryTemp, memory.sizeBytes()).close();
-    try (FileChannel out = openForPages(memoryTemp);
-        PipelinedWriter pages = new PipelinedWriter(out, "hvcluster-save-" + vm)) {
+    FileChannel direct = openDirect(memoryTemp);
+    try (FileChannel out = direct != null ? direct : FileChannel.open(memoryTemp, StandardOpenOption.WRITE);
+        PipelinedWriter pages = new PipelinedWriter(out, "hvcluster-save-" + vm, direct != null ? DIRECT_WRITERS : 1)) {
       writePages(memory, pages, stored, crcs);
       pages.finish();
       observer.reached(SaveStage.MEMORY_WRITTEN, memoryTemp);
@@ -103,12 +106,13 @@ final class SavedStateWriter {
   }
 
   /**
-   * Opens the memory file for page writes, with direct I/O where the file system allows 4 KiB-aligned
-   * direct writes: pages go from guest memory to the disk without a second copy in the page cache, so
-   * the force that follows has nothing left to flush and a superseded file is cheap to delete (QEMU's
-   * mapped-ram does the same). Elsewhere it falls back to ordinary buffered writes.
+   * Opens the memory file for direct I/O where the file system allows 4 KiB-aligned direct writes, or
+   * returns null. Direct writes go from guest memory to the disk without a second copy in the page
+   * cache, so the force that follows has little left to flush (QEMU's mapped-ram does the same); since
+   * each direct write waits for the disk, several writer threads keep the device's queue filled.
+   * Without direct I/O, pages are written through the page cache by one writer.
    */
-  private FileChannel openForPages(Path file) throws IOException {
+  private FileChannel openDirect(Path file) {
     if (directIo) {
       try {
         long block = Files.getFileStore(file).getBlockSize();
@@ -119,7 +123,7 @@ final class SavedStateWriter {
         LOG.debug("direct I/O is unavailable for {}; writing through the page cache", file, e);
       }
     }
-    return FileChannel.open(file, StandardOpenOption.WRITE);
+    return null;
   }
 
   private static void deleteQuietly(Path file) {
