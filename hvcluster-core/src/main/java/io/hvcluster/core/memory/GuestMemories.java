@@ -26,9 +26,10 @@ public final class GuestMemories {
   private GuestMemories() {}
 
   /**
-   * Creates real, zeroed memory on a sparse file {@code <vm>.mem} in a host-local directory, mapped in
-   * 1 GiB chunks. The file is deleted when the memory is closed; until then it is locked, so two open
-   * memories of one VM need different directories.
+   * Creates real, zeroed memory on a sparse file {@code <vm>.mem} in a host-local directory, mapped
+   * copy-on-write in 1 GiB chunks: only touched pages cost RAM, and the file itself stays a hole. The
+   * file is deleted when the memory is closed; until then it is locked, so two open memories of one VM
+   * need different directories.
    *
    * @param vm the VM
    * @param sizeBytes the memory size, a positive multiple of 4 KiB up to 1 TiB

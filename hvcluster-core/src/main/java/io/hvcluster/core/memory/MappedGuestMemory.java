@@ -53,6 +53,9 @@ final class MappedGuestMemory extends BitmapGuestMemory {
   /** Creates zeroed memory on a fresh sparse file {@code <vm>.mem} in {@code hostDir}. */
   static MappedGuestMemory create(VmId vm, long sizeBytes, int chunkBytes, Path hostDir) throws IOException {
     Path file = OwnerOnlyFiles.fileOf(hostDir, vm, ".mem");
+    if (Files.isSymbolicLink(file)) {
+      throw new IllegalStateException("memory file " + file + " is a symbolic link; refusing to follow it");
+    }
     try {
       Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } catch (UnsupportedOperationException e) {

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -30,6 +31,7 @@ final class SavedStateReader {
 
   /** Reads and validates the header file of {@code vm}. */
   static SavedStateHeader readHeader(Path header, VmId vm) throws IOException {
+    requireRegularFile(header);
     try (FileChannel in = FileChannel.open(header, StandardOpenOption.READ)) {
       long size = in.size();
       if (size > SavedStateDescriptor.MAX_HEADER_LENGTH) {
@@ -63,6 +65,7 @@ final class SavedStateReader {
     Path file = OwnerOnlyFiles.fileOf(dir, header.vm(), SavedStateDescriptor.memorySuffix(header.slot()));
     long size;
     try {
+      requireRegularFile(file);
       size = Files.size(file);
     } catch (NoSuchFileException e) {
       throw new CorruptSavedStateException(file, -1, "missing: the memory file of generation "
@@ -73,6 +76,16 @@ final class SavedStateReader {
           + " bytes; the header says " + header.memoryBytes() + (size < header.memoryBytes() ? " (truncated)" : ""));
     }
     return file;
+  }
+
+  /**
+   * Rejects anything but a regular file, without following symbolic links: a FIFO would block the
+   * reader, a device or a link could point anywhere.
+   */
+  private static void requireRegularFile(Path file) throws IOException {
+    if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      throw new CorruptSavedStateException(file, -1, "not a regular file (symbolic links are not followed)");
+    }
   }
 
   /** Checks the header and every chunk of the memory file without restoring. */

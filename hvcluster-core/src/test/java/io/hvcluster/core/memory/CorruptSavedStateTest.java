@@ -178,6 +178,17 @@ final class CorruptSavedStateTest {
   }
 
   @Test
+  void symbolicLinksAreNotFollowed() throws Exception {
+    Path elsewhere = Files.move(header, source.resolve("elsewhere.vsv"));
+    try {
+      Files.createSymbolicLink(header, elsewhere);
+    } catch (UnsupportedOperationException | java.io.IOException e) {
+      org.junit.jupiter.api.Assumptions.abort("symbolic links are not supported here: " + e);
+    }
+    assertThat(rejected(header).reason()).contains("not a regular file");
+  }
+
+  @Test
   void aDirectoryInPlaceOfAFileIsAnErrorNotACrash() throws Exception {
     Files.delete(bin);
     Files.createDirectory(bin);
