@@ -98,6 +98,11 @@ final class GuestMemoryTest {
   }
 
   @Test
+  void mappedBuffersAreReleasedAtOnceOnThisJdk() {
+    assertThat(Unmapper.isDeterministic()).as("sun.misc.Unsafe.invokeCleaner is reachable").isTrue();
+  }
+
+  @Test
   void theMemoryFileIsOwnerOnlyWhileOpenAndDeletedOnClose() throws Exception {
     Path file = host.resolve("web1.mem");
     try (GuestMemory memory = GuestMemories.real(VM, 1 << 20, host)) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.hvcluster.api.GuestMemory;
 import io.hvcluster.api.VmId;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,8 +50,8 @@ final class GuestWorkloadTest {
 
   @Test
   void theSameSeedWritesTheSamePagesTheSameWay() throws Exception {
-    try (GuestMemory a = GuestMemories.real(VM, 1 << 20, host.resolve("."), 1 << 16);
-        GuestMemory b = GuestMemories.modeled(VM, 1 << 20)) {
+    try (GuestMemory a = GuestMemories.real(VM, 1 << 20, Files.createDirectory(host.resolve("a")), 1 << 16);
+        GuestMemory b = GuestMemories.real(VM, 1 << 20, Files.createDirectory(host.resolve("b")))) {
       GuestWorkload first = GuestWorkload.create(77, VM, 256, 5_000, 256);
       GuestWorkload second = GuestWorkload.create(77, VM, 256, 5_000, 256);
       first.advanceTo(a, 1_000_000_000L);
@@ -58,6 +59,8 @@ final class GuestWorkloadTest {
       for (long page = 0; page < 256; page++) {
         assertThat(first.writeCount(page)).isEqualTo(second.writeCount(page));
       }
+      assertThat(first.writes()).isEqualTo(5_000);
+      assertThat(GuestMemories.firstDifference(a, b)).isEqualTo(-1);
       assertThat(first.verify(a).ok()).isTrue();
       assertThat(second.verify(a).ok()).isTrue();
     }
