@@ -9,7 +9,7 @@ import io.hvcluster.api.NoSuchEntityException;
 import io.hvcluster.api.spec.ClusterSpec;
 import io.hvcluster.core.cluster.EngineOptions;
 import io.hvcluster.core.cluster.SimCluster;
-import io.hvcluster.core.migration.ColdMigration;
+import io.hvcluster.core.migration.QuickMigration;
 import io.hvcluster.core.placement.Placements;
 import io.hvcluster.core.sim.Kernel;
 import java.nio.file.Path;
@@ -126,8 +126,7 @@ public final class Simulation implements AutoCloseable {
       throw new InvalidConfigurationException("a cluster named '" + spec.name() + "' already exists in this simulation;"
           + " cluster names must be unique");
     }
-    SimCluster cluster = new SimCluster(kernel, spec, options, Placements.wsfcDefault(), ColdMigration.instance(),
-        (name, vm, host) -> null);
+    SimCluster cluster = new SimCluster(kernel, spec, options, Placements.wsfcDefault(), QuickMigration.lazy());
     clusters.put(spec.name(), cluster);
     return cluster;
   }

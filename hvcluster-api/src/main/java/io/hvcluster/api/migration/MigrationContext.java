@@ -4,6 +4,8 @@ import io.hvcluster.api.Cluster;
 import io.hvcluster.api.GuestMemory;
 import io.hvcluster.api.Host;
 import io.hvcluster.api.IllegalStateTransitionException;
+import io.hvcluster.api.RestoreMode;
+import io.hvcluster.api.SavedStateInfo;
 import io.hvcluster.api.SharedStorage;
 import io.hvcluster.api.VirtualMachine;
 import io.hvcluster.api.VmState;
@@ -192,6 +194,30 @@ public interface MigrationContext {
    * @param then receives true when the target now owns the VM's ordinary LUNs
    */
   void acquireStorage(Consumer<Boolean> then);
+
+  /**
+   * Writes the VM's memory to a saved-state file on its LUN now (real bytes for real memory; for modeled
+   * memory the same accounting without bytes). The VM must be {@link VmState#SAVING}. The strategy
+   * charges the virtual time itself, usually {@code costs().storageWrite(info.storedPages() * 4096)}.
+   *
+   * @return the committed saved state
+   * @throws IllegalStateException when the VM is not saving
+   * @throws java.io.UncheckedIOException when the save fails
+   */
+  SavedStateInfo saveState();
+
+  /**
+   * Restores the VM's memory on its current node from its committed saved state. The VM must be
+   * {@link VmState#RESTORING}. The strategy charges the virtual time itself, usually
+   * {@code costs().restoreSetup()} plus {@code costs().storageRead(info.storedPages() * 4096)}.
+   *
+   * @param mode eager (copy and verify everything) or lazy (map copy-on-write, verify on first access)
+   * @return the restored saved state's description
+   * @throws IllegalStateException when the VM is not restoring
+   * @throws java.io.UncheckedIOException when the saved state is missing, incomplete or corrupt (the cause
+   *     is then a {@link io.hvcluster.api.CorruptSavedStateException}) or cannot be read
+   */
+  SavedStateInfo restoreState(RestoreMode mode);
 
   /**
    * Cold-boots the VM on its current node: {@link VmState#STARTING} now, {@link VmState#RUNNING} after

@@ -47,10 +47,21 @@ final class Lifecycle {
     vm.boots++;
     if (vm.state == VmState.SAVED) {
       vm.moveTo(VmState.RESTORING, host, "restoring saved state on " + host.id());
-      long nanos = restoreNanos(vm);
+      io.hvcluster.api.SavedStateInfo info;
+      try {
+        info = cluster.memory.restore(vm, io.hvcluster.api.RestoreMode.LAZY);
+      } catch (java.io.UncheckedIOException e) {
+        // A missing or corrupt saved state is never used: the VM cold-boots instead, and says why.
+        vm.moveTo(VmState.OFF, null, "saved state rejected (" + e.getMessage() + "); cold boot instead");
+        cluster.memory.coldBoot(vm);
+        start(vm, host, onBegin, onRunning);
+        return;
+      }
+      long nanos = restoreNanos(vm, info.storedPages() * io.hvcluster.api.GuestMemory.PAGE_SIZE);
       vm.timer = cluster.kernel.loop().schedule(nanos, () -> started(vm, host, onRunning, "restored from saved state"));
       onBegin.run();
     } else {
+      cluster.memory.coldBoot(vm);
       boolean failing = vm.failingStarts > 0;
       vm.moveTo(VmState.STARTING, host, "cold boot on " + host.id());
       long nanos = failing ? vm.failingStartNanos : bootNanos(vm, host);
@@ -89,7 +100,14 @@ final class Lifecycle {
       host.parked.add(() -> started(vm, host, onRunning, why));
       return;
     }
+    boolean restored = vm.state == VmState.RESTORING;
+    if (!restored) {
+      vm.bootedAt = cluster.now();
+    }
     vm.moveTo(VmState.RUNNING, host, why);
+    if (restored) {
+      cluster.memory.resumed(vm);
+    }
     onRunning.run();
   }
 
@@ -137,10 +155,21 @@ final class Lifecycle {
     SimHost host = vm.host;
     switch (vm.spec.offlineAction()) {
       case SAVE -> {
+        cluster.memory.quiesce(vm);
         vm.moveTo(VmState.SAVING, host, why + " (offline action: save)");
-        vm.timer = cluster.kernel.loop().schedule(saveNanos(vm), () -> {
+        io.hvcluster.api.SavedStateInfo info;
+        try {
+          info = cluster.memory.save(vm);
+        } catch (java.io.UncheckedIOException e) {
+          vm.moveTo(VmState.RUNNING, host, "save failed (" + e.getMessage() + "); the VM keeps running");
+          done.run();
+          return;
+        }
+        long bytes = info.storedPages() * io.hvcluster.api.GuestMemory.PAGE_SIZE;
+        vm.timer = cluster.kernel.loop().schedule(saveNanos(vm, bytes), () -> {
           vm.timer = null;
-          vm.moveTo(VmState.SAVED, host, "state saved to LUN " + vm.spec.luns().get(0));
+          vm.moveTo(VmState.SAVED, host, "state saved to LUN " + vm.spec.luns().get(0) + " (generation "
+              + info.generation() + ", " + bytes / (1 << 20) + " MiB)");
           done.run();
         });
       }
@@ -167,7 +196,10 @@ final class Lifecycle {
     MigrationRun run = vm.migration;
     vm.frozen = false;
     vm.guestHung = false;
-    if (vm.state != VmState.OFF && vm.state != VmState.SAVED) {
+    if (vm.state == VmState.RESTORING) {
+      // The saved state on the LUN is still intact: the VM is saved, not lost.
+      vm.moveTo(VmState.SAVED, vm.host, why + "; its saved state is intact");
+    } else if (vm.state != VmState.OFF && vm.state != VmState.SAVED) {
       vm.moveTo(VmState.OFF, null, why);
     }
     if (run != null) {
@@ -185,14 +217,12 @@ final class Lifecycle {
     return (long) ((overhead + guest) * slowdown(vm));
   }
 
-  long restoreNanos(SimVm vm) {
+  long restoreNanos(SimVm vm, long bytes) {
     CostModel costs = cluster.costs();
-    long bytes = vm.spec.workload().workingSetBytes();
     return costs.restoreSetup().toNanos() + (long) (costs.storageRead(bytes).toNanos() * slowdown(vm));
   }
 
-  long saveNanos(SimVm vm) {
-    long bytes = vm.spec.workload().workingSetBytes();
+  long saveNanos(SimVm vm, long bytes) {
     return (long) (cluster.costs().storageWrite(bytes).toNanos() * slowdown(vm));
   }
 

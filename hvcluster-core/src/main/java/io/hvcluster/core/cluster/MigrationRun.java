@@ -138,10 +138,11 @@ final class MigrationRun implements MigrationContext {
 
   @Override
   public GuestMemory sourceMemory() {
-    if (vm.memory == null) {
-      throw new IllegalStateException(vm.describe() + " holds no guest memory in state " + vm.state);
+    GuestMemory memory = vm.host == source ? cluster.memory.memory(vm) : null;
+    if (memory == null) {
+      throw new IllegalStateException(vm.describe() + " holds no guest memory on " + source.id() + " in state " + vm.state);
     }
-    return vm.memory;
+    return memory;
   }
 
   // ---- scheduling ----
@@ -190,7 +191,14 @@ final class MigrationRun implements MigrationContext {
     if (to.holdsMemory() && host == target && !vm.state.holdsMemory()) {
       releaseTargetReservation();
     }
+    if (vm.state == VmState.RUNNING || vm.state == VmState.MIGRATING) {
+      cluster.memory.quiesce(vm);
+    }
+    boolean resuming = vm.state == VmState.RESTORING && to == VmState.RUNNING;
     vm.moveTo(to, host, reason);
+    if (resuming) {
+      cluster.memory.resumed(vm);
+    }
     afterVmChange();
   }
 
@@ -216,6 +224,7 @@ final class MigrationRun implements MigrationContext {
       throw new IllegalStateException(vm.describe() + " can only be frozen while migrating and running; it is " + vm.state
           + (vm.frozen ? " and already frozen" : ""));
     }
+    cluster.memory.quiesce(vm);
     vm.frozen = true;
     cluster.availability.update(vm, "frozen for the switchover of " + strategy.name() + " migration");
     afterVmChange();
@@ -312,6 +321,25 @@ final class MigrationRun implements MigrationContext {
     if (result == null) {
       guarded(() -> then.accept(won));
     }
+  }
+
+  @Override
+  public io.hvcluster.api.SavedStateInfo saveState() {
+    checkOpen();
+    if (vm.state != VmState.SAVING || vm.host != here()) {
+      throw new IllegalStateException("saving needs " + vm.describe() + " SAVING on " + here().id() + "; it is " + vm.state);
+    }
+    return cluster.memory.save(vm);
+  }
+
+  @Override
+  public io.hvcluster.api.SavedStateInfo restoreState(io.hvcluster.api.RestoreMode mode) {
+    checkOpen();
+    if (vm.state != VmState.RESTORING || vm.host != here()) {
+      throw new IllegalStateException("restoring needs " + vm.describe() + " RESTORING on " + here().id() + "; it is "
+          + vm.state);
+    }
+    return cluster.memory.restore(vm, mode);
   }
 
   @Override

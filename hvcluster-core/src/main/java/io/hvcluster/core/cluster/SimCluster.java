@@ -69,7 +69,7 @@ public final class SimCluster implements Cluster {
   final AvailabilityTracker availability;
   PlacementPolicy placementPolicy;
   private MigrationStrategy plannedMoves;
-  private final MemoryAllocator memoryAllocator;
+  final MemoryManager memory;
   private boolean formed;
   private final ClusterFaults faults = new FaultInjector(this);
 
@@ -82,16 +82,16 @@ public final class SimCluster implements Cluster {
    * @param options engine options
    * @param placement the initial placement policy
    * @param plannedMoves the strategy used to move running VMs in planned moves (drain, failback)
-   * @param memoryAllocator allocates a VM's guest memory when it starts
    */
   public SimCluster(Kernel kernel, ClusterSpec spec, EngineOptions options, PlacementPolicy placement,
-      MigrationStrategy plannedMoves, MemoryAllocator memoryAllocator) {
+      MigrationStrategy plannedMoves) {
     this.kernel = kernel;
     this.spec = spec;
     this.options = options;
     this.placementPolicy = Objects.requireNonNull(placement, "placement policy");
     this.plannedMoves = Objects.requireNonNull(plannedMoves, "planned-move strategy");
-    this.memoryAllocator = Objects.requireNonNull(memoryAllocator, "memory allocator");
+    this.memory = new MemoryManager(this, options.memoryBacking(), options.workDirectory(),
+        kernel.random().derive("workload/" + spec.name()));
     this.storage = new SimStorage(this, spec.storage());
     QuorumModel model = spec.quorum();
     if (model == QuorumModel.NODE_AND_FILE_SHARE_MAJORITY) {
@@ -201,11 +201,7 @@ public final class SimCluster implements Cluster {
   }
 
   GuestMemory allocateMemory(SimVm vm, SimHost host) {
-    GuestMemory memory = memoryAllocator.allocate(name(), vm.spec, host.id());
-    if (memory == null) {
-      throw new IllegalStateException("this simulation keeps no guest memory for " + vm.describe());
-    }
-    return memory;
+    return memory.allocate(vm, host);
   }
 
   SimHost hostOrNull(HostId id) {

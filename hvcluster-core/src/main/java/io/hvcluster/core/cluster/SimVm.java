@@ -32,7 +32,14 @@ final class SimVm implements VirtualMachine {
   boolean guestHung;
   int failingStarts;
   long failingStartNanos;
+  /** The VM's memory once materialized; see {@link MemoryManager}. */
   GuestMemory memory;
+  io.hvcluster.core.memory.GuestWorkload workload;
+  /** When the guest last finished a cold boot and began to write its memory. */
+  long bootedAt;
+  /** The touched pages of the last save, for modeled memory (real memory keeps them in the saved file). */
+  io.hvcluster.api.PageSet savedImage;
+  long savedGeneration;
 
   /** The pending completion of a boot, save, restore or shutdown. */
   EventLoop.Timer timer;
@@ -153,7 +160,7 @@ final class SimVm implements VirtualMachine {
   @Override
   public Optional<GuestMemory> memory() {
     cluster.guard();
-    return Optional.ofNullable(memory);
+    return Optional.ofNullable(cluster.memory.memory(this));
   }
 
   @Override

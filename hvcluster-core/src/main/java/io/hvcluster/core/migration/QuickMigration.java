@@ -1,0 +1,112 @@
+package io.hvcluster.core.migration;
+
+import io.hvcluster.api.GuestMemory;
+import io.hvcluster.api.RestoreMode;
+import io.hvcluster.api.SavedStateInfo;
+import io.hvcluster.api.VmState;
+import io.hvcluster.api.migration.MigrationContext;
+import io.hvcluster.api.migration.MigrationStrategy;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+
+/**
+ * Hyper-V's Quick Migration (Windows Server 2008): pause the VM and save its memory to a saved-state
+ * file on its LUN, release the LUN, let the target arbitrate for it, restore the memory there and
+ * resume. The guest is frozen throughout; the downtime is save + handover + restore, about 30 to 40
+ * seconds for a 2 GiB VM over 1 Gbit/s iSCSI.
+ *
+ * <p>Every phase can fail. A save that fails leaves the VM running on the source; a lost arbitration
+ * leaves it saved with its state intact, for the cluster to restore wherever it brings the group online;
+ * a rejected saved state makes the cluster cold-boot the VM and record why. The VM never runs twice and
+ * is never lost.
+ *
+ * <p>Thread-safe and stateless; one instance may run any number of migrations.
+ */
+public final class QuickMigration implements MigrationStrategy {
+  private static final QuickMigration LAZY = new QuickMigration(RestoreMode.LAZY);
+  private static final QuickMigration EAGER = new QuickMigration(RestoreMode.EAGER);
+
+  private final RestoreMode restore;
+
+  private QuickMigration(RestoreMode restore) {
+    this.restore = restore;
+  }
+
+  /**
+   * Returns the strategy restoring lazily: the saved memory is mapped copy-on-write and each chunk is
+   * verified on first access.
+   *
+   * @return the strategy
+   */
+  public static QuickMigration lazy() {
+    return LAZY;
+  }
+
+  /**
+   * Returns the strategy restoring eagerly: the saved memory is copied and verified before the VM resumes.
+   *
+   * @return the strategy
+   */
+  public static QuickMigration eager() {
+    return EAGER;
+  }
+
+  @Override
+  public String name() {
+    return "quick";
+  }
+
+  @Override
+  public void start(MigrationContext ctx) {
+    ctx.phase("save");
+    ctx.transition(VmState.SAVING, "quick migration to " + ctx.target().id() + ": paused, saving memory");
+    SavedStateInfo saved;
+    try {
+      saved = ctx.saveState();
+    } catch (UncheckedIOException e) {
+      ctx.transition(VmState.RUNNING, "save failed; resumed on " + ctx.source().id());
+      ctx.rollBack("saving the VM's memory failed: " + e.getMessage());
+      return;
+    }
+    long savedBytes = saved.storedPages() * GuestMemory.PAGE_SIZE;
+    ctx.addBytes(savedBytes);
+    ctx.after(ctx.costs().storageWrite(savedBytes), () -> {
+      ctx.transition(VmState.SAVED, "saved state committed (generation " + saved.generation() + ", "
+          + saved.storedPages() + " pages)");
+      ctx.phase("release-storage");
+      ctx.releaseStorage();
+      Duration release = ctx.costs().lunHandover().minus(ctx.costs().arbitration());
+      ctx.after(release.isNegative() ? Duration.ZERO : release, () -> {
+        ctx.phase("arbitrate");
+        ctx.acquireStorage(won -> {
+          if (!won) {
+            ctx.fail(ctx.target().id() + " lost the arbitration for the VM's LUNs; the VM stays saved with its state intact");
+            return;
+          }
+          restore(ctx);
+        });
+      });
+    });
+  }
+
+  private void restore(MigrationContext ctx) {
+    ctx.relocateToTarget();
+    ctx.phase("restore");
+    ctx.transition(VmState.RESTORING, "restoring on " + ctx.target().id() + " (" + restore.name().toLowerCase(
+        java.util.Locale.ROOT) + ")");
+    SavedStateInfo restored;
+    try {
+      restored = ctx.restoreState(restore);
+    } catch (UncheckedIOException e) {
+      ctx.fail("saved state rejected: " + e.getMessage() + "; the cluster cold-boots the VM");
+      return;
+    }
+    long bytes = restored.storedPages() * GuestMemory.PAGE_SIZE;
+    ctx.addBytes(bytes);
+    ctx.after(ctx.costs().restoreSetup().plus(ctx.costs().storageRead(bytes)), () -> {
+      ctx.phase("resume");
+      ctx.transition(VmState.RUNNING, "resumed on " + ctx.target().id());
+      ctx.complete("moved " + bytes / (1 << 20) + " MiB through the LUN");
+    });
+  }
+}
