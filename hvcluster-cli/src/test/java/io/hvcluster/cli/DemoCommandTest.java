@@ -16,7 +16,7 @@ final class DemoCommandTest {
         .contains("VMs running: 12 of 12")
         .contains("HV03        UP → DOWN              missed 5 consecutive heartbeats")
         .contains("failover #1")
-        .contains("cold migration COMPLETED")
+        .contains("quick migration COMPLETED")
         .contains("trace hash ");
     // After the crash and the repair every VM runs again.
     assertThat(r.out().substring(r.out().lastIndexOf("State at"))).contains("VMs running: 12 of 12");
