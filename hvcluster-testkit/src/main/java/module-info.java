@@ -1,8 +1,11 @@
 /**
- * The hvcluster testkit: fault injection, shrinkable fault plans, invariant checkers, histories, and a
- * small property engine on JUnit 5.
+ * The hvcluster testkit: fault injection as data, shrinkable fault plans, generators, histories,
+ * coverage probes, invariant-checker interfaces and a small property engine on JUnit 5.
  */
 module io.hvcluster.testkit {
   requires transitive io.hvcluster.core;
   requires transitive org.junit.jupiter.api;
+  requires com.fasterxml.jackson.databind;
+
+  exports io.hvcluster.testkit.property;
 }
