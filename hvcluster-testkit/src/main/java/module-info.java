@@ -7,5 +7,6 @@ module io.hvcluster.testkit {
   requires transitive org.junit.jupiter.api;
   requires com.fasterxml.jackson.databind;
 
+  exports io.hvcluster.testkit.fault;
   exports io.hvcluster.testkit.property;
 }
