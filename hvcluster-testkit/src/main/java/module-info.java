@@ -8,5 +8,7 @@ module io.hvcluster.testkit {
   requires com.fasterxml.jackson.databind;
 
   exports io.hvcluster.testkit.fault;
+  exports io.hvcluster.testkit.gen;
   exports io.hvcluster.testkit.property;
+  exports io.hvcluster.testkit.workload;
 }
