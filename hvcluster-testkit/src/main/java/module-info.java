@@ -7,8 +7,11 @@ module io.hvcluster.testkit {
   requires transitive org.junit.jupiter.api;
   requires com.fasterxml.jackson.databind;
 
+  exports io.hvcluster.testkit.check;
   exports io.hvcluster.testkit.fault;
   exports io.hvcluster.testkit.gen;
+  exports io.hvcluster.testkit.history;
+  exports io.hvcluster.testkit.junit;
   exports io.hvcluster.testkit.property;
   exports io.hvcluster.testkit.workload;
 }

@@ -2,6 +2,7 @@ package io.hvcluster.testkit.fault;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,11 +18,13 @@ final class Faults {
     protected Shape computeValue(Class<?> type) {
       RecordComponent[] components = type.getRecordComponents();
       Class<?>[] types = new Class<?>[components.length];
+      Method[] accessors = new Method[components.length];
       for (int i = 0; i < components.length; i++) {
         types[i] = components[i].getType();
+        accessors[i] = components[i].getAccessor();
       }
       try {
-        return new Shape(List.of(components), type.getDeclaredConstructor(types));
+        return new Shape(List.of(components), List.of(accessors), type.getDeclaredConstructor(types));
       } catch (NoSuchMethodException e) {
         throw new AssertionError("record without canonical constructor: " + type, e);
       }
@@ -31,7 +34,7 @@ final class Faults {
   private Faults() {}
 
   /** The components of a fault record and its canonical constructor. */
-  record Shape(List<RecordComponent> components, Constructor<?> constructor) {
+  record Shape(List<RecordComponent> components, List<Method> accessors, Constructor<?> constructor) {
     int timingIndex() {
       return components.size() - 1;
     }
@@ -54,9 +57,10 @@ final class Faults {
   static List<Component> parameters(Fault fault) {
     Shape shape = shape(fault.getClass());
     List<Component> out = new ArrayList<>();
-    for (RecordComponent c : shape.components()) {
+    for (int i = 0; i < shape.components().size(); i++) {
+      RecordComponent c = shape.components().get(i);
       if (c.getType() != Timing.class) {
-        out.add(new Component(c.getName(), c.getType(), read(c, fault)));
+        out.add(new Component(c.getName(), c.getType(), read(shape.accessors().get(i), fault)));
       }
     }
     return out;
@@ -85,7 +89,7 @@ final class Faults {
     Shape shape = shape(fault.getClass());
     Object[] args = new Object[shape.components().size()];
     for (int i = 0; i < args.length; i++) {
-      args[i] = read(shape.components().get(i), fault);
+      args[i] = read(shape.accessors().get(i), fault);
     }
     return args;
   }
@@ -122,11 +126,11 @@ final class Faults {
     return String.valueOf(value);
   }
 
-  private static Object read(RecordComponent component, Fault fault) {
+  private static Object read(Method accessor, Fault fault) {
     try {
-      return component.getAccessor().invoke(fault);
+      return accessor.invoke(fault);
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot read " + component.getName() + " of " + fault.getClass().getSimpleName(), e);
+      throw new IllegalStateException("cannot read " + accessor.getName() + " of " + fault.getClass().getSimpleName(), e);
     }
   }
 }
