@@ -24,7 +24,7 @@ import java.util.TreeSet;
  * History h = new History();
  * h.invoke(1, t0, "migrate", "vm1 -> node2");
  * h.info(1, t1, "migrate", "acknowledgement lost");
- * h.fault(t2, EntryType.INVOKE, fault);
+ * h.faultApplied(t2, fault, "node2");
  * System.out.println(h.renderAround(1, 5, 5));
  * }</pre>
  */
@@ -117,23 +117,38 @@ public final class History {
   }
 
   /**
-   * Records a fault by the nemesis: {@link EntryType#INVOKE} when it is applied, then {@link EntryType#OK}
-   * (or {@code FAIL}) when it takes effect or {@code INFO} when it heals.
+   * Records that the nemesis applied a fault, as Jepsen does: an invocation and, at once, an info
+   * completion with what the fault hit (the fault stays active afterwards; the nemesis is free to
+   * apply others).
    *
    * @param timeNanos virtual time
-   * @param type the kind of entry
    * @param fault the fault
-   * @return the entry
+   * @param detail what it resolved to, for example {@code "node2"}
+   * @return the completion entry
    */
-  public HistoryEntry fault(long timeNanos, EntryType type, Fault fault) {
+  public HistoryEntry faultApplied(long timeNanos, Fault fault, String detail) {
     String f = fault.kind().id();
-    String value = fault.describe().substring(f.length()).strip();
-    switch (type) {
-      case INVOKE: return invoke(NEMESIS, timeNanos, f, value);
-      case OK: return ok(NEMESIS, timeNanos, f, value);
-      case FAIL: return fail(NEMESIS, timeNanos, f, value);
-      default: return info(NEMESIS, timeNanos, f, value);
-    }
+    invoke(NEMESIS, timeNanos, f, parameters(fault));
+    return info(NEMESIS, timeNanos, f, detail);
+  }
+
+  /**
+   * Records that the nemesis healed a fault: an invocation of {@code heal-<kind>} and its info
+   * completion.
+   *
+   * @param timeNanos virtual time
+   * @param fault the fault
+   * @param detail what was healed
+   * @return the completion entry
+   */
+  public HistoryEntry faultHealed(long timeNanos, Fault fault, String detail) {
+    String f = "heal-" + fault.kind().id();
+    invoke(NEMESIS, timeNanos, f, parameters(fault));
+    return info(NEMESIS, timeNanos, f, detail);
+  }
+
+  private static String parameters(Fault fault) {
+    return fault.describe().substring(fault.kind().id().length()).strip();
   }
 
   /**

@@ -100,8 +100,8 @@ public final class ClusterPropertyExtension implements ParameterResolver, Invoca
     Property<Object> property = Property.forAll(source.generator()).named(name).seed(seed)
         .tries(settings.tries(annotation.tries())).maxShrinkAttempts(Math.max(0, annotation.maxShrinkAttempts()))
         .describedBy(source::describe)
-        .replayedBy(s -> "@ClusterProperty(seed = " + Seeds.literal(s) + ", tries = 1)   or   mvn test -Dtest="
-            + testSelector + " -D" + PropertySettings.REPLAY + "=" + Seeds.format(s));
+        .replayedBy(s -> "@ClusterProperty(seed = " + Seeds.literal(s) + ", tries = 1)   or   mvn test -Dtest='"
+            + testSelector + "' -D" + PropertySettings.REPLAY + "=" + Seeds.format(s));
     List<Object> resolved = invocationContext.getArguments();
     Object target = invocationContext.getTarget().orElse(null);
     PropertyResult<Object> result = property.check((value, info) -> {

@@ -144,7 +144,7 @@ public final class PropertyResult<T> {
       out.append("shrunk in ").append(c.shrinkSteps()).append(" steps (").append(c.shrinkAttempts())
           .append(" attempts").append(c.shrinkLimitReached() ? ", attempt limit reached" : "").append(")\n");
       out.append("shrunk counterexample:\n").append(indent(property.describe(c.shrunk()))).append('\n');
-      out.append("error: ").append(c.error()).append('\n');
+      out.append("error: ").append(firstLine(c.error())).append('\n');
       if (c.shrinkSteps() > 0) {
         out.append("original counterexample:\n").append(indent(property.describe(c.original()))).append('\n');
       }
@@ -164,8 +164,14 @@ public final class PropertyResult<T> {
     }
   }
 
+  private static String firstLine(Throwable error) {
+    String text = String.valueOf(error);
+    int newline = text.indexOf('\n');
+    return newline < 0 ? text : text.substring(0, newline) + " (the full message is in the cause)";
+  }
+
   private static String indent(String text) {
-    return "  " + text.replace("\n", "\n  ");
+    return "  " + text.stripTrailing().replace("\n", "\n  ");
   }
 
   /** Returns the {@link #report()}. */

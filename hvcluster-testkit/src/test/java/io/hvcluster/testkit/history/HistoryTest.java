@@ -35,13 +35,17 @@ final class HistoryTest {
   }
 
   @Test
-  void theNemesisIsNeverRetired() {
+  void theNemesisAppliesAndHealsFaultsAsInvokeInfoPairsAndIsNeverRetired() {
     History h = new History();
     HostCrash crash = new HostCrash(HostSelector.one(), Timing.atSeconds(0));
-    h.fault(0, EntryType.INVOKE, crash);
-    h.fault(S, EntryType.INFO, crash);
-    h.fault(2 * S, EntryType.INVOKE, crash);
-    assertThat(h.entries().get(0)).hasToString("#0 t=0s nemesis invoke host-crash hosts=one");
+    h.faultApplied(0, crash, "node2");
+    h.faultApplied(S, crash, "node3");
+    h.faultHealed(2 * S, crash, "node2");
+    assertThat(h.pending()).isEmpty();
+    assertThat(h.entries()).extracting(HistoryEntry::toString).containsExactly(
+        "#0 t=0s nemesis invoke host-crash hosts=one", "#1 t=0s nemesis info host-crash node2",
+        "#2 t=1s nemesis invoke host-crash hosts=one", "#3 t=1s nemesis info host-crash node3",
+        "#4 t=2s nemesis invoke heal-host-crash hosts=one", "#5 t=2s nemesis info heal-host-crash node2");
   }
 
   @Test

@@ -61,7 +61,7 @@ final class ClusterPropertyExtensionTest {
         .contains("shrunk counterexample:")
         .contains(minimal.toJson().stripTrailing().replace("\n", "\n  "))
         .contains("replay: @ClusterProperty(seed = 0x")
-        .contains("-Dtest=ClusterPropertyExtensionTest$TwoCrashes#noNodeCrashesTwice -Dhvcluster.replay=0x");
+        .contains("-Dtest='ClusterPropertyExtensionTest$TwoCrashes#noNodeCrashesTwice' -Dhvcluster.replay=0x");
     assertThat(failure.getCause()).hasMessageStartingWith("node crashed twice");
   }
 
