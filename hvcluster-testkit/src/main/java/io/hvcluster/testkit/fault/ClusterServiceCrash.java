@@ -1,0 +1,25 @@
+package io.hvcluster.testkit.fault;
+
+import java.util.Objects;
+
+/**
+ * Stops the cluster service on the selected nodes while their hypervisors and VMs keep running. The
+ * cluster service restarts and the nodes rejoin when the fault heals.
+ *
+ * <p>Instances are immutable and thread-safe. JSON kind: {@code "cluster-service-crash"}.
+ *
+ * @param hosts the nodes it hits
+ * @param timing when it starts and how long it lasts
+ */
+public record ClusterServiceCrash(HostSelector hosts, Timing timing) implements Fault {
+  /**
+   * Creates the fault after checking it.
+   *
+   * @param hosts the nodes it hits
+   * @param timing when it starts and how long it lasts
+   */
+  public ClusterServiceCrash {
+    Objects.requireNonNull(hosts, "hosts");
+    Objects.requireNonNull(timing, "timing");
+  }
+}

@@ -1,0 +1,116 @@
+package io.hvcluster.testkit.fault;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Writes and reads durations in the compact form fault plans use: {@code "0s"}, {@code "250ms"},
+ * {@code "1m30s"}, {@code "2h"}, {@code "1s500ms"}; units are {@code h}, {@code m}, {@code s},
+ * {@code ms}, {@code us} and {@code ns}, largest first. Reading also accepts ISO-8601
+ * ({@code "PT1M30S"}).
+ *
+ * <p>This class is stateless and thread-safe. Example:
+ *
+ * <pre>{@code
+ * DurationText.format(Duration.ofSeconds(90));   // "1m30s"
+ * DurationText.parse("1m30s");                   // PT1M30S
+ * }</pre>
+ */
+public final class DurationText {
+  private static final Pattern COMPACT = Pattern.compile(
+      "(?:(\\d+)h)?(?:(\\d+)m(?!s))?(?:(\\d+)s)?(?:(\\d+)ms)?(?:(\\d+)us)?(?:(\\d+)ns)?");
+  private static final long[] UNIT_NANOS = {3_600_000_000_000L, 60_000_000_000L, 1_000_000_000L, 1_000_000L, 1_000L, 1L};
+  private static final String[] UNIT_NAMES = {"h", "m", "s", "ms", "us", "ns"};
+
+  private DurationText() {}
+
+  /**
+   * Returns the compact form of a duration that is zero or positive.
+   *
+   * @param duration the duration
+   * @return the text, for example {@code "1m30s"}
+   * @throws IllegalArgumentException when the duration is negative or longer than about 292 years
+   */
+  public static String format(Duration duration) {
+    if (duration.isNegative()) {
+      throw new IllegalArgumentException("duration " + duration + " is negative; plans use durations of 0 or more");
+    }
+    long nanos;
+    try {
+      nanos = duration.toNanos();
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("duration " + duration + " is too long to write in nanoseconds", e);
+    }
+    return formatNanos(nanos);
+  }
+
+  /**
+   * Returns the compact form of a number of nanoseconds that is zero or positive.
+   *
+   * @param nanos the nanoseconds
+   * @return the text, for example {@code "1m30s"}
+   * @throws IllegalArgumentException when {@code nanos} is negative
+   */
+  public static String formatNanos(long nanos) {
+    if (nanos < 0) {
+      throw new IllegalArgumentException("duration of " + nanos + " ns is negative");
+    }
+    if (nanos == 0) {
+      return "0s";
+    }
+    StringBuilder out = new StringBuilder();
+    long rest = nanos;
+    for (int i = 0; i < UNIT_NANOS.length; i++) {
+      long count = rest / UNIT_NANOS[i];
+      if (count > 0) {
+        out.append(count).append(UNIT_NAMES[i]);
+        rest -= count * UNIT_NANOS[i];
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * Reads a duration written in the compact form or in ISO-8601.
+   *
+   * @param text the text
+   * @return the duration, zero or positive
+   * @throws IllegalArgumentException when the text is not a duration of zero or more
+   */
+  public static Duration parse(String text) {
+    if (text == null || text.isBlank()) {
+      throw new IllegalArgumentException("duration is missing; write it like \"5s\", \"250ms\" or \"1m30s\"");
+    }
+    String t = text.strip();
+    if (t.startsWith("PT") || t.startsWith("P")) {
+      try {
+        Duration d = Duration.parse(t);
+        if (d.isNegative()) {
+          throw new IllegalArgumentException("duration '" + text + "' is negative; plans use durations of 0 or more");
+        }
+        return d;
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException("'" + text + "' is not an ISO-8601 duration", e);
+      }
+    }
+    Matcher m = COMPACT.matcher(t);
+    if (t.isEmpty() || !m.matches()) {
+      throw new IllegalArgumentException("'" + text + "' is not a duration; write it like \"5s\", \"250ms\", \"1m30s\""
+          + " (units h, m, s, ms, us, ns, largest first)");
+    }
+    try {
+      Duration total = Duration.ZERO;
+      for (int i = 0; i < UNIT_NANOS.length; i++) {
+        String group = m.group(i + 1);
+        if (group != null) {
+          total = total.plus(Duration.ofNanos(UNIT_NANOS[i]).multipliedBy(Long.parseLong(group)));
+        }
+      }
+      return total;
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw new IllegalArgumentException("duration '" + text + "' is too long", e);
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package io.hvcluster.testkit.fault;
+
+import java.util.Objects;
+
+/**
+ * Crashes the hypervisor of the selected nodes (a blue screen): every VM on them stops at once. The
+ * nodes reboot and rejoin when the fault heals.
+ *
+ * <p>Instances are immutable and thread-safe. JSON kind: {@code "host-crash"}.
+ *
+ * @param hosts the nodes it hits
+ * @param timing when it starts and how long it lasts
+ */
+public record HostCrash(HostSelector hosts, Timing timing) implements Fault {
+  /**
+   * Creates the fault after checking it.
+   *
+   * @param hosts the nodes it hits
+   * @param timing when it starts and how long it lasts
+   */
+  public HostCrash {
+    Objects.requireNonNull(hosts, "hosts");
+    Objects.requireNonNull(timing, "timing");
+  }
+}

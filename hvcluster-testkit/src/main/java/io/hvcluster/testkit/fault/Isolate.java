@@ -1,0 +1,26 @@
+package io.hvcluster.testkit.fault;
+
+import java.util.Objects;
+
+/**
+ * Isolates each selected node from every other node, so each forms a partition of its own ({@code
+ * isolate one} with {@link HostSelector#one()}; Jepsen's primaries with {@link
+ * HostSelector#ownersOf}). Links come back when the fault heals.
+ *
+ * <p>Instances are immutable and thread-safe. JSON kind: {@code "isolate"}.
+ *
+ * @param hosts the nodes it hits
+ * @param timing when it starts and how long it lasts
+ */
+public record Isolate(HostSelector hosts, Timing timing) implements Fault {
+  /**
+   * Creates the fault after checking it.
+   *
+   * @param hosts the nodes it hits
+   * @param timing when it starts and how long it lasts
+   */
+  public Isolate {
+    Objects.requireNonNull(hosts, "hosts");
+    Objects.requireNonNull(timing, "timing");
+  }
+}

@@ -1,0 +1,25 @@
+package io.hvcluster.testkit.fault;
+
+import java.util.Objects;
+
+/**
+ * Cuts the power of the selected nodes: like a crash, and writes they had not flushed are lost. Power
+ * comes back, and the nodes boot and rejoin, when the fault heals.
+ *
+ * <p>Instances are immutable and thread-safe. JSON kind: {@code "power-loss"}.
+ *
+ * @param hosts the nodes it hits
+ * @param timing when it starts and how long it lasts
+ */
+public record PowerLoss(HostSelector hosts, Timing timing) implements Fault {
+  /**
+   * Creates the fault after checking it.
+   *
+   * @param hosts the nodes it hits
+   * @param timing when it starts and how long it lasts
+   */
+  public PowerLoss {
+    Objects.requireNonNull(hosts, "hosts");
+    Objects.requireNonNull(timing, "timing");
+  }
+}

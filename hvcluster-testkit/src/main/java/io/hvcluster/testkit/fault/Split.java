@@ -1,0 +1,25 @@
+package io.hvcluster.testkit.fault;
+
+import java.util.Objects;
+
+/**
+ * Splits the network in two: the selected nodes on one side, the others on the other ({@code majority-
+ * minority} with {@link HostSelector#minority()}). Links come back when the fault heals.
+ *
+ * <p>Instances are immutable and thread-safe. JSON kind: {@code "split"}.
+ *
+ * @param side the nodes on one side of the split
+ * @param timing when it starts and how long it lasts
+ */
+public record Split(HostSelector side, Timing timing) implements Fault {
+  /**
+   * Creates the fault after checking it.
+   *
+   * @param side the nodes on one side of the split
+   * @param timing when it starts and how long it lasts
+   */
+  public Split {
+    Objects.requireNonNull(side, "side");
+    Objects.requireNonNull(timing, "timing");
+  }
+}

@@ -1,0 +1,25 @@
+package io.hvcluster.testkit.fault;
+
+import java.util.Objects;
+
+/**
+ * Fails writes to the selected LUNs with an I/O error (EIO); on the memory-mapped save path the real
+ * file write fails. Writes succeed again when the fault heals.
+ *
+ * <p>Instances are immutable and thread-safe. JSON kind: {@code "write-error"}.
+ *
+ * @param luns the LUNs that fail writes
+ * @param timing when it starts and how long it lasts
+ */
+public record WriteError(LunSelector luns, Timing timing) implements Fault {
+  /**
+   * Creates the fault after checking it.
+   *
+   * @param luns the LUNs that fail writes
+   * @param timing when it starts and how long it lasts
+   */
+  public WriteError {
+    Objects.requireNonNull(luns, "luns");
+    Objects.requireNonNull(timing, "timing");
+  }
+}

@@ -1,0 +1,259 @@
+package io.hvcluster.testkit.workload;
+
+import io.hvcluster.api.VmId;
+import io.hvcluster.testkit.fault.DurationText;
+import io.hvcluster.testkit.fault.HostSelector;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * An administrator's operation on the cluster at a moment of virtual time, as data. Like faults,
+ * operations name their nodes by selector and are resolved against the live cluster when they run; an
+ * engine binding performs them and records each as invoke / ok / fail / info in the history.
+ *
+ * <p>Every implementation is an immutable, thread-safe record. Example:
+ *
+ * <pre>{@code
+ * Operation op = new Operation.Migrate(Duration.ofSeconds(30), VmId.of("web1"), HostSelector.one(),
+ *     Operation.MigrationKind.QUICK);
+ * }</pre>
+ */
+public sealed interface Operation {
+  /**
+   * Returns when the operation is invoked, from the start of the workload.
+   *
+   * @return the time
+   */
+  Duration at();
+
+  /**
+   * Returns the operation's name as histories record it, for example {@code "migrate"}.
+   *
+   * @return the name
+   */
+  String name();
+
+  /**
+   * Returns a copy invoked at another time.
+   *
+   * @param time the new time
+   * @return the copy
+   */
+  Operation at(Duration time);
+
+  /**
+   * Returns the operation in one line, for example {@code "at 30s migrate vm=web1 to=one kind=quick"}.
+   *
+   * @return the description
+   */
+  String describe();
+
+  /** How a VM moves. */
+  enum MigrationKind {
+    /** Save, move storage, restore (Windows Server 2008). */
+    QUICK,
+    /** Pre-copy memory while running, then a short blackout. */
+    LIVE
+  }
+
+  private static void check(Duration at) {
+    Objects.requireNonNull(at, "at");
+    if (at.isNegative()) {
+      throw new IllegalArgumentException("operation time " + at + " is negative");
+    }
+  }
+
+  /**
+   * Asks the cluster to start a VM.
+   *
+   * @param at when
+   * @param vm the VM
+   */
+  record StartVm(Duration at, VmId vm) implements Operation {
+    /**
+     * Creates the operation.
+     *
+     * @param at when, zero or positive
+     * @param vm the VM
+     */
+    public StartVm {
+      check(at);
+      Objects.requireNonNull(vm, "vm");
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public String name() {
+      return "start-vm";
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Operation at(Duration time) {
+      return new StartVm(time, vm);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public String describe() {
+      return "at " + DurationText.format(at) + " start-vm vm=" + vm;
+    }
+  }
+
+  /**
+   * Stops a VM as an operator; the cluster must never restart it on its own.
+   *
+   * @param at when
+   * @param vm the VM
+   */
+  record StopVm(Duration at, VmId vm) implements Operation {
+    /**
+     * Creates the operation.
+     *
+     * @param at when, zero or positive
+     * @param vm the VM
+     */
+    public StopVm {
+      check(at);
+      Objects.requireNonNull(vm, "vm");
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public String name() {
+      return "stop-vm";
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Operation at(Duration time) {
+      return new StopVm(time, vm);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public String describe() {
+      return "at " + DurationText.format(at) + " stop-vm vm=" + vm;
+    }
+  }
+
+  /**
+   * Migrates a running VM to another node.
+   *
+   * @param at when
+   * @param vm the VM
+   * @param target chooses the destination among the other nodes
+   * @param kind quick or live
+   */
+  record Migrate(Duration at, VmId vm, HostSelector target, MigrationKind kind) implements Operation {
+    /**
+     * Creates the operation.
+     *
+     * @param at when, zero or positive
+     * @param vm the VM
+     * @param target chooses the destination
+     * @param kind quick or live
+     */
+    public Migrate {
+      check(at);
+      Objects.requireNonNull(vm, "vm");
+      Objects.requireNonNull(target, "target");
+      Objects.requireNonNull(kind, "kind");
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public String name() {
+      return "migrate";
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Operation at(Duration time) {
+      return new Migrate(time, vm, target, kind);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public String describe() {
+      return "at " + DurationText.format(at) + " migrate vm=" + vm + " to=" + target + " kind="
+          + kind.name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /**
+   * Pauses a node for maintenance, or drains it (pauses and moves its groups away).
+   *
+   * @param at when
+   * @param node chooses the node
+   * @param drain true to drain, false to pause only
+   */
+  record PauseNode(Duration at, HostSelector node, boolean drain) implements Operation {
+    /**
+     * Creates the operation.
+     *
+     * @param at when, zero or positive
+     * @param node chooses the node
+     * @param drain true to drain, false to pause only
+     */
+    public PauseNode {
+      check(at);
+      Objects.requireNonNull(node, "node");
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public String name() {
+      return drain ? "drain-node" : "pause-node";
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Operation at(Duration time) {
+      return new PauseNode(time, node, drain);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public String describe() {
+      return "at " + DurationText.format(at) + " " + name() + " node=" + node;
+    }
+  }
+
+  /**
+   * Resumes a paused node.
+   *
+   * @param at when
+   * @param node chooses the node
+   */
+  record ResumeNode(Duration at, HostSelector node) implements Operation {
+    /**
+     * Creates the operation.
+     *
+     * @param at when, zero or positive
+     * @param node chooses the node
+     */
+    public ResumeNode {
+      check(at);
+      Objects.requireNonNull(node, "node");
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public String name() {
+      return "resume-node";
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Operation at(Duration time) {
+      return new ResumeNode(time, node);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public String describe() {
+      return "at " + DurationText.format(at) + " resume-node node=" + node;
+    }
+  }
+}
