@@ -9,4 +9,6 @@ module io.hvcluster.core {
   requires org.slf4j;
   requires jdk.unsupported;
 
+  exports io.hvcluster.core.management;
+
 }
