@@ -126,7 +126,7 @@ public final class ClusterReserve {
     } else {
       sum = Units.gib(capacity) + " in total";
     }
-    return who + " keep " + sum + " for VMs";
+    return who + (survivors.size() == 1 ? " keeps " : " keep ") + sum + " for VMs";
   }
 
   private static String describe(List<HostDescription> hosts) {
