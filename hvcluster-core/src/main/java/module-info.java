@@ -9,6 +9,9 @@ module io.hvcluster.core {
   requires org.slf4j;
   requires jdk.unsupported;
 
+  exports io.hvcluster.core;
+  exports io.hvcluster.core.placement;
+  exports io.hvcluster.core.migration;
   exports io.hvcluster.core.management;
 
 }

@@ -15,12 +15,14 @@ import java.util.Set;
  *     |  |    owner lost        |      | failed /    |  | take offline
  *     |  '----------------------'      | timeout     |  v
  *     |                                v             | OFFLINE_PENDING ---&gt; OFFLINE
+ *     |                                              |   (cancelled: back to ONLINE)
  *     '------- owner lost ---------- FAILED &lt;--------'
  *                                    |  ^
  *                 restart / failover '--'--&gt; ONLINE_PENDING
  * </pre>
  *
- * <p>A group that exhausted its failover threshold stays {@link #FAILED} until an operator acts.
+ * <p>A group that exhausted its failover threshold stays {@link #FAILED} until an operator acts; an
+ * offline group whose node failed goes straight to {@link #FAILED} when its threshold is already spent.
  */
 public enum GroupState {
   /** Offline and not being brought online. */
@@ -35,10 +37,10 @@ public enum GroupState {
   FAILED;
 
   private static final Map<GroupState, Set<GroupState>> NEXT = Transitions.table(GroupState.class,
-      OFFLINE, EnumSet.of(ONLINE_PENDING),
+      OFFLINE, EnumSet.of(ONLINE_PENDING, FAILED),
       ONLINE_PENDING, EnumSet.of(ONLINE, FAILED, OFFLINE, OFFLINE_PENDING),
       ONLINE, EnumSet.of(OFFLINE_PENDING, FAILED, OFFLINE),
-      OFFLINE_PENDING, EnumSet.of(OFFLINE, FAILED),
+      OFFLINE_PENDING, EnumSet.of(OFFLINE, FAILED, ONLINE),
       FAILED, EnumSet.of(ONLINE_PENDING, OFFLINE));
 
   /**

@@ -2,6 +2,7 @@ package io.hvcluster.api;
 
 import io.hvcluster.api.spec.HostSpec;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A cluster node: a physical Hyper-V host, its membership state and what runs on it.
@@ -46,6 +47,15 @@ public interface Host {
    * @return the VM identifiers
    */
   List<VmId> vms();
+
+  /**
+   * Returns every VM instance on this host with its state: the VMs of {@link #vms()}, plus any stale
+   * instance the cluster has fenced or moved elsewhere but the host has not yet cleaned up (for example
+   * the frozen VMs of a hung host). Safety checkers use it: a VM executes on at most one host.
+   *
+   * @return VM instances by name, in name order
+   */
+  Map<VmId, VmState> instances();
 
   /**
    * Returns the guest memory committed to VMs on this host, including VMs being started or restored.

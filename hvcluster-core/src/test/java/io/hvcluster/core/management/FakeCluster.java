@@ -247,6 +247,13 @@ final class FakeCluster implements Cluster {
     }
 
     @Override
+    public Map<VmId, VmState> instances() {
+      Map<VmId, VmState> out = new java.util.TreeMap<>();
+      vms.forEach(v -> out.put(v.id(), v.state));
+      return out;
+    }
+
+    @Override
     public long memoryCommittedBytes() {
       return vms.stream().mapToLong(v -> v.spec.memoryBytes()).sum();
     }

@@ -1,0 +1,172 @@
+package io.hvcluster.api;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Injects and heals faults in one simulated cluster, at the current virtual time. Each method records
+ * a {@link io.hvcluster.api.event.FaultApplied} or {@link io.hvcluster.api.event.FaultHealed} event and
+ * then lets the cluster react as Windows Server 2008 failover clustering would: heartbeats go missing,
+ * routes are declared down, the cluster regroups, storage is arbitrated and groups fail over.
+ *
+ * <p>Faults are idempotent: crashing a host that is already down, or cutting a link that is already
+ * cut, changes nothing. Not thread-safe: use it on the simulation's thread.
+ */
+public interface ClusterFaults {
+  /**
+   * Cuts a host's power: the host, its cluster service and every VM on it stop at once, without
+   * saving anything.
+   *
+   * @param host the host
+   */
+  void crashHost(HostId host);
+
+  /**
+   * Powers a host back on (a repair); it boots, starts its cluster service and joins the cluster.
+   *
+   * @param host the host
+   */
+  void powerOnHost(HostId host);
+
+  /**
+   * Hangs a host: it keeps power and memory but stops executing, so it sends no heartbeats and its VMs
+   * freeze.
+   *
+   * @param host the host
+   */
+  void hangHost(HostId host);
+
+  /**
+   * Resumes a hung host. If the cluster removed it meanwhile, it stops its stale VMs and rejoins.
+   *
+   * @param host the host
+   */
+  void resumeHost(HostId host);
+
+  /**
+   * Crashes a host's cluster service: its VMs are turned off and the service restarts after a delay.
+   *
+   * @param host the host
+   */
+  void crashClusterService(HostId host);
+
+  /**
+   * Cuts the heartbeat network link in one direction: heartbeats from {@code from} no longer reach
+   * {@code to}.
+   *
+   * @param from the sender
+   * @param to the receiver
+   */
+  void cutLink(HostId from, HostId to);
+
+  /**
+   * Restores a link cut by {@link #cutLink}.
+   *
+   * @param from the sender
+   * @param to the receiver
+   */
+  void restoreLink(HostId from, HostId to);
+
+  /**
+   * Cuts every link between hosts of different sides, both ways. Hosts not named form one more side.
+   *
+   * @param sides disjoint sets of hosts
+   * @throws IllegalArgumentException when a host is named twice or does not exist
+   */
+  void partition(List<Set<HostId>> sides);
+
+  /** Restores every heartbeat link. */
+  void healNetwork();
+
+  /**
+   * Fails {@code paths} of a host's MPIO paths to a LUN. With paths left, nothing changes; with none,
+   * the LUN's resources fail on that host (or, for a Cluster Shared Volume, its I/O is redirected
+   * through the coordinator).
+   *
+   * @param host the host
+   * @param lun the LUN
+   * @param paths how many paths to fail; at least 1
+   */
+  void failStoragePaths(HostId host, LunId lun, int paths);
+
+  /**
+   * Restores every failed path from a host to a LUN.
+   *
+   * @param host the host
+   * @param lun the LUN
+   */
+  void restoreStoragePaths(HostId host, LunId lun);
+
+  /**
+   * Takes a LUN offline at the storage array: no host can use it.
+   *
+   * @param lun the LUN
+   */
+  void takeLunOffline(LunId lun);
+
+  /**
+   * Brings a LUN back online at the storage array.
+   *
+   * @param lun the LUN
+   */
+  void bringLunOnline(LunId lun);
+
+  /**
+   * Makes the witness (disk or file share) unavailable to every node.
+   */
+  void loseWitness();
+
+  /** Makes the witness available again. */
+  void restoreWitness();
+
+  /**
+   * Slows a LUN down: every storage transfer to or from it takes {@code factor} times as long (a
+   * latency spike or stall).
+   *
+   * @param lun the LUN
+   * @param factor 1 for normal speed, more for slower
+   */
+  void slowLun(LunId lun, double factor);
+
+  /**
+   * Has another node preempt the reservation of a LUN (a rogue or confused initiator): the owner loses
+   * it at once.
+   *
+   * @param lun the LUN
+   * @param by the node that preempts
+   */
+  void preemptReservation(LunId lun, HostId by);
+
+  /**
+   * Crashes a VM's worker process: the VM resource fails and the restart policy applies.
+   *
+   * @param vm the VM
+   */
+  void crashVm(VmId vm);
+
+  /**
+   * Hangs a VM's guest OS: it stops answering the heartbeat integration service. If the VM's spec
+   * checks the heartbeat, the cluster treats it as a resource failure after a timeout.
+   *
+   * @param vm the VM
+   */
+  void hangGuest(VmId vm);
+
+  /**
+   * Lets a hung guest run again, if it has not been restarted already.
+   *
+   * @param vm the VM
+   */
+  void resumeGuest(VmId vm);
+
+  /**
+   * Makes the next {@code count} starts of a VM fail (a broken VHD or configuration), each after
+   * {@code after} of trying.
+   *
+   * @param vm the VM
+   * @param count failing starts
+   * @param after how long each failing start takes before it fails
+   */
+  void failNextStarts(VmId vm, int count, Duration after);
+}

@@ -1,0 +1,393 @@
+package io.hvcluster.core;
+
+import io.hvcluster.api.Cluster;
+import io.hvcluster.api.ClusterFaults;
+import io.hvcluster.api.ClusterListener;
+import io.hvcluster.api.InvalidConfigurationException;
+import io.hvcluster.api.MemoryBacking;
+import io.hvcluster.api.NoSuchEntityException;
+import io.hvcluster.api.spec.ClusterSpec;
+import io.hvcluster.core.cluster.EngineOptions;
+import io.hvcluster.core.cluster.SimCluster;
+import io.hvcluster.core.migration.ColdMigration;
+import io.hvcluster.core.placement.Placements;
+import io.hvcluster.core.sim.Kernel;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A deterministic discrete-event simulation of one or more Hyper-V failover clusters. Everything happens
+ * in virtual time, driven by {@link #runFor}, {@link #runUntil} or {@link #step}; the same seed always
+ * gives the same history, and the same {@link #traceHash()}.
+ *
+ * <p>Not thread-safe: a simulation, and every cluster, host or VM read through it, is confined to the
+ * thread that built it; a call from another thread throws {@link io.hvcluster.api.WrongThreadException}.
+ * Example:
+ *
+ * <pre>{@code
+ * try (Simulation sim = Simulation.builder().seed(42).build()) {
+ *   Cluster cluster = sim.createCluster(spec);
+ *   cluster.form();
+ *   cluster.startAllVms();
+ *   sim.runFor(Duration.ofMinutes(5));
+ *   sim.faults(cluster).crashHost(HostId.of("node2"));
+ *   sim.runFor(Duration.ofMinutes(5));
+ *   System.out.println(sim.traceHash());
+ * }
+ * }</pre>
+ */
+public final class Simulation implements AutoCloseable {
+  private final Kernel kernel;
+  private final EngineOptions options;
+  private final Map<String, SimCluster> clusters = new LinkedHashMap<>();
+  private boolean closed;
+
+  private Simulation(Builder b) {
+    this.kernel = new Kernel(b.seed, b.traceSink);
+    this.options = new EngineOptions(b.heartbeatMode == HeartbeatMode.EVERY_BEAT,
+        b.defects.contains(Defect.SKIP_STORAGE_ARBITRATION), b.defects.contains(Defect.IGNORE_QUORUM), false,
+        b.memoryBacking, b.workDirectory);
+  }
+
+  /**
+   * Returns a builder with seed 0, elided heartbeats, modeled memory and no trace output.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  private void check() {
+    kernel.guard().check();
+    if (closed) {
+      throw new IllegalStateException("the simulation (seed " + seed() + ") is closed");
+    }
+  }
+
+  /**
+   * Returns the master seed.
+   *
+   * @return the seed
+   */
+  public long seed() {
+    return kernel.random().seed();
+  }
+
+  /**
+   * Returns the heartbeat mode.
+   *
+   * @return the mode
+   */
+  public HeartbeatMode heartbeatMode() {
+    return options.everyHeartbeat() ? HeartbeatMode.EVERY_BEAT : HeartbeatMode.ELIDED;
+  }
+
+  /**
+   * Returns the current virtual time.
+   *
+   * @return nanoseconds since the simulation started
+   */
+  public long nowNanos() {
+    kernel.guard().check();
+    return kernel.now();
+  }
+
+  /**
+   * Returns the current virtual time.
+   *
+   * @return the time since the simulation started
+   */
+  public Duration now() {
+    return Duration.ofNanos(nowNanos());
+  }
+
+  /**
+   * Creates a cluster from its spec. Its nodes are powered on with their cluster service stopped until
+   * {@link Cluster#form()}.
+   *
+   * @param spec the cluster's configuration
+   * @return the cluster
+   * @throws InvalidConfigurationException when a cluster with that name already exists
+   */
+  public Cluster createCluster(ClusterSpec spec) {
+    check();
+    Objects.requireNonNull(spec, "cluster spec");
+    if (clusters.containsKey(spec.name())) {
+      throw new InvalidConfigurationException("a cluster named '" + spec.name() + "' already exists in this simulation;"
+          + " cluster names must be unique");
+    }
+    SimCluster cluster = new SimCluster(kernel, spec, options, Placements.wsfcDefault(), ColdMigration.instance(),
+        (name, vm, host) -> null);
+    clusters.put(spec.name(), cluster);
+    return cluster;
+  }
+
+  /**
+   * Returns the clusters in creation order.
+   *
+   * @return the clusters
+   */
+  public List<Cluster> clusters() {
+    check();
+    return new ArrayList<>(clusters.values());
+  }
+
+  /**
+   * Returns the cluster with the given name.
+   *
+   * @param name the name
+   * @return the cluster
+   * @throws NoSuchEntityException when there is none
+   */
+  public Cluster cluster(String name) {
+    check();
+    SimCluster c = clusters.get(name);
+    if (c == null) {
+      throw new NoSuchEntityException("cluster", name, clusters.keySet());
+    }
+    return c;
+  }
+
+  /**
+   * Returns the fault injector of a cluster of this simulation.
+   *
+   * @param cluster the cluster
+   * @return its faults
+   * @throws IllegalArgumentException when the cluster belongs to another simulation
+   */
+  public ClusterFaults faults(Cluster cluster) {
+    check();
+    SimCluster c = clusters.get(cluster.name());
+    if (c == null || c != cluster) {
+      throw new IllegalArgumentException("cluster '" + cluster.name() + "' does not belong to this simulation");
+    }
+    return c.faults();
+  }
+
+  /**
+   * Runs every event due in the next {@code duration} of virtual time, then moves the clock to its end.
+   *
+   * @param duration how long to run; zero runs what is due now
+   * @throws IllegalArgumentException when the duration is negative
+   */
+  public void runFor(Duration duration) {
+    check();
+    if (duration.isNegative()) {
+      throw new IllegalArgumentException("cannot run for " + duration + "; the duration must be zero or positive");
+    }
+    kernel.loop().runTo(Math.addExact(kernel.now(), duration.toNanos()));
+  }
+
+  /**
+   * Runs events until {@code condition} holds or {@code limit} of virtual time has passed.
+   *
+   * @param condition checked before the first event and after each
+   * @param limit the most virtual time to run
+   * @return whether the condition holds
+   */
+  public boolean runUntil(BooleanSupplier condition, Duration limit) {
+    check();
+    if (limit.isNegative()) {
+      throw new IllegalArgumentException("limit is " + limit + "; it must be zero or positive");
+    }
+    return kernel.loop().runUntil(condition, Math.addExact(kernel.now(), limit.toNanos()));
+  }
+
+  /**
+   * Runs the next event, moving the clock to its time.
+   *
+   * @return false when nothing is scheduled
+   */
+  public boolean step() {
+    check();
+    return kernel.loop().step();
+  }
+
+  /**
+   * Schedules an action of the caller's (a fault, an operator action) after a delay of virtual time.
+   * It runs on the simulation's thread like any other event.
+   *
+   * @param delay how long from now; zero runs it after the events already due now
+   * @param action the action
+   */
+  public void schedule(Duration delay, Runnable action) {
+    check();
+    if (delay.isNegative()) {
+      throw new IllegalArgumentException("delay is " + delay + "; it must be zero or positive");
+    }
+    kernel.loop().schedule(delay.toNanos(), Objects.requireNonNull(action, "action"));
+  }
+
+  /**
+   * Returns a random stream derived from the seed and a name, independent of every other stream: the
+   * way to make random choices (for example, which node to crash) deterministically.
+   *
+   * @param name the stream's name
+   * @return a new generator; the same name gives the same sequence
+   */
+  public SplittableRandom randomStream(String name) {
+    check();
+    return kernel.random().stream("user/" + name);
+  }
+
+  /**
+   * Adds a listener that receives every event from now on, in order.
+   *
+   * @param listener the listener
+   */
+  public void addListener(ClusterListener listener) {
+    check();
+    kernel.bus().add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /**
+   * Removes a listener.
+   *
+   * @param listener the listener
+   * @return whether it was registered
+   */
+  public boolean removeListener(ClusterListener listener) {
+    check();
+    return kernel.bus().remove(listener);
+  }
+
+  /**
+   * Returns the hash of every event so far: equal for two runs exactly when they produced the same
+   * events in the same order.
+   *
+   * @return 32 hex digits
+   */
+  public String traceHash() {
+    kernel.guard().check();
+    return kernel.bus().traceHash();
+  }
+
+  /**
+   * Returns how many events the clusters have emitted.
+   *
+   * @return the count
+   */
+  public long eventCount() {
+    kernel.guard().check();
+    return kernel.bus().emitted();
+  }
+
+  /**
+   * Returns how many kernel events (timers, heartbeats, decisions) have run; the cost of the run.
+   *
+   * @return the count
+   */
+  public long stepsRun() {
+    kernel.guard().check();
+    return kernel.loop().processed();
+  }
+
+  /** Closes the simulation; its guest memory is released. Idempotent. */
+  @Override
+  public void close() {
+    kernel.guard().check();
+    closed = true;
+  }
+
+  /** Builds a {@link Simulation}; not thread-safe. */
+  public static final class Builder {
+    private long seed;
+    private HeartbeatMode heartbeatMode = HeartbeatMode.ELIDED;
+    private MemoryBacking memoryBacking = MemoryBacking.MODELED;
+    private Path workDirectory;
+    private final Set<Defect> defects = EnumSet.noneOf(Defect.class);
+    private Appendable traceSink;
+
+    private Builder() {}
+
+    /**
+     * Sets the master seed.
+     *
+     * @param seed the seed
+     * @return this builder
+     */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /**
+     * Sets the heartbeat mode.
+     *
+     * @param mode elided (default) or every beat (reference)
+     * @return this builder
+     */
+    public Builder heartbeatMode(HeartbeatMode mode) {
+      this.heartbeatMode = Objects.requireNonNull(mode, "heartbeat mode");
+      return this;
+    }
+
+    /**
+     * Sets how guest memory is backed.
+     *
+     * @param backing modeled (default) or real
+     * @return this builder
+     */
+    public Builder memoryBacking(MemoryBacking backing) {
+      this.memoryBacking = Objects.requireNonNull(backing, "memory backing");
+      return this;
+    }
+
+    /**
+     * Sets the directory for real memory and saved-state files.
+     *
+     * @param directory an existing, writable directory
+     * @return this builder
+     */
+    public Builder workDirectory(Path directory) {
+      this.workDirectory = directory;
+      return this;
+    }
+
+    /**
+     * Enables deliberate defects, for testing invariant checkers.
+     *
+     * @param enabled the defects
+     * @return this builder
+     */
+    public Builder defects(Defect... enabled) {
+      defects.addAll(List.of(enabled));
+      return this;
+    }
+
+    /**
+     * Writes every event as a JSON line to {@code sink}.
+     *
+     * @param sink where the trace goes
+     * @return this builder
+     */
+    public Builder traceTo(Appendable sink) {
+      this.traceSink = sink;
+      return this;
+    }
+
+    /**
+     * Builds the simulation, owned by the calling thread.
+     *
+     * @return the simulation
+     * @throws InvalidConfigurationException when real memory is chosen without a work directory
+     */
+    public Simulation build() {
+      if (memoryBacking == MemoryBacking.REAL && workDirectory == null) {
+        throw new InvalidConfigurationException("real guest memory needs a work directory for its files; set"
+            + " workDirectory(...) or use MemoryBacking.MODELED");
+      }
+      return new Simulation(this);
+    }
+  }
+}

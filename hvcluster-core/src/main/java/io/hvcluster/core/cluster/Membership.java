@@ -1,0 +1,264 @@
+package io.hvcluster.core.cluster;
+
+import io.hvcluster.api.HostId;
+import io.hvcluster.api.NodeState;
+import io.hvcluster.api.QuorumStatus;
+import io.hvcluster.api.event.ClusterFormed;
+import io.hvcluster.api.event.HeartbeatRouteChanged;
+import io.hvcluster.api.event.QuorumChanged;
+import io.hvcluster.api.spec.QuorumModel;
+import io.hvcluster.core.sim.EventLoop.Priority;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Membership and quorum: after every instant at which heartbeat routes or node states changed, the
+ * cluster regroups. Regroup is modelled as instantaneous agreement among the nodes that can still talk:
+ *
+ * <ol>
+ *   <li>the candidates are the members and joining nodes;
+ *   <li>they split into partitions: connected components of the "both directions up" graph, each pared
+ *       down to a clique by evicting the node with the most lost routes (ties: the later node);
+ *   <li>the partition holding more than half of the votes (nodes, plus the witness where the quorum model
+ *       has one and the partition holds it) is active; if none has quorum but one would with the witness,
+ *       it arbitrates for the witness and the cluster regroups again when that ends;
+ *   <li>joining nodes of the active partition become members; members outside it go down, stop their
+ *       cluster service (and so their VMs), and the failover engine takes over their groups.
+ * </ol>
+ */
+final class Membership {
+  private final SimCluster cluster;
+  private boolean decisionPending;
+  private List<SimHost> active = List.of();
+  private QuorumStatus status;
+  private boolean formed;
+  private final Set<String> lostContests = new HashSet<>();
+
+  Membership(SimCluster cluster) {
+    this.cluster = cluster;
+    QuorumModel model = cluster.spec().quorum();
+    int n = cluster.hosts.size();
+    this.status = new QuorumStatus(false, 0, model.votesNeeded(n), model.totalVotes(n), List.of(), false);
+  }
+
+  boolean hasQuorum() {
+    return status.hasQuorum();
+  }
+
+  QuorumStatus status() {
+    return status;
+  }
+
+  boolean isActive(SimHost host) {
+    return active.contains(host);
+  }
+
+  List<SimHost> active() {
+    return active;
+  }
+
+  void requestDecision() {
+    if (!decisionPending) {
+      decisionPending = true;
+      cluster.kernel.loop().scheduleAt(cluster.now(), Priority.DECIDE, this::decide);
+    }
+  }
+
+  private void decide() {
+    decisionPending = false;
+    reportRoutes();
+    QuorumModel model = cluster.spec().quorum();
+    int configured = cluster.hosts.size();
+    List<SimHost> candidates = new ArrayList<>();
+    for (SimHost h : cluster.hosts) {
+      if (h.state != NodeState.DOWN) {
+        candidates.add(h);
+      }
+    }
+    List<List<SimHost>> parts = partition(candidates);
+    List<SimHost> winner = null;
+    boolean winnerWitness = false;
+    for (List<SimHost> p : parts) {
+      boolean w = holdsWitness(p);
+      if (QuorumMath.hasQuorum(model, configured, p.size(), w)) {
+        winner = p;
+        winnerWitness = w;
+      }
+    }
+    Set<SimHost> contending = new HashSet<>();
+    SimLun witness = cluster.witness;
+    if (winner == null && witness != null && !witness.arrayOffline) {
+      String signature = signature(candidates);
+      for (List<SimHost> p : parts) {
+        if (holdsWitness(p) || !QuorumMath.hasQuorum(model, configured, p.size(), true)) {
+          continue;
+        }
+        String key = signature + "|" + names(p) + "|" + witness.generation;
+        if (lostContests.contains(key)) {
+          continue;
+        }
+        SimHost challenger = p.stream().filter(h -> h.sendsHeartbeats() && witness.reachableFrom(h)).findFirst().orElse(null);
+        if (challenger == null) {
+          continue;
+        }
+        contending.addAll(p);
+        if (!witness.isArbitrating()) {
+          witness.arbitrate(challenger, "quorum for partition " + names(p), won -> {
+            if (!won) {
+              lostContests.add(key);
+            }
+            requestDecision();
+          });
+        }
+      }
+    }
+    apply(candidates, parts, winner, winnerWitness, contending);
+  }
+
+  private void apply(List<SimHost> candidates, List<List<SimHost>> parts, List<SimHost> winner,
+      boolean winnerWitness, Set<SimHost> contending) {
+    QuorumModel model = cluster.spec().quorum();
+    int configured = cluster.hosts.size();
+    List<SimHost> lost = new ArrayList<>();
+    List<String> lostReasons = new ArrayList<>();
+    for (SimHost h : candidates) {
+      if (winner != null && winner.contains(h)) {
+        if (h.state == NodeState.JOINING) {
+          cluster.setNodeState(h, NodeState.UP, "joined the cluster");
+          if (h.pauseIntent) {
+            cluster.setNodeState(h, NodeState.PAUSED, "paused by operator");
+          }
+        }
+      } else if (!contending.contains(h) && h.isMember()) {
+        List<SimHost> own = parts.stream().filter(p -> p.contains(h)).findFirst().orElse(List.of(h));
+        String why;
+        if (own.size() == 1 && winner != null && !h.sendsHeartbeats()) {
+          why = "missed " + cluster.spec().settings().heartbeatThreshold() + " consecutive heartbeats ("
+              + cluster.spec().settings().heartbeatDelay().toMillis() + " ms apart)";
+        } else {
+          boolean w = holdsWitness(own);
+          why = "lost quorum: partition " + names(own) + " holds " + QuorumMath.votes(model, own.size(), w) + " of "
+              + model.totalVotes(configured) + " votes, needs " + model.votesNeeded(configured);
+        }
+        lost.add(h);
+        lostReasons.add(why);
+      }
+    }
+    for (int i = 0; i < lost.size(); i++) {
+      cluster.setNodeState(lost.get(i), NodeState.DOWN, lostReasons.get(i));
+    }
+    active = winner == null ? List.of() : List.copyOf(winner);
+    QuorumStatus next = statusOf(parts, winner, winnerWitness);
+    boolean worthReporting = next.hasQuorum() != status.hasQuorum() || next.hasQuorum() && !next.equals(status);
+    if (!worthReporting) {
+      status = next;
+    } else {
+      String why = winner == null ? "quorum lost: no partition holds more than half of the votes"
+          : status.hasQuorum() ? "quorum partition changed" : "quorum established";
+      status = next;
+      cluster.emit(new QuorumChanged(cluster.now(), cluster.name(), next.hasQuorum(), next.votes(), next.votesNeeded(),
+          next.members(), next.witnessVote(), why));
+    }
+    if (winner != null && !formed) {
+      formed = true;
+      cluster.emit(new ClusterFormed(cluster.now(), cluster.name(), next.members()));
+    }
+    for (int i = 0; i < lost.size(); i++) {
+      cluster.nodeLeft(lost.get(i), lostReasons.get(i));
+    }
+    if (winner != null) {
+      cluster.reconciler.kick();
+    }
+  }
+
+  private QuorumStatus statusOf(List<List<SimHost>> parts, List<SimHost> winner, boolean winnerWitness) {
+    QuorumModel model = cluster.spec().quorum();
+    int n = cluster.hosts.size();
+    List<SimHost> shown = winner;
+    boolean witness = winnerWitness;
+    if (shown == null) {
+      shown = List.of();
+      witness = false;
+      for (List<SimHost> p : parts) {
+        boolean w = holdsWitness(p);
+        if (QuorumMath.votes(model, p.size(), w) > QuorumMath.votes(model, shown.size(), witness)) {
+          shown = p;
+          witness = w;
+        }
+      }
+    }
+    List<HostId> members = shown.stream().map(SimHost::id).sorted().toList();
+    return new QuorumStatus(winner != null, QuorumMath.votes(model, shown.size(), witness), model.votesNeeded(n),
+        model.totalVotes(n), members, witness);
+  }
+
+  private boolean holdsWitness(List<SimHost> partition) {
+    SimLun w = cluster.witness;
+    return w != null && w.owner != null && partition.contains(w.owner) && !w.arrayOffline
+        && w.reachableFrom(w.owner) && w.owner.sendsHeartbeats();
+  }
+
+  /** Splits the candidates into partitions of mutually connected nodes, deterministically. */
+  private List<List<SimHost>> partition(List<SimHost> candidates) {
+    Heartbeats hb = cluster.heartbeats;
+    List<SimHost> remaining = new ArrayList<>(candidates);
+    List<List<SimHost>> parts = new ArrayList<>();
+    while (!remaining.isEmpty()) {
+      List<SimHost> component = new ArrayList<>();
+      component.add(remaining.get(0));
+      for (int i = 0; i < component.size(); i++) {
+        SimHost a = component.get(i);
+        for (SimHost b : remaining) {
+          if (!component.contains(b) && hb.connected(a, b)) {
+            component.add(b);
+          }
+        }
+      }
+      component.sort((x, y) -> Integer.compare(x.index, y.index));
+      while (true) {
+        SimHost victim = null;
+        int worst = 0;
+        for (SimHost a : component) {
+          int lostRoutes = 0;
+          for (SimHost b : component) {
+            if (a != b && !hb.connected(a, b)) {
+              lostRoutes++;
+            }
+          }
+          if (lostRoutes > 0 && lostRoutes >= worst) {
+            worst = lostRoutes;
+            victim = a;
+          }
+        }
+        if (victim == null) {
+          break;
+        }
+        component.remove(victim);
+      }
+      parts.add(component);
+      remaining.removeAll(component);
+    }
+    return parts;
+  }
+
+  private void reportRoutes() {
+    int threshold = cluster.spec().settings().heartbeatThreshold();
+    for (Heartbeats.Route r : cluster.heartbeats.drainChanges()) {
+      if (r.to.isMember() && r.from.isMember()) {
+        cluster.emit(new HeartbeatRouteChanged(cluster.now(), cluster.name(), r.to.id(), r.from.id(), !r.declaredDown,
+            r.declaredDown ? "missed " + threshold + " consecutive heartbeats" : "heartbeats arrive again"));
+      }
+    }
+  }
+
+  private static String names(List<SimHost> hosts) {
+    return hosts.stream().map(h -> h.id().name()).sorted().collect(Collectors.joining(", ", "[", "]"));
+  }
+
+  private static String signature(List<SimHost> candidates) {
+    return candidates.stream().map(h -> h.id().name() + ":" + h.state).collect(Collectors.joining(","));
+  }
+}

@@ -1,0 +1,479 @@
+package io.hvcluster.core.cluster;
+
+import io.hvcluster.api.GroupState;
+import io.hvcluster.api.Host;
+import io.hvcluster.api.HostId;
+import io.hvcluster.api.VirtualMachine;
+import io.hvcluster.api.VmState;
+import io.hvcluster.api.event.FailoverStarted;
+import io.hvcluster.api.event.GroupPlaced;
+import io.hvcluster.api.event.PlacementFailed;
+import io.hvcluster.api.placement.PlacementDecision;
+import io.hvcluster.api.placement.PlacementReason;
+import io.hvcluster.api.placement.PlacementRequest;
+import io.hvcluster.api.spec.FailbackPolicy;
+import io.hvcluster.api.spec.FailoverPolicy;
+import io.hvcluster.api.spec.RestartAction;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The failover engine: it keeps every group whose VMs are wanted online, one group at a time in
+ * priority order. For a group without a live owner it arbitrates the group's LUNs for a node chosen by
+ * the placement policy (the witness first), then starts the VMs there; it applies the restart policy to
+ * failed VMs and the failover threshold to groups, and fails groups back to their preferred owners when
+ * the policy allows.
+ */
+final class Reconciler {
+  private static final long RESTART_DELAY_NANOS = 500_000_000L;
+  private static final long HOUR = 3_600_000_000_000L;
+
+  private final SimCluster cluster;
+  private boolean pending;
+
+  Reconciler(SimCluster cluster) {
+    this.cluster = cluster;
+  }
+
+  /** Asks for a reconciliation pass after the current event. */
+  void kick() {
+    if (!pending) {
+      pending = true;
+      cluster.kernel.loop().schedule(0, this::run);
+    }
+  }
+
+  private void kickAt(long time) {
+    cluster.kernel.loop().scheduleAt(Math.max(time, cluster.now()), io.hvcluster.core.sim.EventLoop.Priority.NORMAL,
+        this::kick);
+  }
+
+  private void run() {
+    pending = false;
+    if (!cluster.membership.hasQuorum()) {
+      return;
+    }
+    if (!witnessSettled()) {
+      return;
+    }
+    List<SimGroup> order = new ArrayList<>(cluster.groups);
+    order.sort(Comparator.comparingInt((SimGroup g) -> -g.lead().priority().value())
+        .thenComparingInt(g -> cluster.groups.indexOf(g)));
+    for (SimGroup g : order) {
+      if (needsStart(g)) {
+        bringOnline(g);
+      }
+    }
+    for (SimGroup g : order) {
+      considerFailback(g);
+    }
+  }
+
+  /** Re-arbitrates the witness for the active partition first; returns false while that is under way. */
+  private boolean witnessSettled() {
+    SimLun w = cluster.witness;
+    if (w == null || w.arrayOffline) {
+      return true;
+    }
+    if (w.isArbitrating()) {
+      return false;
+    }
+    if (w.owner != null && cluster.membership.isActive(w.owner) && w.owner.sendsHeartbeats() && w.reachableFrom(w.owner)) {
+      return true;
+    }
+    for (SimHost h : cluster.membership.active()) {
+      if (h.sendsHeartbeats() && w.reachableFrom(h)) {
+        w.arbitrate(h, "the witness is arbitrated first", won -> kick());
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean needsStart(SimGroup g) {
+    if (g.activity != SimGroup.Activity.IDLE || g.locked || !g.wantsOnline()) {
+      return false;
+    }
+    return switch (g.state) {
+      case OFFLINE -> true;
+      case FAILED -> g.retryAt >= 0 && cluster.now() >= g.retryAt;
+      // An online group only starts more of its VMs on its own live owner; if the owner died, the
+      // cluster learns it from the heartbeats and fails the whole group over then.
+      case ONLINE, ONLINE_PENDING -> g.owner != null && g.owner.canHostGroups() && cluster.membership.isActive(g.owner)
+          && g.vms.stream().anyMatch(v -> v.wanted && needsBoot(v));
+      case OFFLINE_PENDING -> false;
+    };
+  }
+
+  private static boolean needsBoot(SimVm vm) {
+    return vm.state == VmState.OFF || vm.state == VmState.FAILED || vm.state == VmState.SAVED;
+  }
+
+  private void bringOnline(SimGroup g) {
+    SimHost owner = g.owner;
+    SimHost target;
+    PlacementReason reason = g.nextReason;
+    if (owner != null && owner.canHostGroups() && cluster.membership.isActive(owner) && owner != g.avoid
+        && storageReachable(g, owner)) {
+      target = owner;
+      long need = pendingMemory(g, owner);
+      if (need > owner.spec.vmMemoryBytes() - owner.committedBytes()) {
+        placementFailed(g, "owner " + owner.id() + " lacks " + SimCluster.size(need) + " of free memory to restart the group");
+        return;
+      }
+    } else {
+      target = place(g, reason);
+      if (target == null) {
+        return;
+      }
+    }
+    long need = pendingMemory(g, target);
+    g.reservedOn = target;
+    g.reservedBytes = need;
+    target.reservedBytes += need;
+    g.activity = SimGroup.Activity.ARBITRATING;
+    arbitrateLuns(g, target, won -> {
+      if (g.activity != SimGroup.Activity.ARBITRATING) {
+        return;
+      }
+      if (!won || !target.canHostGroups() || !cluster.membership.isActive(target)) {
+        g.releaseReservation();
+        g.activity = SimGroup.Activity.IDLE;
+        placementFailed(g, won ? target.id() + " left before the group could start"
+            : target.id() + " lost the arbitration for the group's LUNs");
+        kickAt(cluster.now() + cluster.costs().arbitration().toNanos());
+        return;
+      }
+      startOn(g, target);
+    });
+  }
+
+  /** Memory the wanted VMs of the group still need on {@code host}. */
+  private static long pendingMemory(SimGroup g, SimHost host) {
+    long need = 0;
+    for (SimVm vm : g.vms) {
+      if (vm.wanted && !(vm.host == host && vm.state.holdsMemory())) {
+        need += vm.spec.memoryBytes();
+      }
+    }
+    return need;
+  }
+
+  private boolean storageReachable(SimGroup g, SimHost host) {
+    for (SimVm vm : g.vms) {
+      for (var id : vm.spec.luns()) {
+        SimLun lun = cluster.storage.get(id);
+        if (lun.spec.csv() ? lun.arrayOffline : !lun.reachableFrom(host)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private void arbitrateLuns(SimGroup g, SimHost target, java.util.function.Consumer<Boolean> done) {
+    if (g.luns.isEmpty() || cluster.options.skipArbitration()) {
+      cluster.kernel.loop().schedule(0, () -> done.accept(true));
+      return;
+    }
+    int[] remaining = {g.luns.size()};
+    boolean[] all = {true};
+    for (SimLun lun : g.luns) {
+      lun.arbitrate(target, "bring " + g.describe() + " online", won -> {
+        all[0] &= won;
+        if (--remaining[0] == 0) {
+          done.accept(all[0]);
+        }
+      });
+    }
+  }
+
+  private void startOn(SimGroup g, SimHost target) {
+    if (g.state != GroupState.ONLINE || g.owner != target) {
+      g.moveTo(GroupState.ONLINE_PENDING, target, "bringing online on " + target.id());
+    }
+    g.activity = SimGroup.Activity.STARTING;
+    g.nextReason = PlacementReason.INITIAL;
+    boolean any = false;
+    for (SimVm vm : g.vms) {
+      if (vm.wanted && needsBoot(vm)) {
+        any = true;
+        long mem = vm.spec.memoryBytes();
+        cluster.lifecycle.start(vm, target, () -> {
+          g.reservedBytes -= mem;
+          target.reservedBytes -= mem;
+        }, () -> vmRunning(vm));
+      }
+    }
+    if (!any) {
+      g.releaseReservation();
+      checkOnline(g);
+    }
+  }
+
+  private void vmRunning(SimVm vm) {
+    cluster.guestClusters.vmRunning(vm);
+    checkOnline(vm.group);
+  }
+
+  private void checkOnline(SimGroup g) {
+    for (SimVm vm : g.vms) {
+      if (vm.wanted && (vm.state == VmState.STARTING || vm.state == VmState.RESTORING)) {
+        return;
+      }
+    }
+    boolean allRunning = g.vms.stream().allMatch(v -> !v.wanted || v.state == VmState.RUNNING && v.host == g.owner);
+    if (g.activity == SimGroup.Activity.STARTING) {
+      g.activity = SimGroup.Activity.IDLE;
+      g.releaseReservation();
+    }
+    if (allRunning && g.owner != null) {
+      g.avoid = null;
+      g.moveTo(GroupState.ONLINE, g.owner, "all VMs running");
+    }
+    kick();
+  }
+
+  /** A start could not begin (its host stopped running): the group tries again. */
+  void startAbandoned(SimVm vm, String why) {
+    SimGroup g = vm.group;
+    if (g.activity == SimGroup.Activity.STARTING) {
+      g.activity = SimGroup.Activity.IDLE;
+      g.releaseReservation();
+    }
+    if (g.owner != null && g.state != GroupState.OFFLINE) {
+      g.moveTo(GroupState.OFFLINE, null, "start abandoned: " + why);
+    }
+    kick();
+  }
+
+  /**
+   * A VM resource failed on a live node (crash, failed or timed-out start, hung guest, lost I/O): the
+   * restart policy decides between restarting in place, failing the group over, or leaving it failed.
+   */
+  void vmFailed(SimVm vm, String why) {
+    SimGroup g = vm.group;
+    SimHost host = vm.host;
+    vm.cancelTimers();
+    if (vm.state != VmState.FAILED) {
+      vm.moveTo(VmState.FAILED, host, why);
+    }
+    if (g.activity == SimGroup.Activity.STARTING) {
+      g.activity = SimGroup.Activity.IDLE;
+      g.releaseReservation();
+    }
+    g.moveTo(GroupState.FAILED, g.owner, vm.describe() + " failed: " + why);
+    if (!vm.wanted) {
+      return;
+    }
+    FailoverPolicy policy = vm.spec.failover();
+    long now = cluster.now();
+    if (vm.restartHost != host) {
+      vm.restarts.clear();
+      vm.restartHost = host;
+    }
+    while (!vm.restarts.isEmpty() && now - vm.restarts.peekFirst() >= policy.restartPeriod().toNanos()) {
+      vm.restarts.pollFirst();
+    }
+    switch (policy.restartAction()) {
+      case DONT_RESTART -> retryLater(g, policy, "restart action is DONT_RESTART");
+      case RESTART_NO_NOTIFY, RESTART_NOTIFY -> {
+        if (vm.restarts.size() < policy.restartThreshold()) {
+          vm.restarts.addLast(now);
+          g.retryAt = now + RESTART_DELAY_NANOS;
+          kickAt(g.retryAt);
+        } else if (policy.restartAction() == RestartAction.RESTART_NOTIFY) {
+          failOver(g, host, "restart threshold exceeded: " + policy.restartThreshold() + " restarts in "
+              + policy.restartPeriod().toMinutes() + " min on " + (host == null ? "its node" : host.id()));
+        } else {
+          retryLater(g, policy, "restart threshold exceeded and the restart action never fails over");
+        }
+      }
+      default -> throw new AssertionError(policy.restartAction());
+    }
+  }
+
+  private void retryLater(SimGroup g, FailoverPolicy policy, String why) {
+    g.retryAt = cluster.now() + policy.retryPeriodOnFailure().toNanos();
+    g.reason = why + "; next try after the retry period of " + policy.retryPeriodOnFailure().toMinutes() + " min";
+    kickAt(g.retryAt);
+  }
+
+  /** Moves a failed group off {@code from}: its other VMs are turned off and its LUNs released. */
+  private void failOver(SimGroup g, SimHost from, String why) {
+    for (SimVm other : g.vms) {
+      if (other.state.holdsMemory()) {
+        cluster.lifecycle.kill(other, "group " + g.name + " fails over: " + why);
+      }
+    }
+    for (SimLun lun : g.luns) {
+      if (from != null) {
+        lun.release(from, "released for failover of " + g.describe());
+      }
+    }
+    g.avoid = from;
+    g.moveTo(GroupState.OFFLINE, null, why);
+    g.retryAt = -1;
+    if (countFailover(g, from, why)) {
+      g.nextReason = PlacementReason.FAILOVER;
+      kick();
+    }
+  }
+
+  /**
+   * Counts a failover against the group's threshold. Returns false (and leaves the group failed) when
+   * the threshold inside the failover period is exhausted.
+   */
+  private boolean countFailover(SimGroup g, SimHost from, String why) {
+    FailoverPolicy policy = g.policy();
+    long now = cluster.now();
+    long window = policy.failoverPeriod().toNanos();
+    while (!g.failovers.isEmpty() && now - g.failovers.peekFirst() >= window) {
+      g.failovers.pollFirst();
+    }
+    int threshold = policy.effectiveFailoverThreshold(cluster.hosts.size());
+    if (g.failovers.size() >= threshold) {
+      g.locked = true;
+      String locked = "failover threshold exceeded: " + threshold + " failovers in " + policy.failoverPeriod().toHours()
+          + " h; the group stays failed until an operator starts it";
+      if (g.state != GroupState.FAILED) {
+        g.moveTo(GroupState.FAILED, g.owner, locked);
+      } else {
+        g.reason = locked;
+      }
+      return false;
+    }
+    g.failovers.addLast(now);
+    cluster.emit(new FailoverStarted(now, cluster.name(), g.name, Optional.ofNullable(from).map(SimHost::id),
+        g.failovers.size(), why));
+    return true;
+  }
+
+  /** A node left the active partition: its groups lose their owner and fail over. */
+  void ownerLost(SimHost host, String why) {
+    for (SimGroup g : host.ownedGroups()) {
+      g.releaseReservation();
+      if (g.activity != SimGroup.Activity.MOVING) {
+        g.activity = SimGroup.Activity.IDLE;
+      }
+      boolean wanted = g.wantsOnline();
+      String lost = "owner " + host.id() + " left the cluster: " + why;
+      if (g.locked) {
+        g.moveTo(GroupState.FAILED, null, lost + "; the group stays failed (failover threshold)");
+      } else if (g.state == GroupState.OFFLINE) {
+        g.owner = null;
+      } else {
+        g.moveTo(GroupState.OFFLINE, null, lost);
+      }
+      if (wanted && !g.locked && countFailover(g, host, "node " + host.id() + " failed: " + why)) {
+        g.nextReason = PlacementReason.FAILOVER;
+      }
+    }
+    for (SimGroup g : cluster.groups) {
+      if (g.reservedOn == host) {
+        g.releaseReservation();
+        if (g.activity == SimGroup.Activity.ARBITRATING) {
+          g.activity = SimGroup.Activity.IDLE;
+        }
+      }
+    }
+    kick();
+  }
+
+  /** Asks the placement policy for a node and checks its answer against the hard constraints. */
+  SimHost place(SimGroup g, PlacementReason reason) {
+    List<Host> candidates = new ArrayList<>();
+    for (SimHost h : cluster.membership.active()) {
+      if (h.canHostGroups() && h != g.avoid) {
+        candidates.add(h);
+      }
+    }
+    if (candidates.isEmpty() && g.avoid != null && g.avoid.canHostGroups() && cluster.membership.isActive(g.avoid)) {
+      candidates.add(g.avoid);
+    }
+    List<VirtualMachine> vms = new ArrayList<>(g.vms);
+    PlacementRequest request = new PlacementRequest(cluster, g, vms, candidates, reason,
+        Optional.ofNullable(g.owner).map(SimHost::id));
+    if (candidates.isEmpty()) {
+      placementFailed(g, "no node is up and unpaused in the active partition");
+      return null;
+    }
+    PlacementDecision decision;
+    if (g.plannedTarget != null && candidates.contains(g.plannedTarget) && fits(g, g.plannedTarget)) {
+      decision = PlacementDecision.choose(g.plannedTarget.id(), "planned move");
+    } else {
+      decision = cluster.placementPolicy.place(request);
+    }
+    g.plannedTarget = null;
+    if (decision.host().isEmpty()) {
+      placementFailed(g, decision.reason());
+      return null;
+    }
+    HostId chosen = decision.host().get();
+    SimHost target = cluster.hostOrNull(chosen);
+    String refusal = target == null ? "it is not a node of the cluster"
+        : !candidates.contains(target) ? "it is not an up, unpaused member"
+        : !g.vms.stream().allMatch(v -> v.spec.mayRunOn(chosen)) ? "it is not a possible owner"
+        : !fits(g, target) ? "it lacks " + SimCluster.size(g.memoryBytes()) + " of free memory"
+        : !storageReachable(g, target) ? "it cannot reach the group's storage"
+        : null;
+    if (refusal != null) {
+      placementFailed(g, cluster.placementPolicy.name() + " chose " + chosen + " but " + refusal);
+      return null;
+    }
+    g.lastPlacementFailure = "";
+    cluster.emit(new GroupPlaced(cluster.now(), cluster.name(), g.name, chosen, cluster.placementPolicy.name(),
+        decision.reason()));
+    return target;
+  }
+
+  private static boolean fits(SimGroup g, SimHost h) {
+    return pendingMemory(g, h) <= h.spec.vmMemoryBytes() - h.committedBytes();
+  }
+
+  private void placementFailed(SimGroup g, String why) {
+    if (!why.equals(g.lastPlacementFailure)) {
+      g.lastPlacementFailure = why;
+      g.reason = "waiting: " + why;
+      cluster.emit(new PlacementFailed(cluster.now(), cluster.name(), g.name, why));
+    }
+  }
+
+  /** Moves an online group back to its most preferred owner when its failback policy allows it now. */
+  private void considerFailback(SimGroup g) {
+    FailbackPolicy failback = g.policy().failback();
+    if (failback.type() == io.hvcluster.api.spec.FailbackType.PREVENT || g.state != GroupState.ONLINE
+        || g.activity != SimGroup.Activity.IDLE || g.owner == null || g.lead().preferredOwners().isEmpty()) {
+      return;
+    }
+    List<HostId> preferred = g.lead().preferredOwners();
+    int current = preferred.indexOf(g.owner.id());
+    SimHost best = null;
+    for (int i = 0; i < (current < 0 ? preferred.size() : current); i++) {
+      SimHost h = cluster.hostOrNull(preferred.get(i));
+      if (h != null && h.canHostGroups() && cluster.membership.isActive(h) && fits(g, h) && storageReachable(g, h)) {
+        best = h;
+        break;
+      }
+    }
+    if (best == null) {
+      return;
+    }
+    long now = cluster.now();
+    int hour = (int) ((now / HOUR) % 24);
+    if (!failback.allowsAt(hour)) {
+      long nextWindow = (now / HOUR + Math.floorMod(failback.windowStartHour() - hour, 24)) * HOUR;
+      if (!g.failbackScheduled) {
+        g.failbackScheduled = true;
+        cluster.kernel.loop().scheduleAt(Math.max(nextWindow, now + 1), io.hvcluster.core.sim.EventLoop.Priority.NORMAL, () -> {
+          g.failbackScheduled = false;
+          kick();
+        });
+      }
+      return;
+    }
+    cluster.moveGroup(g, best, PlacementReason.FAILBACK, "failback to preferred owner " + best.id());
+  }
+}

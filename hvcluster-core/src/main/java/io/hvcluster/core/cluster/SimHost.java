@@ -1,0 +1,164 @@
+package io.hvcluster.core.cluster;
+
+import io.hvcluster.api.Host;
+import io.hvcluster.api.HostId;
+import io.hvcluster.api.NodeState;
+import io.hvcluster.api.VmId;
+import io.hvcluster.api.VmState;
+import io.hvcluster.api.spec.HostSpec;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A node: its truth (power, hang, cluster-service process, the VM instances its hypervisor holds) and
+ * the cluster's view of it (its {@link NodeState}).
+ */
+final class SimHost implements Host {
+  final SimCluster cluster;
+  final int index;
+  final HostSpec spec;
+  NodeState state = NodeState.DOWN;
+  String reason = "";
+
+  boolean powered = true;
+  boolean hung;
+  boolean serviceRunning;
+  boolean pauseIntent;
+  /** Set while the node's cluster service is stopped by an operator; it is not restarted automatically. */
+  boolean serviceDisabled = true;
+
+  /** Offset of this node's heartbeats within the heartbeat period, distinct among the cluster's nodes. */
+  long heartbeatPhase;
+
+  /** VMs whose current instance is on this host and holds memory here. */
+  final TreeMap<VmId, SimVm> vms = new TreeMap<>();
+  /** Instances the cluster no longer counts as the VM (fenced, or frozen on a hung host), with their state. */
+  final TreeMap<VmId, StaleInstance> stale = new TreeMap<>();
+  /** Memory promised to groups being placed here or migrating in. */
+  long reservedBytes;
+  int startsInProgress;
+  final ArrayDeque<Runnable> startQueue = new ArrayDeque<>();
+  /** Completions that fell due while the host was hung; they run when it resumes. */
+  final List<Runnable> parked = new ArrayList<>();
+
+  /** A VM instance that outlived the cluster's interest in it. */
+  record StaleInstance(VmState state, long memoryBytes) {
+  }
+
+  SimHost(SimCluster cluster, int index, HostSpec spec) {
+    this.cluster = cluster;
+    this.index = index;
+    this.spec = spec;
+  }
+
+  String describe() {
+    return "node '" + spec.id() + "'";
+  }
+
+  /** Whether the node is alive and its cluster service runs, so it sends heartbeats. */
+  boolean sendsHeartbeats() {
+    return powered && !hung && serviceRunning;
+  }
+
+  /** Whether the cluster counts this node as a member. */
+  boolean isMember() {
+    return state == NodeState.UP || state == NodeState.PAUSED;
+  }
+
+  /** Whether the node may take groups now: an up (not paused) member that really runs. */
+  boolean canHostGroups() {
+    return state == NodeState.UP && sendsHeartbeats();
+  }
+
+  long committedBytes() {
+    long sum = reservedBytes;
+    for (SimVm vm : vms.values()) {
+      sum += vm.spec.memoryBytes();
+    }
+    for (StaleInstance s : stale.values()) {
+      sum += s.memoryBytes();
+    }
+    return sum;
+  }
+
+  @Override
+  public HostId id() {
+    return spec.id();
+  }
+
+  @Override
+  public HostSpec spec() {
+    cluster.guard();
+    return spec;
+  }
+
+  @Override
+  public NodeState state() {
+    cluster.guard();
+    return state;
+  }
+
+  @Override
+  public boolean isRunning() {
+    cluster.guard();
+    return powered && !hung;
+  }
+
+  @Override
+  public List<VmId> vms() {
+    cluster.guard();
+    return List.copyOf(vms.keySet());
+  }
+
+  @Override
+  public Map<VmId, VmState> instances() {
+    cluster.guard();
+    TreeMap<VmId, VmState> all = new TreeMap<>();
+    stale.forEach((id, s) -> all.put(id, s.state()));
+    vms.forEach((id, vm) -> all.put(id, vm.state));
+    return Collections.unmodifiableMap(all);
+  }
+
+  @Override
+  public long memoryCommittedBytes() {
+    cluster.guard();
+    return committedBytes();
+  }
+
+  @Override
+  public long memoryFreeBytes() {
+    cluster.guard();
+    return Math.max(0, spec.vmMemoryBytes() - committedBytes());
+  }
+
+  @Override
+  public int groupCount() {
+    cluster.guard();
+    int n = 0;
+    for (SimGroup g : cluster.groups) {
+      if (g.owner == this || g.reservedOn == this && g.owner != this) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  List<SimGroup> ownedGroups() {
+    List<SimGroup> owned = new ArrayList<>();
+    for (SimGroup g : cluster.groups) {
+      if (g.owner == this) {
+        owned.add(g);
+      }
+    }
+    return owned;
+  }
+
+  @Override
+  public String toString() {
+    return spec.id() + "[" + state + (powered ? "" : ",off") + (hung ? ",hung" : "") + "]";
+  }
+}

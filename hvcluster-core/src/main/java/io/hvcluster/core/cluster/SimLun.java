@@ -1,0 +1,220 @@
+package io.hvcluster.core.cluster;
+
+import io.hvcluster.api.HostId;
+import io.hvcluster.api.Lun;
+import io.hvcluster.api.LunId;
+import io.hvcluster.api.LunState;
+import io.hvcluster.api.event.LunStateChanged;
+import io.hvcluster.api.spec.LunSpec;
+import io.hvcluster.core.sim.EventLoop;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * A LUN with SCSI-3 persistent-reservation semantics: nodes register keys, one node holds the
+ * reservation, and a challenger preempts an owner that does not defend. Each change of hands bumps the
+ * reservation generation, which fences writes from a former owner.
+ */
+final class SimLun implements Lun {
+  final SimCluster cluster;
+  final LunSpec spec;
+  LunState state = LunState.OFFLINE;
+  SimHost owner;
+  final TreeSet<HostId> registrations = new TreeSet<>();
+  long generation;
+  /** The array has taken the LUN offline (a fault). */
+  boolean arrayOffline;
+  /** Transfers to or from the LUN take this many times as long (1 = normal). */
+  double slowdown = 1.0;
+  final TreeMap<HostId, Integer> pathsLost = new TreeMap<>();
+
+  private SimHost challenger;
+  private EventLoop.Timer arbitrationTimer;
+  private final List<Consumer<Boolean>> waiting = new ArrayList<>();
+
+  SimLun(SimCluster cluster, LunSpec spec) {
+    this.cluster = cluster;
+    this.spec = spec;
+  }
+
+  String describe() {
+    return "LUN '" + spec.id() + "'";
+  }
+
+  /** Whether a node can do I/O to the LUN: the array serves it and the node has a path left. */
+  boolean reachableFrom(SimHost host) {
+    return !arrayOffline && host.powered && cluster.storagePaths() - pathsLost.getOrDefault(host.id(), 0) > 0;
+  }
+
+  /** Whether {@code host} holds the reservation and can use the LUN. */
+  boolean ownedBy(SimHost host) {
+    return owner == host && state == LunState.ONLINE;
+  }
+
+  boolean isArbitrating() {
+    return challenger != null;
+  }
+
+  /** Whether an owner defends its reservation: it runs, its cluster service runs and it has a path. */
+  private static boolean defends(SimHost owner, SimLun lun) {
+    return owner.powered && !owner.hung && owner.serviceRunning && lun.reachableFrom(owner);
+  }
+
+  /**
+   * Arbitrates for the reservation on behalf of {@code host}; {@code done} receives whether the host
+   * owns the LUN afterwards. Takes the cost model's arbitration time unless the host already owns it.
+   */
+  void arbitrate(SimHost host, String why, Consumer<Boolean> done) {
+    EventLoop loop = cluster.kernel.loop();
+    if (ownedBy(host) && !isArbitrating()) {
+      loop.schedule(0, () -> done.accept(ownedBy(host)));
+      return;
+    }
+    if (challenger == host) {
+      waiting.add(done);
+      return;
+    }
+    if (challenger != null || !reachableFrom(host)) {
+      loop.schedule(0, () -> done.accept(false));
+      return;
+    }
+    challenger = host;
+    waiting.add(done);
+    registrations.add(host.id());
+    set(LunState.ARBITRATING, host.id() + " arbitrates: " + why);
+    arbitrationTimer = loop.schedule(cluster.costs().arbitration().toNanos(), this::finishArbitration);
+  }
+
+  private void finishArbitration() {
+    SimHost host = challenger;
+    challenger = null;
+    arbitrationTimer = null;
+    boolean won;
+    String why;
+    if (arrayOffline) {
+      won = false;
+      why = "the array has the LUN offline";
+    } else if (!host.powered || host.hung || !host.serviceRunning || !reachableFrom(host)) {
+      won = false;
+      why = host.id() + " can no longer reach the LUN";
+    } else if (owner != null && owner != host && defends(owner, this)) {
+      won = false;
+      why = owner.id() + " defended its reservation against " + host.id();
+    } else {
+      won = true;
+      why = owner == null || owner == host ? host.id() + " reserved it"
+          : host.id() + " preempted the reservation of " + owner.id();
+    }
+    SimHost previous = owner;
+    if (won) {
+      if (previous != null && previous != host) {
+        registrations.remove(previous.id());
+      }
+      owner = host;
+      generation++;
+    }
+    LunState next = arrayOffline ? LunState.FAILED : owner != null ? LunState.ONLINE : LunState.OFFLINE;
+    set(next, why);
+    if (won && previous != null && previous != host) {
+      cluster.reservationLost(previous, this);
+    }
+    List<Consumer<Boolean>> callbacks = new ArrayList<>(waiting);
+    waiting.clear();
+    boolean result = won;
+    callbacks.forEach(c -> c.accept(result));
+  }
+
+  /** The owner gives the reservation up (a planned move). */
+  void release(SimHost host, String why) {
+    if (owner != host) {
+      return;
+    }
+    registrations.remove(host.id());
+    owner = null;
+    if (!isArbitrating()) {
+      set(arrayOffline ? LunState.FAILED : LunState.OFFLINE, why);
+    }
+  }
+
+  /** Forcibly hands a held reservation to {@code by} (a rogue preemption fault); no effect without an owner. */
+  void preempt(SimHost by, String why) {
+    SimHost previous = owner;
+    if (previous == by || previous == null || isArbitrating()) {
+      return;
+    }
+    registrations.remove(previous.id());
+    registrations.add(by.id());
+    owner = by;
+    generation++;
+    set(state, why);
+    cluster.reservationLost(previous, this);
+  }
+
+  void arrayOffline(boolean offline, String why) {
+    if (arrayOffline == offline) {
+      return;
+    }
+    arrayOffline = offline;
+    if (isArbitrating()) {
+      return;
+    }
+    if (offline) {
+      set(LunState.FAILED, why);
+    } else {
+      set(owner != null ? LunState.ONLINE : LunState.OFFLINE, why);
+    }
+  }
+
+  /** Moves to {@code next} (or stays, when only the owner changed) and reports it; callers call it on a change. */
+  private void set(LunState next, String why) {
+    LunState from = state;
+    if (next != from) {
+      state = from.checkTransition(describe(), next, why);
+    }
+    cluster.emit(new LunStateChanged(cluster.now(), cluster.name(), spec.id(), from, next,
+        Optional.ofNullable(owner).map(SimHost::id), why));
+  }
+
+  @Override
+  public LunId id() {
+    return spec.id();
+  }
+
+  @Override
+  public LunSpec spec() {
+    return spec;
+  }
+
+  @Override
+  public LunState state() {
+    cluster.guard();
+    return state;
+  }
+
+  @Override
+  public Optional<HostId> owner() {
+    cluster.guard();
+    return Optional.ofNullable(owner).map(SimHost::id);
+  }
+
+  @Override
+  public List<HostId> registrations() {
+    cluster.guard();
+    return List.copyOf(registrations);
+  }
+
+  @Override
+  public long reservationGeneration() {
+    cluster.guard();
+    return generation;
+  }
+
+  @Override
+  public String toString() {
+    return spec.id() + "[" + state + (owner == null ? "" : "@" + owner.id()) + "]";
+  }
+}

@@ -1,0 +1,56 @@
+package io.hvcluster.core.cluster;
+
+import io.hvcluster.api.Lun;
+import io.hvcluster.api.LunId;
+import io.hvcluster.api.NoSuchEntityException;
+import io.hvcluster.api.SharedStorage;
+import io.hvcluster.api.spec.StorageSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The shared storage of one cluster: its LUNs in configuration order. */
+final class SimStorage implements SharedStorage {
+  private final SimCluster cluster;
+  final StorageSpec spec;
+  final Map<LunId, SimLun> luns = new LinkedHashMap<>();
+
+  SimStorage(SimCluster cluster, StorageSpec spec) {
+    this.cluster = cluster;
+    this.spec = spec;
+    spec.luns().forEach(l -> luns.put(l.id(), new SimLun(cluster, l)));
+  }
+
+  SimLun get(LunId id) {
+    SimLun lun = luns.get(id);
+    if (lun == null) {
+      throw new NoSuchEntityException("LUN", id.name(), luns.keySet());
+    }
+    return lun;
+  }
+
+  @Override
+  public StorageSpec spec() {
+    return spec;
+  }
+
+  @Override
+  public List<Lun> luns() {
+    cluster.guard();
+    return new ArrayList<>(luns.values());
+  }
+
+  @Override
+  public Lun lun(LunId id) {
+    cluster.guard();
+    return get(id);
+  }
+
+  @Override
+  public Optional<Lun> witness() {
+    cluster.guard();
+    return luns.values().stream().filter(l -> l.spec.witness()).map(l -> (Lun) l).findFirst();
+  }
+}

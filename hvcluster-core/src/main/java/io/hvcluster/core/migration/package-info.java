@@ -1,0 +1,2 @@
+/** Migration strategies written against the api's SPI: cold migration, Quick Migration, Live Migration. */
+package io.hvcluster.core.migration;

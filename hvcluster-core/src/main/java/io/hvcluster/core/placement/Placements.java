@@ -1,0 +1,24 @@
+package io.hvcluster.core.placement;
+
+import io.hvcluster.api.placement.PlacementPolicy;
+
+/**
+ * The built-in placement policies.
+ *
+ * <p>Thread-safe: the policies it returns are stateless.
+ */
+public final class Placements {
+  private static final PlacementPolicy WSFC = new WsfcPlacement();
+
+  private Placements() {}
+
+  /**
+   * Returns Windows Server 2008's default owner selection: preferred owners in order, else the node with
+   * the fewest groups; memory and possible owners are hard constraints, anti-affinity is soft.
+   *
+   * @return the policy
+   */
+  public static PlacementPolicy wsfcDefault() {
+    return WSFC;
+  }
+}

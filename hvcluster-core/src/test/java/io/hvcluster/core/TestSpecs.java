@@ -1,0 +1,44 @@
+package io.hvcluster.core;
+
+import io.hvcluster.api.spec.ClusterSpec;
+import io.hvcluster.api.spec.GuestOs;
+import io.hvcluster.api.spec.HostSpec;
+import io.hvcluster.api.spec.Installation;
+import io.hvcluster.api.spec.LunSpec;
+import io.hvcluster.api.spec.QuorumModel;
+import io.hvcluster.api.spec.StorageSpec;
+import io.hvcluster.api.spec.VmSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Cluster specs shared by the core tests. */
+public final class TestSpecs {
+  private TestSpecs() {}
+
+  /** A cluster of {@code nodes} 32 GiB nodes, a witness disk when the model needs one, and {@code vms} 2 GiB VMs with a LUN each. */
+  public static ClusterSpec cluster(String name, QuorumModel quorum, int nodes, int vms) {
+    ClusterSpec.Builder b = ClusterSpec.builder(name).quorum(quorum);
+    for (int i = 1; i <= nodes; i++) {
+      b.host(HostSpec.builder("node" + i).memoryGiB(32).installation(i % 2 == 0 ? Installation.SERVER_CORE : Installation.FULL)
+          .build());
+    }
+    List<LunSpec> luns = new ArrayList<>();
+    if (quorum.usesWitnessDisk()) {
+      luns.add(LunSpec.witnessDisk("witness", 512));
+    }
+    for (int i = 1; i <= vms; i++) {
+      luns.add(LunSpec.data("lun-vm" + i, 40));
+    }
+    b.storage(StorageSpec.iscsi(luns));
+    for (int i = 1; i <= vms; i++) {
+      b.vm(VmSpec.builder("vm" + i).memoryGiB(2).guestOs(i % 3 == 0 ? GuestOs.WINDOWS_SERVER_2008_CORE
+          : GuestOs.WINDOWS_SERVER_2008).lun("lun-vm" + i).build());
+    }
+    return b.build();
+  }
+
+  /** Four nodes, node and disk majority, twelve VMs: the embedded demo's shape. */
+  public static ClusterSpec fourNodes() {
+    return cluster("HV1", QuorumModel.NODE_AND_DISK_MAJORITY, 4, 12);
+  }
+}
