@@ -47,6 +47,7 @@ final class HostRater {
   private final Set<String> guestClusters = new LinkedHashSet<>();
   private final Set<VmId> members = new LinkedHashSet<>();
   private final String overCommitted;
+  private final List<String> storageProblems;
 
   HostRater(IntelligentPlacement policy, PlacementRequest request) {
     this.policy = policy;
@@ -76,14 +77,42 @@ final class HostRater {
     this.needMbps = mbps;
     this.preferred = prefs;
     this.overCommitted = overCommitted();
+    this.storageProblems = storageProblems();
   }
 
   private String overCommitted() {
     if (request.reason() != PlacementReason.INITIAL || policy.clusterReserve() == 0) {
       return "";
     }
-    ReserveReport r = ClusterReserve.evaluate(cluster.spec(), policy.clusterReserve());
+    ClusterDescription current = ClusterDescription.fromSpec(cluster.spec());
+    ClusterDescription.Builder with = ClusterDescription.builder(current.name());
+    current.hosts().forEach(with::host);
+    current.vms().forEach(with::vm);
+    for (VirtualMachine vm : request.vms()) {
+      if (cluster.spec().vm(vm.id()).isEmpty()) {
+        with.vm(Descriptions.vm(vm.spec()));
+      }
+    }
+    current.storage().ifPresent(with::storage);
+    ReserveReport r = ClusterReserve.evaluate(with.build(), policy.clusterReserve());
     return r.overCommitted() ? "cluster over-committed: " + r.explanation() : "";
+  }
+
+  /** Storage problems block every host alike: a failed LUN, or one too small for its VMs. */
+  private List<String> storageProblems() {
+    Set<LunId> luns = new LinkedHashSet<>();
+    request.vms().forEach(vm -> luns.addAll(vm.spec().luns()));
+    List<String> problems = new ArrayList<>();
+    for (LunId lun : luns) {
+      if (cluster.spec().storage().lun(lun).isEmpty()) {
+        continue;
+      }
+      if (cluster.storage().lun(lun).state() == LunState.FAILED) {
+        problems.add("LUN " + lun + " has failed");
+      }
+      lunSpace(lun).ifPresent(problems::add);
+    }
+    return problems;
   }
 
   Rated rate(Host host) {
@@ -147,14 +176,7 @@ final class HostRater {
     if (host.memoryFreeBytes() < needBytes) {
       reasons.add("needs " + Units.gib(needBytes) + " of memory, " + Units.gib(host.memoryFreeBytes()) + " free");
     }
-    Set<LunId> luns = new LinkedHashSet<>();
-    request.vms().forEach(vm -> luns.addAll(vm.spec().luns()));
-    for (LunId lun : luns) {
-      if (cluster.storage().lun(lun).state() == LunState.FAILED) {
-        reasons.add("LUN " + lun + " has failed");
-      }
-      lunSpace(lun).ifPresent(reasons::add);
-    }
+    reasons.addAll(storageProblems);
     return reasons;
   }
 
@@ -162,8 +184,14 @@ final class HostRater {
   private Optional<String> lunSpace(LunId lun) {
     long size = cluster.storage().lun(lun).spec().sizeBytes();
     long need = 0;
+    Set<VmId> counted = new LinkedHashSet<>();
     for (VirtualMachine vm : cluster.vms()) {
-      if (vm.spec().luns().contains(lun)) {
+      if (vm.spec().luns().contains(lun) && counted.add(vm.id())) {
+        need += Units.gibToBytes(policy.load(vm.id()).diskGiB()) + vm.spec().memoryBytes();
+      }
+    }
+    for (VirtualMachine vm : request.vms()) {
+      if (vm.spec().luns().contains(lun) && counted.add(vm.id())) {
         need += Units.gibToBytes(policy.load(vm.id()).diskGiB()) + vm.spec().memoryBytes();
       }
     }
