@@ -157,7 +157,12 @@ final class HostRater {
   }
 
   private double score(double use) {
-    if (policy.goal() == PlacementGoal.LOAD_BALANCING) {
+    return score(policy.goal(), use);
+  }
+
+  /** Scores a utilisation after placement, 0 to 1: headroom when balancing, fullness when consolidating. */
+  static double score(PlacementGoal goal, double use) {
+    if (goal == PlacementGoal.LOAD_BALANCING) {
       return 1 - Math.min(1, use);
     }
     return use <= 1 ? use : 0;

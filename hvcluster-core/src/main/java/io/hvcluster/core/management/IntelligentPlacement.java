@@ -106,7 +106,7 @@ public final class IntelligentPlacement implements PlacementPolicy {
     return rateAll(request).stream().map(HostRater.Rated::rating).toList();
   }
 
-  private List<HostRater.Rated> rateAll(PlacementRequest request) {
+  List<HostRater.Rated> rateAll(PlacementRequest request) {
     HostRater rater = new HostRater(this, request);
     return request.candidates().stream().map(rater::rate)
         .sorted(Comparator.comparing((HostRater.Rated r) -> r.rating().blocked())
@@ -120,6 +120,21 @@ public final class IntelligentPlacement implements PlacementPolicy {
   @Override
   public String name() {
     return "IntelligentPlacement(" + goal + ")";
+  }
+
+  /** Returns a copy that also knows the expected load of one more VM (one being provisioned). */
+  IntelligentPlacement withVmLoad(String vm, VmLoad load) {
+    Builder b = new Builder();
+    b.goal = goal;
+    b.weights = weights;
+    b.defaultLoad = defaultLoad;
+    b.loads.putAll(loads);
+    b.loads.put(vm, load);
+    b.defaultCapacity = defaultCapacity;
+    b.capacities.putAll(capacities);
+    b.clusterReserve = clusterReserve;
+    b.preferredOwnersFirst = preferredOwnersFirst;
+    return new IntelligentPlacement(b);
   }
 
   PlacementGoal goal() {
