@@ -16,12 +16,17 @@ record CliRun(int exit, String out, String err) {
 
   /** Returns a file of the repository's examples directory, found from the working directory upwards. */
   static Path example(String name) {
+    return repositoryFile("examples", name);
+  }
+
+  /** Returns a file of the repository, found from the working directory upwards. */
+  static Path repositoryFile(String directory, String name) {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("examples").resolve(name);
+      Path candidate = dir.resolve(directory).resolve(name);
       if (Files.isRegularFile(candidate)) {
         return candidate;
       }
     }
-    throw new IllegalStateException("examples/" + name + " not found above " + Path.of("").toAbsolutePath());
+    throw new IllegalStateException(directory + "/" + name + " not found above " + Path.of("").toAbsolutePath());
   }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hvcluster.api.spec.ClusterSpec;
 import io.hvcluster.api.spec.Installation;
 import io.hvcluster.core.management.ClusterDescription;
+import io.hvcluster.core.management.ConfigurationValidator;
+import io.hvcluster.core.management.ValidationStatus;
 import io.hvcluster.core.management.VhdType;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,17 @@ final class DescriptionFilesTest {
 
       assertThat(DescriptionFiles.parse(DescriptionFiles.write(d))).as(name).isEqualTo(d);
     }
+  }
+
+  @Test
+  void theSmallExampleOfTheFormatDocumentPassesValidation() throws Exception {
+    String doc = Files.readString(CliRun.repositoryFile("docs", "cluster-description.md"));
+    int start = doc.lastIndexOf("```json") + "```json".length();
+    String json = doc.substring(start, doc.indexOf("```", start));
+
+    ClusterDescription d = DescriptionFiles.parse(json);
+
+    assertThat(ConfigurationValidator.validate(d).status()).isEqualTo(ValidationStatus.PASS);
   }
 
   @Test
