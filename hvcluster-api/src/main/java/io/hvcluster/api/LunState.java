@@ -16,6 +16,7 @@ import java.util.Set;
  *     |                            v            |
  *     '--- storage back ------- FAILED &lt;--------'  (all paths lost, LUN offline)
  *          released: ONLINE --&gt; OFFLINE
+ *          storage back with the persistent reservation still registered: FAILED --&gt; ONLINE(owner)
  * </pre>
  *
  * <p>Ownership follows SCSI-3 persistent reservations: a node registers its key, reserves the LUN, and a
@@ -35,7 +36,7 @@ public enum LunState {
       OFFLINE, EnumSet.of(ARBITRATING, FAILED),
       ARBITRATING, EnumSet.of(ONLINE, OFFLINE, FAILED),
       ONLINE, EnumSet.of(ARBITRATING, OFFLINE, FAILED),
-      FAILED, EnumSet.of(OFFLINE, ARBITRATING));
+      FAILED, EnumSet.of(OFFLINE, ARBITRATING, ONLINE));
 
   /**
    * Returns the states this state may move to.

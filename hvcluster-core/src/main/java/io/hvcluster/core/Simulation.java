@@ -262,6 +262,29 @@ public final class Simulation implements AutoCloseable {
   }
 
   /**
+   * Adds an observer that runs after every kernel event, once the event's effects are complete: the
+   * place for invariants that must hold at every step. An observer may read the clusters but must not
+   * change them.
+   *
+   * @param observer the observer
+   */
+  public void addStepObserver(Runnable observer) {
+    check();
+    kernel.loop().addStepObserver(Objects.requireNonNull(observer, "observer"));
+  }
+
+  /**
+   * Removes a step observer.
+   *
+   * @param observer the observer
+   * @return whether it was registered
+   */
+  public boolean removeStepObserver(Runnable observer) {
+    check();
+    return kernel.loop().removeStepObserver(observer);
+  }
+
+  /**
    * Returns the hash of every event so far: equal for two runs exactly when they produced the same
    * events in the same order.
    *

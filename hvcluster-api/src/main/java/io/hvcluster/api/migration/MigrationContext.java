@@ -23,7 +23,7 @@ import java.util.random.RandomGenerator;
  * was aborted, scheduled steps no longer run and actions throw {@link IllegalStateException}.
  *
  * <p>Downtime is measured by the cluster, not reported by the strategy: it is the virtual time during
- * which the VM executed on no node.
+ * which the VM was neither running nor migrating live (or was frozen), that is, served nobody.
  *
  * <p>Not thread-safe: used only on the simulation's thread, from inside the strategy's steps.
  */

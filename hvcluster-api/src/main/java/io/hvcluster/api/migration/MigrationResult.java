@@ -5,8 +5,9 @@ import io.hvcluster.api.VmId;
 import java.util.List;
 
 /**
- * What a migration did: its outcome, phases with virtual timestamps, downtime (the blackout during
- * which the VM ran nowhere), bytes moved, and for live migration its copy passes.
+ * What a migration did: its outcome, phases with virtual timestamps, downtime (the time during which the
+ * VM served nobody: stopping, saved, off, booting, restoring, or frozen for a live switchover), bytes
+ * moved, and for live migration its copy passes.
  *
  * <p>Instances are immutable and thread-safe.
  *
@@ -17,7 +18,7 @@ import java.util.List;
  * @param outcome how it ended
  * @param startNanos when it began, in virtual nanoseconds
  * @param endNanos when it ended, in virtual nanoseconds
- * @param downtimeNanos how long the VM executed nowhere
+ * @param downtimeNanos how long the VM was not running (or frozen) during the migration
  * @param bytesTransferred bytes written, read or sent on behalf of the migration
  * @param phases the phases in order
  * @param passes the memory-copy passes (empty for strategies that do not copy in passes)
@@ -49,7 +50,7 @@ public record MigrationResult(
    * @param outcome how it ended
    * @param startNanos when it began, in virtual nanoseconds
    * @param endNanos when it ended, in virtual nanoseconds
-   * @param downtimeNanos how long the VM executed nowhere
+   * @param downtimeNanos how long the VM was not running (or frozen) during the migration
    * @param bytesTransferred bytes written, read or sent on behalf of the migration
    * @param phases the phases in order
    * @param passes the memory-copy passes (empty for strategies that do not copy in passes)

@@ -111,6 +111,9 @@ final class FaultInjector implements ClusterFaults {
       h.parked.clear();
       parked.forEach(Runnable::run);
       c.heartbeats.listenerResumed(h);
+      if (!h.serviceRunning) {
+        c.scheduleServiceStart(h, SimCluster.SERVICE_RESTART_NANOS);
+      }
     }
   }
 

@@ -39,6 +39,8 @@ final class Heartbeats {
     long missStart = -1;
     long version;
     EventLoop.Timer check;
+    /** A down change of this route was reported as an event, so its recovery is reported too. */
+    boolean reportedDown;
 
     Route(SimHost from, SimHost to) {
       this.from = from;
@@ -98,11 +100,6 @@ final class Heartbeats {
 
   Route route(SimHost from, SimHost to) {
     return routes[from.index][to.index];
-  }
-
-  /** Whether the cluster sees the two nodes connected: neither direction is declared down. */
-  boolean connected(SimHost a, SimHost b) {
-    return !route(a, b).declaredDown && !route(b, a).declaredDown;
   }
 
   /** Route changes since the last call, in a canonical order; clears the list. */

@@ -43,6 +43,7 @@ final class Lifecycle {
       vm.moveTo(VmState.OFF, null, "cluster lost track of the instance on " + old.id());
     }
     host.startsInProgress++;
+    vm.slotHost = host;
     vm.boots++;
     if (vm.state == VmState.SAVED) {
       vm.moveTo(VmState.RESTORING, host, "restoring saved state on " + host.id());
@@ -74,33 +75,50 @@ final class Lifecycle {
     return vm.spec.failover().pendingTimeout().toSeconds() + " s";
   }
 
+  private static boolean stillStarting(SimVm vm, SimHost host) {
+    return vm.host == host && (vm.state == VmState.STARTING || vm.state == VmState.RESTORING);
+  }
+
   private void started(SimVm vm, SimHost host, Runnable onRunning, String why) {
     vm.timer = null;
+    if (!stillStarting(vm, host)) {
+      return;
+    }
     if (host.hung) {
       // A hung host makes no progress; the start completes when it resumes.
       host.parked.add(() -> started(vm, host, onRunning, why));
       return;
     }
-    slotFreed(host);
     vm.moveTo(VmState.RUNNING, host, why);
     onRunning.run();
   }
 
   private void startFailed(SimVm vm, SimHost host, String why) {
     vm.timer = null;
+    if (!stillStarting(vm, host)) {
+      return;
+    }
     if (host.hung) {
       host.parked.add(() -> startFailed(vm, host, why));
       return;
     }
-    slotFreed(host);
     cluster.reconciler.vmFailed(vm, why);
   }
 
-  private void slotFreed(SimHost host) {
+  /**
+   * Gives back the start slot a VM held; called whenever a VM leaves STARTING or RESTORING, whatever the
+   * reason, so a slot is freed exactly once. The next queued start runs after the current event.
+   */
+  void releaseSlot(SimVm vm) {
+    SimHost host = vm.slotHost;
+    if (host == null) {
+      return;
+    }
+    vm.slotHost = null;
     host.startsInProgress = Math.max(0, host.startsInProgress - 1);
     Runnable next = host.startQueue.poll();
     if (next != null) {
-      next.run();
+      cluster.kernel.loop().schedule(0, next);
     }
   }
 
@@ -108,7 +126,6 @@ final class Lifecycle {
   void takeOffline(SimVm vm, String why, Runnable done) {
     if (vm.state == VmState.STARTING || vm.state == VmState.RESTORING) {
       vm.cancelTimers();
-      slotFreed(vm.host);
       vm.moveTo(VmState.OFF, null, why);
       done.run();
       return;
@@ -146,19 +163,15 @@ final class Lifecycle {
 
   /** Stops a VM at once, wherever it is, with nothing saved (power loss, fencing, service stop). */
   void kill(SimVm vm, String why) {
-    boolean wasStarting = vm.state == VmState.STARTING || vm.state == VmState.RESTORING;
-    SimHost host = vm.host;
     vm.cancelTimers();
-    if (vm.migration != null) {
-      vm.migration.abort(why);
-    }
-    if (wasStarting && host != null) {
-      slotFreed(host);
-    }
+    MigrationRun run = vm.migration;
     vm.frozen = false;
     vm.guestHung = false;
     if (vm.state != VmState.OFF && vm.state != VmState.SAVED) {
       vm.moveTo(VmState.OFF, null, why);
+    }
+    if (run != null) {
+      run.abort(why);
     }
   }
 

@@ -20,8 +20,10 @@ import java.util.stream.Collectors;
  *
  * <ol>
  *   <li>the candidates are the members and joining nodes;
- *   <li>they split into partitions: connected components of the "both directions up" graph, each pared
- *       down to a clique by evicting the node with the most lost routes (ties: the later node);
+ *   <li>they split into partitions: the regroup is triggered when heartbeats declare a route down or up
+ *       (or a node starts or stops its service), and then probes every pair, so partitions are the
+ *       connected components of the nodes that can talk both ways right now, each pared down to a clique
+ *       by evicting the node with the most unreachable peers (ties: the later node);
  *   <li>the partition holding more than half of the votes (nodes, plus the witness where the quorum model
  *       has one and the partition holds it) is active; if none has quorum but one would with the witness,
  *       it arbitrates for the witness and the cluster regroups again when that ends;
@@ -203,7 +205,6 @@ final class Membership {
 
   /** Splits the candidates into partitions of mutually connected nodes, deterministically. */
   private List<List<SimHost>> partition(List<SimHost> candidates) {
-    Heartbeats hb = cluster.heartbeats;
     List<SimHost> remaining = new ArrayList<>(candidates);
     List<List<SimHost>> parts = new ArrayList<>();
     while (!remaining.isEmpty()) {
@@ -212,7 +213,7 @@ final class Membership {
       for (int i = 0; i < component.size(); i++) {
         SimHost a = component.get(i);
         for (SimHost b : remaining) {
-          if (!component.contains(b) && hb.connected(a, b)) {
+          if (!component.contains(b) && canTalk(a, b)) {
             component.add(b);
           }
         }
@@ -224,7 +225,7 @@ final class Membership {
         for (SimHost a : component) {
           int lostRoutes = 0;
           for (SimHost b : component) {
-            if (a != b && !hb.connected(a, b)) {
+            if (a != b && !canTalk(a, b)) {
               lostRoutes++;
             }
           }
@@ -244,10 +245,21 @@ final class Membership {
     return parts;
   }
 
+  /**
+   * Whether two nodes can exchange messages right now. A regroup is triggered by a route that heartbeats
+   * declared down or up, but then probes every pair, as the regroup protocol does.
+   */
+  private boolean canTalk(SimHost a, SimHost b) {
+    return a.sendsHeartbeats() && b.sendsHeartbeats() && !cluster.links.isCut(a, b) && !cluster.links.isCut(b, a);
+  }
+
   private void reportRoutes() {
     int threshold = cluster.spec().settings().heartbeatThreshold();
     for (Heartbeats.Route r : cluster.heartbeats.drainChanges()) {
-      if (r.to.isMember() && r.from.isMember()) {
+      boolean members = r.to.isMember() && r.from.isMember();
+      boolean worth = r.declaredDown ? members : r.reportedDown;
+      r.reportedDown = r.declaredDown && members;
+      if (worth) {
         cluster.emit(new HeartbeatRouteChanged(cluster.now(), cluster.name(), r.to.id(), r.from.id(), !r.declaredDown,
             r.declaredDown ? "missed " + threshold + " consecutive heartbeats" : "heartbeats arrive again"));
       }

@@ -418,12 +418,17 @@ final class MigrationRun implements MigrationContext {
     reserved = 0;
   }
 
+  /** Whether the VM serves its users now: running (or migrating live) and not frozen. */
+  private boolean serving() {
+    return (vm.state == VmState.RUNNING || vm.state == VmState.MIGRATING) && vm.executing();
+  }
+
   private void afterVmChange() {
     long now = cluster.now();
-    boolean executing = vm.executing();
-    if (!executing && blackoutStart < 0) {
+    boolean serving = serving();
+    if (!serving && blackoutStart < 0) {
       blackoutStart = now;
-    } else if (executing && blackoutStart >= 0) {
+    } else if (serving && blackoutStart >= 0) {
       downtime += now - blackoutStart;
       blackoutStart = -1;
     }
@@ -456,7 +461,7 @@ final class MigrationRun implements MigrationContext {
       phases.add(new MigrationPhase(phase, phaseStart, now));
       phase = null;
     }
-    if (blackoutStart >= 0 && vm.executing()) {
+    if (blackoutStart >= 0 && serving()) {
       downtime += now - blackoutStart;
       blackoutStart = -1;
     }

@@ -32,6 +32,8 @@ final class Reconciler {
 
   private final SimCluster cluster;
   private boolean pending;
+  /** Groups by priority, highest first, then configuration order; rebuilt when groups are added. */
+  private List<SimGroup> order = List.of();
 
   Reconciler(SimCluster cluster) {
     this.cluster = cluster;
@@ -58,9 +60,11 @@ final class Reconciler {
     if (!witnessSettled()) {
       return;
     }
-    List<SimGroup> order = new ArrayList<>(cluster.groups);
-    order.sort(Comparator.comparingInt((SimGroup g) -> -g.lead().priority().value())
-        .thenComparingInt(g -> cluster.groups.indexOf(g)));
+    if (order.size() != cluster.groups.size()) {
+      List<SimGroup> sorted = new ArrayList<>(cluster.groups);
+      sorted.sort(Comparator.comparingInt((SimGroup g) -> -g.lead().priority().value()).thenComparingInt(g -> g.index));
+      order = sorted;
+    }
     for (SimGroup g : order) {
       if (needsStart(g)) {
         bringOnline(g);
@@ -129,10 +133,7 @@ final class Reconciler {
         return;
       }
     }
-    long need = pendingMemory(g, target);
-    g.reservedOn = target;
-    g.reservedBytes = need;
-    target.reservedBytes += need;
+    g.reserve(target, pendingMemory(g, target));
     g.activity = SimGroup.Activity.ARBITRATING;
     arbitrateLuns(g, target, won -> {
       if (g.activity != SimGroup.Activity.ARBITRATING) {
@@ -363,7 +364,7 @@ final class Reconciler {
       if (g.locked) {
         g.moveTo(GroupState.FAILED, null, lost + "; the group stays failed (failover threshold)");
       } else if (g.state == GroupState.OFFLINE) {
-        g.owner = null;
+        g.setOwner(null);
       } else {
         g.moveTo(GroupState.OFFLINE, null, lost);
       }
@@ -371,12 +372,10 @@ final class Reconciler {
         g.nextReason = PlacementReason.FAILOVER;
       }
     }
-    for (SimGroup g : cluster.groups) {
-      if (g.reservedOn == host) {
-        g.releaseReservation();
-        if (g.activity == SimGroup.Activity.ARBITRATING) {
-          g.activity = SimGroup.Activity.IDLE;
-        }
+    for (SimGroup g : new ArrayList<>(host.reserving)) {
+      g.releaseReservation();
+      if (g.activity == SimGroup.Activity.ARBITRATING) {
+        g.activity = SimGroup.Activity.IDLE;
       }
     }
     kick();

@@ -158,7 +158,7 @@ public final class SimCluster implements Cluster {
           }
         }
       }
-      SimGroup g = new SimGroup(this, members.get(0).spec.id().name(), members, luns);
+      SimGroup g = new SimGroup(this, groups.size(), members.get(0).spec.id().name(), members, luns);
       members.forEach(vm -> vm.group = g);
       groups.add(g);
     }
@@ -307,6 +307,23 @@ public final class SimCluster implements Cluster {
         run.abort(h.id() + " left the cluster: " + why);
       }
     }
+  }
+
+  /**
+   * Whether a live holder lets a challenger take a LUN without defending it: both are members of the
+   * active partition and the holder owns no group on that LUN, so the cluster moves the disk between them
+   * instead of fighting over it.
+   */
+  boolean handsOver(SimHost holder, SimHost challenger, SimLun lun) {
+    if (!membership.isActive(holder) || !membership.isActive(challenger) || lun == witness) {
+      return false;
+    }
+    for (SimGroup g : groups) {
+      if (g.owner == holder && g.luns.contains(lun)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A node lost its reservation on a LUN: its VMs on that LUN lose their storage. */

@@ -24,10 +24,12 @@ final class SimGroup implements ClusterGroup {
   }
 
   final SimCluster cluster;
+  final int index;
   final String name;
   final List<SimVm> vms;
   final List<SimLun> luns;
   GroupState state = GroupState.OFFLINE;
+  /** The owning node; change it only through {@link #setOwner} so the node's group set stays right. */
   SimHost owner;
   String reason = "";
 
@@ -38,6 +40,7 @@ final class SimGroup implements ClusterGroup {
   boolean locked;
   /** When a failed group may be tried again, or -1. */
   long retryAt = -1;
+  /** The node memory is reserved on; change it only through {@link #reserve} and {@link #releaseReservation}. */
   SimHost reservedOn;
   long reservedBytes;
   String lastPlacementFailure = "";
@@ -48,8 +51,9 @@ final class SimGroup implements ClusterGroup {
   SimHost plannedTarget;
   boolean failbackScheduled;
 
-  SimGroup(SimCluster cluster, String name, List<SimVm> vms, List<SimLun> luns) {
+  SimGroup(SimCluster cluster, int index, String name, List<SimVm> vms, List<SimLun> luns) {
     this.cluster = cluster;
+    this.index = index;
     this.name = name;
     this.vms = List.copyOf(vms);
     this.luns = List.copyOf(luns);
@@ -93,15 +97,38 @@ final class SimGroup implements ClusterGroup {
     if (from != next) {
       state = from.checkTransition(describe(), next, why);
     }
-    owner = newOwner;
+    setOwner(newOwner);
     reason = why;
     cluster.emit(new GroupStateChanged(cluster.now(), cluster.name(), name,
         Optional.ofNullable(owner).map(SimHost::id), from, next, why));
   }
 
+  void setOwner(SimHost next) {
+    if (owner == next) {
+      return;
+    }
+    if (owner != null) {
+      owner.owned.remove(this);
+    }
+    owner = next;
+    if (next != null) {
+      next.owned.add(this);
+    }
+  }
+
+  /** Reserves {@code bytes} of memory on {@code host} for this group's coming start. */
+  void reserve(SimHost host, long bytes) {
+    releaseReservation();
+    reservedOn = host;
+    reservedBytes = bytes;
+    host.reservedBytes += bytes;
+    host.reserving.add(this);
+  }
+
   void releaseReservation() {
     if (reservedOn != null) {
       reservedOn.reservedBytes -= reservedBytes;
+      reservedOn.reserving.remove(this);
       reservedOn = null;
       reservedBytes = 0;
     }

@@ -42,6 +42,10 @@ final class SimHost implements Host {
   long reservedBytes;
   int startsInProgress;
   final ArrayDeque<Runnable> startQueue = new ArrayDeque<>();
+  /** Groups this node owns, in configuration order. */
+  final java.util.TreeSet<SimGroup> owned = new java.util.TreeSet<>((a, b) -> Integer.compare(a.index, b.index));
+  /** Groups with memory reserved here for a coming start. */
+  final java.util.TreeSet<SimGroup> reserving = new java.util.TreeSet<>((a, b) -> Integer.compare(a.index, b.index));
   /** Completions that fell due while the host was hung; they run when it resumes. */
   final List<Runnable> parked = new ArrayList<>();
 
@@ -138,9 +142,9 @@ final class SimHost implements Host {
   @Override
   public int groupCount() {
     cluster.guard();
-    int n = 0;
-    for (SimGroup g : cluster.groups) {
-      if (g.owner == this || g.reservedOn == this && g.owner != this) {
+    int n = owned.size();
+    for (SimGroup g : reserving) {
+      if (g.owner != this) {
         n++;
       }
     }
@@ -148,13 +152,7 @@ final class SimHost implements Host {
   }
 
   List<SimGroup> ownedGroups() {
-    List<SimGroup> owned = new ArrayList<>();
-    for (SimGroup g : cluster.groups) {
-      if (g.owner == this) {
-        owned.add(g);
-      }
-    }
-    return owned;
+    return new ArrayList<>(owned);
   }
 
   @Override

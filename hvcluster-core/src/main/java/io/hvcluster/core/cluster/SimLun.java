@@ -101,12 +101,13 @@ final class SimLun implements Lun {
     } else if (!host.powered || host.hung || !host.serviceRunning || !reachableFrom(host)) {
       won = false;
       why = host.id() + " can no longer reach the LUN";
-    } else if (owner != null && owner != host && defends(owner, this)) {
+    } else if (owner != null && owner != host && defends(owner, this) && !cluster.handsOver(owner, host, this)) {
       won = false;
       why = owner.id() + " defended its reservation against " + host.id();
     } else {
       won = true;
       why = owner == null || owner == host ? host.id() + " reserved it"
+          : defends(owner, this) ? owner.id() + " handed the reservation over to " + host.id()
           : host.id() + " preempted the reservation of " + owner.id();
     }
     SimHost previous = owner;
@@ -119,6 +120,9 @@ final class SimLun implements Lun {
     }
     LunState next = arrayOffline ? LunState.FAILED : owner != null ? LunState.ONLINE : LunState.OFFLINE;
     set(next, why);
+    if (this == cluster.witness) {
+      cluster.membership.requestDecision();
+    }
     if (won && previous != null && previous != host) {
       cluster.reservationLost(previous, this);
     }

@@ -43,6 +43,8 @@ final class SimVm implements VirtualMachine {
   SimHost restartHost;
   MigrationRun migration;
   long boots;
+  /** The host whose start slot this VM holds while it starts or restores. */
+  SimHost slotHost;
 
   SimVm(SimCluster cluster, VmSpec spec) {
     this.cluster = cluster;
@@ -70,6 +72,9 @@ final class SimVm implements VirtualMachine {
   void moveTo(VmState next, SimHost onHost, String why) {
     VmState from = state;
     from.checkTransition(describe(), next, why);
+    if ((from == VmState.STARTING || from == VmState.RESTORING) && next != from) {
+      cluster.lifecycle.releaseSlot(this);
+    }
     if (host != null) {
       host.vms.remove(spec.id());
     }

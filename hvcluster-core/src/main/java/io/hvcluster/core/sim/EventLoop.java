@@ -23,6 +23,7 @@ public final class EventLoop {
   }
 
   private final PriorityQueue<Timer> queue = new PriorityQueue<>();
+  private final java.util.List<Runnable> afterStep = new java.util.ArrayList<>();
   private long now;
   private long sequence;
   private long processed;
@@ -108,7 +109,29 @@ public final class EventLoop {
     timer.done = true;
     processed++;
     timer.action.run();
+    for (int i = 0; i < afterStep.size(); i++) {
+      afterStep.get(i).run();
+    }
     return true;
+  }
+
+  /**
+   * Adds an observer that runs after every event, once its effects are complete.
+   *
+   * @param observer the observer
+   */
+  public void addStepObserver(Runnable observer) {
+    afterStep.add(observer);
+  }
+
+  /**
+   * Removes a step observer.
+   *
+   * @param observer the observer
+   * @return whether it was registered
+   */
+  public boolean removeStepObserver(Runnable observer) {
+    return afterStep.remove(observer);
   }
 
   /**
