@@ -29,8 +29,9 @@ import picocli.CommandLine.Spec;
  * unusable or holds nothing to plan.
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-    description = {"Plans hosts and clusters with N+reserve headroom for the measured workloads of a cluster",
-        "description, and reports the cluster reserve (over-committed or not) of the cluster it describes.",
+    description = {"Plans hosts and clusters with N+reserve headroom for measured workloads.",
+        "Also reports whether the cluster the file describes is over-committed, with the arithmetic.",
+        "The file format is documented in docs/cluster-description.md.",
         "Exit codes: 0 feasible and not over-committed, 1 infeasible or over-committed, 2 unusable input."})
 final class PlanCommand implements Callable<Integer> {
   private static final double GIB = 1L << 30;

@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
  * Configuration wizard. Exit codes: 0 when no item fails, 1 when any does, 2 when the file is unusable.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = {"Validates a cluster description (docs/cluster-description.md) as Windows Server 2008's",
-        "Validate a Configuration wizard and the seed's best practices would: PASS, WARN or FAIL items with reasons.",
+    description = {"Validates a cluster description like the Validate a Configuration wizard.",
+        "Prints PASS, WARN or FAIL items with reasons, after WSFC's checks and the seed's best practices.",
+        "The file format is documented in docs/cluster-description.md.",
         "Exit codes: 0 no item failed, 1 an item failed, 2 unusable input."})
 final class ValidateCommand implements Callable<Integer> {
   @Spec

@@ -96,7 +96,8 @@ public record ClusterDescription(String name, Optional<QuorumModel> quorum, int 
   /**
    * Returns the description of a cluster spec, for validating or planning a cluster that was built in
    * code. Facts a spec does not hold take their description defaults (one guest NIC port, no dedicated
-   * heartbeat or iSCSI network, storage certification not stated, fixed VHDs), and the reserve is 1.
+   * heartbeat or iSCSI network, storage certification not stated, fixed VHDs), the reserve is 1, and
+   * memory and LUN sizes are rounded to whole MiB.
    *
    * @param spec the cluster
    * @return the description
