@@ -122,6 +122,14 @@ public interface Cluster {
   QuorumStatus quorum();
 
   /**
+   * Returns the availability accounting up to now: per-VM outages with their causes, availability and
+   * mean time to recover.
+   *
+   * @return the report
+   */
+  Availability availability();
+
+  /**
    * Returns whether {@link #form()} has been called.
    *
    * @return true once the cluster was formed

@@ -32,6 +32,23 @@ public interface Lun {
   LunState state();
 
   /**
+   * Returns whether this LUN is a Cluster Shared Volume, which every node reads and writes at once.
+   *
+   * @return true for a CSV
+   */
+  default boolean isClusterSharedVolume() {
+    return spec().csv();
+  }
+
+  /**
+   * Returns the nodes whose I/O to this Cluster Shared Volume is redirected through the coordinator
+   * because they lost their own paths to it (always empty for other LUNs).
+   *
+   * @return the nodes in redirected access, in name order
+   */
+  List<HostId> redirectedNodes();
+
+  /**
    * Returns the node holding the reservation (for a Cluster Shared Volume, its coordinator node).
    *
    * @return the owner, or empty when none

@@ -85,6 +85,7 @@ final class FaultInjector implements ClusterFaults {
     applied("host-hang", id.name());
     h.hung = true;
     for (SimVm vm : h.vms.values()) {
+      c.availability.update(vm, "host " + id + " hung");
       if (vm.state == VmState.RUNNING) {
         c.guestClusters.vmStopped(vm, "host " + id + " hung");
       }
@@ -110,6 +111,12 @@ final class FaultInjector implements ClusterFaults {
       List<Runnable> parked = new ArrayList<>(h.parked);
       h.parked.clear();
       parked.forEach(Runnable::run);
+      for (SimVm vm : h.vms.values()) {
+        c.availability.update(vm, "host " + id + " resumed");
+        if (vm.serving()) {
+          c.guestClusters.vmRunning(vm);
+        }
+      }
       c.heartbeats.listenerResumed(h);
       if (!h.serviceRunning) {
         c.scheduleServiceStart(h, SimCluster.SERVICE_RESTART_NANOS);
@@ -260,6 +267,10 @@ final class FaultInjector implements ClusterFaults {
       return;
     }
     if (lun.spec.csv() && !lun.arrayOffline) {
+      if (lun.owner == h) {
+        // The coordinator itself lost its paths: the volume moves to a node that still has them.
+        c.reconciler.kick();
+      }
       applied("csv-redirected-io", lun.spec.id() + " on " + h.id() + ": I/O redirected through the coordinator");
       return;
     }
@@ -381,12 +392,14 @@ final class FaultInjector implements ClusterFaults {
     }
     applied("guest-hang", id.name());
     vm.guestHung = true;
+    c.availability.update(vm, "guest OS hung");
     c.guestClusters.vmStopped(vm, "guest hung");
     if (vm.spec.checkHeartbeat()) {
       vm.heartbeatTimer = c.kernel.loop().schedule(SimCluster.GUEST_HEARTBEAT_TIMEOUT_NANOS, () -> {
         vm.heartbeatTimer = null;
         if (vm.guestHung && vm.state == VmState.RUNNING && vm.group.owner == vm.host && vm.wanted) {
           vm.guestHung = false;
+          c.availability.update(vm, "guest OS hung");
           c.reconciler.vmFailed(vm, "guest stopped answering the heartbeat integration service");
         }
       });
@@ -402,6 +415,7 @@ final class FaultInjector implements ClusterFaults {
     }
     healed("guest-hang", id.name());
     vm.guestHung = false;
+    c.availability.update(vm, "guest OS resumed");
     if (vm.heartbeatTimer != null) {
       vm.heartbeatTimer.cancel();
       vm.heartbeatTimer = null;

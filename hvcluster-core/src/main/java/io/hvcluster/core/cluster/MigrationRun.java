@@ -217,6 +217,7 @@ final class MigrationRun implements MigrationContext {
           + (vm.frozen ? " and already frozen" : ""));
     }
     vm.frozen = true;
+    cluster.availability.update(vm, "frozen for the switchover of " + strategy.name() + " migration");
     afterVmChange();
   }
 
@@ -227,6 +228,7 @@ final class MigrationRun implements MigrationContext {
       throw new IllegalStateException(vm.describe() + " is not frozen");
     }
     vm.frozen = false;
+    cluster.availability.update(vm, "thawed on the source");
     afterVmChange();
   }
 

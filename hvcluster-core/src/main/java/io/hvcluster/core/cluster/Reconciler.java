@@ -60,6 +60,7 @@ final class Reconciler {
     if (!witnessSettled()) {
       return;
     }
+    ensureCsvCoordinators();
     if (order.size() != cluster.groups.size()) {
       List<SimGroup> sorted = new ArrayList<>(cluster.groups);
       sorted.sort(Comparator.comparingInt((SimGroup g) -> -g.lead().priority().value()).thenComparingInt(g -> g.index));
@@ -94,6 +95,28 @@ final class Reconciler {
       }
     }
     return true;
+  }
+
+  /**
+   * Gives every Cluster Shared Volume a coordinator: an active member with a path that owns the
+   * volume's metadata. Other nodes without a path reach the volume through it (redirected I/O).
+   */
+  private void ensureCsvCoordinators() {
+    for (SimLun lun : cluster.storage.luns.values()) {
+      if (!lun.spec.csv() || lun.arrayOffline || lun.isArbitrating()) {
+        continue;
+      }
+      SimHost c = lun.owner;
+      if (c != null && c.canHostGroups() && cluster.membership.isActive(c) && lun.reachableFrom(c)) {
+        continue;
+      }
+      for (SimHost h : cluster.membership.active()) {
+        if (h.sendsHeartbeats() && lun.reachableFrom(h)) {
+          lun.arbitrate(h, "coordinator of Cluster Shared Volume " + lun.spec.id(), won -> kick());
+          break;
+        }
+      }
+    }
   }
 
   private boolean needsStart(SimGroup g) {
@@ -166,7 +189,10 @@ final class Reconciler {
     for (SimVm vm : g.vms) {
       for (var id : vm.spec.luns()) {
         SimLun lun = cluster.storage.get(id);
-        if (lun.spec.csv() ? lun.arrayOffline : !lun.reachableFrom(host)) {
+        boolean reachable = lun.spec.csv()
+            ? lun.reachableFrom(host) || lun.owner != null && lun.owner.sendsHeartbeats() && lun.reachableFrom(lun.owner)
+            : lun.reachableFrom(host);
+        if (!reachable) {
           return false;
         }
       }

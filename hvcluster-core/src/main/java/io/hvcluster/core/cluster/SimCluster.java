@@ -66,6 +66,7 @@ public final class SimCluster implements Cluster {
   final Reconciler reconciler;
   final Lifecycle lifecycle;
   final GuestClusters guestClusters;
+  final AvailabilityTracker availability;
   PlacementPolicy placementPolicy;
   private MigrationStrategy plannedMoves;
   private final MemoryAllocator memoryAllocator;
@@ -115,6 +116,7 @@ public final class SimCluster implements Cluster {
     this.reconciler = new Reconciler(this);
     this.lifecycle = new Lifecycle(this);
     this.guestClusters = new GuestClusters(this, vms);
+    this.availability = new AvailabilityTracker(this);
   }
 
   private SimHost addHostModel(HostSpec h) {
@@ -332,6 +334,10 @@ public final class SimCluster implements Cluster {
       membership.requestDecision();
       return;
     }
+    if (lun.spec.csv()) {
+      // Only the coordinator role moved; every node keeps its access to a Cluster Shared Volume.
+      return;
+    }
     for (SimVm vm : new ArrayList<>(h.vms.values())) {
       if (!vm.spec.luns().contains(lun.spec.id())) {
         continue;
@@ -476,6 +482,12 @@ public final class SimCluster implements Cluster {
   }
 
   @Override
+  public io.hvcluster.api.Availability availability() {
+    guard();
+    return availability.report();
+  }
+
+  @Override
   public boolean isFormed() {
     guard();
     return formed;
@@ -526,6 +538,7 @@ public final class SimCluster implements Cluster {
   private void want(SimVm vm) {
     vm.wanted = true;
     vm.operatorStopped = false;
+    availability.update(vm, "started by operator");
     SimGroup g = vm.group;
     if (g.locked) {
       g.locked = false;
@@ -557,6 +570,7 @@ public final class SimCluster implements Cluster {
     operator("stop-vm", id.name());
     vm.wanted = false;
     vm.operatorStopped = true;
+    availability.update(vm, "stopped by operator");
     stopIfUnwanted(vm);
   }
 

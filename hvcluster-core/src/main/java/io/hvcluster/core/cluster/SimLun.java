@@ -212,6 +212,22 @@ final class SimLun implements Lun {
   }
 
   @Override
+  public List<HostId> redirectedNodes() {
+    cluster.guard();
+    List<HostId> redirected = new ArrayList<>();
+    if (!spec.csv() || owner == null || !reachableFrom(owner)) {
+      return redirected;
+    }
+    for (SimHost h : cluster.hosts) {
+      if (h.isMember() && h.powered && !reachableFrom(h)) {
+        redirected.add(h.id());
+      }
+    }
+    redirected.sort(null);
+    return redirected;
+  }
+
+  @Override
   public long reservationGeneration() {
     cluster.guard();
     return generation;

@@ -60,9 +60,9 @@ final class SimVm implements VirtualMachine {
     return state.isExecuting() && !frozen && host != null && host.powered && !host.hung;
   }
 
-  /** Whether the VM does useful work for its users: running, not frozen, guest not hung. */
+  /** Whether the VM does useful work for its users: running (or migrating live), not frozen, guest not hung. */
   boolean serving() {
-    return state == VmState.RUNNING && executing() && !guestHung;
+    return (state == VmState.RUNNING || state == VmState.MIGRATING) && executing() && !guestHung;
   }
 
   /**
@@ -90,6 +90,7 @@ final class SimVm implements VirtualMachine {
     }
     cluster.emit(new VmStateChanged(cluster.now(), cluster.name(), spec.id(),
         Optional.ofNullable(host).map(SimHost::id), from, next, why));
+    cluster.availability.update(this, why);
     if (from == VmState.RUNNING && next != VmState.RUNNING) {
       cluster.guestClusters.vmStopped(this, why);
     }

@@ -145,6 +145,11 @@ final class FakeCluster implements Cluster {
   }
 
   @Override
+  public io.hvcluster.api.Availability availability() {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
   public boolean isFormed() {
     return true;
   }
@@ -355,6 +360,11 @@ final class FakeCluster implements Cluster {
     @Override
     public long reservationGeneration() {
       return 0;
+    }
+
+    @Override
+    public List<HostId> redirectedNodes() {
+      return List.of();
     }
   }
 }

@@ -1,0 +1,272 @@
+package io.hvcluster.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.hvcluster.api.GuestMemory;
+import io.hvcluster.api.PageSet;
+import io.hvcluster.api.RestoreMode;
+import io.hvcluster.api.VmId;
+import io.hvcluster.core.memory.GuestMemories;
+import io.hvcluster.core.memory.GuestWorkload;
+import io.hvcluster.core.memory.RestoreReport;
+import io.hvcluster.core.memory.SaveReport;
+import io.hvcluster.core.memory.SavedStateStore;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code hvcluster save-bench}: measures the real save/restore path against a plain
+ * {@code FileChannel.write} of the same bytes to the same directory, in one run. Wall-clock time is read
+ * here, in the CLI, never in the library.
+ */
+@Command(name = "save-bench", mixinStandardHelpOptions = true,
+    description = {"Fills part of a real VM's memory, saves it to DIR, restores it eagerly and lazily, verifies "
+        + "every page, and times a plain FileChannel.write (plus force) of the same bytes to DIR.",
+        "Lazy restore is timed 5 times (median reported; the first, with a cold JIT, separately).",
+        "The VM is always named '" + SaveBenchCommand.VM_NAME + "', so a second run into DIR saves the next "
+        + "generation over the first."})
+final class SaveBenchCommand implements Callable<Integer> {
+  static final String VM_NAME = "save-bench";
+  /** Touched memory is laid out in runs of 2 MiB spread evenly over the memory. */
+  private static final int RUN_PAGES = 512;
+  private static final int BASELINE_BUFFER = 8 << 20;
+  /** Lazy restores timed; the median is reported, and the first (cold JIT) separately. */
+  private static final int LAZY_RUNS = 5;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--memory", required = true, paramLabel = "SIZE", converter = ByteSize.class,
+      description = "The VM's memory size, e.g. 1GiB (a multiple of 4 KiB).")
+  long memoryBytes;
+
+  @Option(names = "--touched", required = true, paramLabel = "SIZE", converter = ByteSize.class,
+      description = "How much of it the guest writes, e.g. 64MiB (rounded up to 4 KiB).")
+  long touchedBytes;
+
+  @Option(names = "--dir", required = true, paramLabel = "DIR", description = "Where the saved state goes.")
+  Path dir;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the page contents.")
+  long seed;
+
+  @Option(names = "--json", description = "Print the results as JSON.")
+  boolean json;
+
+  @Override
+  public Integer call() throws IOException {
+    long touchedPages = (touchedBytes + GuestMemory.PAGE_SIZE - 1) / GuestMemory.PAGE_SIZE;
+    if (memoryBytes <= 0 || memoryBytes % GuestMemory.PAGE_SIZE != 0) {
+      throw new ParameterException(spec.commandLine(), "--memory " + memoryBytes
+          + " must be a positive multiple of 4096 bytes");
+    }
+    if (touchedPages * GuestMemory.PAGE_SIZE > memoryBytes) {
+      throw new ParameterException(spec.commandLine(), "--touched " + ByteSize.format(touchedBytes)
+          + " is more than --memory " + ByteSize.format(memoryBytes));
+    }
+    Files.createDirectories(dir);
+    VmId vm = VmId.of(VM_NAME);
+    Path baselineFile = dir.resolve(VM_NAME + ".baseline");
+    Files.deleteIfExists(baselineFile);
+    Path scratch = Files.createTempDirectory(dir, VM_NAME + "-hosts-");
+    Map<String, Object> result = new LinkedHashMap<>();
+    SavedStateStore store = SavedStateStore.in(dir);
+    try {
+      Path sourceHost = Files.createDirectory(scratch.resolve("source"));
+      Path targetHost = Files.createDirectory(scratch.resolve("target"));
+      warmUp(Files.createDirectory(scratch.resolve("warm-up")));
+      GuestWorkload guest = GuestWorkload.create(seed, vm, memoryBytes / GuestMemory.PAGE_SIZE, 0, 1);
+      try (GuestMemory memory = GuestMemories.real(vm, memoryBytes, sourceHost)) {
+        fill(guest, memory, touchedPages);
+
+        double baselineBefore = baseline(baselineFile, memory, guest, touchedPages);
+        long t0 = System.nanoTime();
+        SaveReport saved = store.save(memory);
+        double saveSeconds = (System.nanoTime() - t0) / 1e9;
+        awaitCleanup(store);
+        double baselineAfter = baseline(baselineFile, memory, guest, touchedPages);
+        double baselineSeconds = Math.min(baselineBefore, baselineAfter);
+
+        long t1 = System.nanoTime();
+        RestoreReport eager = store.restore(vm, RestoreMode.EAGER, targetHost);
+        double eagerSeconds = (System.nanoTime() - t1) / 1e9;
+        boolean eagerOk;
+        try (GuestMemory back = eager.memory()) {
+          eagerOk = guest.verify(back).ok();
+        }
+        double[] lazyMillis = new double[LAZY_RUNS];
+        for (int i = 0; i < LAZY_RUNS - 1; i++) {
+          long t2 = System.nanoTime();
+          RestoreReport lazy = store.restore(vm, RestoreMode.LAZY, targetHost);
+          lazyMillis[i] = (System.nanoTime() - t2) / 1e6;
+          lazy.memory().close();
+        }
+        long t2 = System.nanoTime();
+        RestoreReport lazy = store.restore(vm, RestoreMode.LAZY, targetHost);
+        lazyMillis[LAZY_RUNS - 1] = (System.nanoTime() - t2) / 1e6;
+        double lazyFirstMillis = lazyMillis[0];
+        Arrays.sort(lazyMillis);
+        boolean lazyOk;
+        long t3 = System.nanoTime();
+        try (GuestMemory back = lazy.memory()) {
+          lazyOk = guest.verify(back).ok();
+        }
+        double lazyVerifySeconds = (System.nanoTime() - t3) / 1e9;
+        OptionalLong onDisk = DiskUsage.allocatedBytes(saved.headerFile(), saved.memoryFile());
+
+        result.put("memoryBytes", memoryBytes);
+        result.put("touchedBytes", touchedPages * GuestMemory.PAGE_SIZE);
+        result.put("generation", saved.info().generation());
+        result.put("bytesWritten", saved.bytesWritten());
+        result.put("saveSeconds", round(saveSeconds));
+        result.put("baselineWriteSeconds", round(baselineSeconds));
+        result.put("baselineWriteSecondsBefore", round(baselineBefore));
+        result.put("baselineWriteSecondsAfter", round(baselineAfter));
+        result.put("saveVsBaseline", round(baselineSeconds / saveSeconds));
+        result.put("saveMiBPerSecond", round(saved.memoryBytesWritten() / saveSeconds / (1 << 20)));
+        result.put("restoreEagerSeconds", round(eagerSeconds));
+        result.put("restoreLazyMillis", round(lazyMillis[LAZY_RUNS / 2]));
+        result.put("restoreLazyFirstMillis", round(lazyFirstMillis));
+        result.put("lazyFirstTouchVerifySeconds", round(lazyVerifySeconds));
+        result.put("verified", eagerOk && lazyOk);
+        result.put("fileBytesOnDisk", onDisk.isPresent() ? onDisk.getAsLong() : null);
+        result.put("headerFile", saved.headerFile().toString());
+        result.put("memoryFile", saved.memoryFile().toString());
+      }
+    } finally {
+      awaitCleanup(store);
+      Files.deleteIfExists(baselineFile);
+      deleteTree(scratch);
+    }
+    print(result);
+    return Boolean.TRUE.equals(result.get("verified")) ? 0 : 1;
+  }
+
+  /**
+   * Runs the save and restore paths once on a small memory in a scratch directory, untimed, so that the
+   * timed runs measure compiled code rather than the interpreter (as a JMH warm-up would).
+   */
+  private void warmUp(Path scratch) throws IOException {
+    VmId vm = VmId.of(VM_NAME + "-warm-up");
+    Path host = Files.createDirectory(scratch.resolve("host"));
+    Path target = Files.createDirectory(scratch.resolve("target"));
+    SavedStateStore store = SavedStateStore.in(scratch);
+    long pages = Math.min(64L << 20, memoryBytes) / GuestMemory.PAGE_SIZE;
+    GuestWorkload guest = GuestWorkload.create(seed, vm, pages, 0, 1);
+    try (GuestMemory memory = GuestMemories.real(vm, pages * GuestMemory.PAGE_SIZE, host)) {
+      for (int round = 0; round < 3; round++) {
+        fill(guest, memory, pages / 2);
+        store.save(memory);
+        for (RestoreMode mode : RestoreMode.values()) {
+          try (GuestMemory back = store.restore(vm, mode, target).memory()) {
+            guest.verify(back);
+          }
+        }
+      }
+    }
+    awaitCleanup(store);
+  }
+
+  /** Writes {@code touchedPages} pages in runs of 2 MiB spread evenly over the memory. */
+  private static void fill(GuestWorkload guest, GuestMemory memory, long touchedPages) {
+    long runs = (touchedPages + RUN_PAGES - 1) / RUN_PAGES;
+    if (runs == 0) {
+      return;
+    }
+    long gap = (memory.pageCount() - touchedPages) / runs;
+    long left = touchedPages;
+    long page = 0;
+    while (left > 0) {
+      long run = Math.min(RUN_PAGES, left);
+      guest.fill(memory, page, run);
+      page += run + gap;
+      left -= run;
+    }
+  }
+
+  /**
+   * Times a plain sequential {@code FileChannel.write} of the touched bytes from one cache-hot 8 MiB
+   * direct buffer, then {@code force(false)}, as the durable save does; returns seconds.
+   */
+  private static double baseline(Path file, GuestMemory memory, GuestWorkload guest, long pages) throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocateDirect(BASELINE_BUFFER);
+    ByteBuffer page = ByteBuffer.allocateDirect(GuestMemory.PAGE_SIZE);
+    PageSet touched = memory.touchedPages();
+    for (long p = touched.nextPage(0); buffer.hasRemaining() && p >= 0; p = touched.nextPage(p + 1)) {
+      memory.readPage(p, page.clear());
+      buffer.put(page.flip());
+    }
+    long bytes = pages * GuestMemory.PAGE_SIZE;
+    long t0 = System.nanoTime();
+    try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      long written = 0;
+      while (written < bytes) {
+        buffer.clear().limit((int) Math.min(BASELINE_BUFFER, bytes - written));
+        while (buffer.hasRemaining()) {
+          written += out.write(buffer);
+        }
+      }
+      out.force(false);
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    Files.delete(file);
+    return seconds;
+  }
+
+  private static void awaitCleanup(SavedStateStore store) throws InterruptedIOException {
+    try {
+      store.awaitCleanup();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting for the superseded generation's deletion");
+    }
+  }
+
+  private void print(Map<String, Object> result) throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+    } else {
+      result.forEach((k, v) -> out.printf(Locale.ROOT, "%-28s %s%n", k, v));
+    }
+    out.flush();
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 10_000) / 10_000.0;
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(root)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> {
+        try {
+          Files.deleteIfExists(p);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package io.hvcluster.cli;
+
+import io.hvcluster.api.Names;
+import io.hvcluster.api.SavedStateInfo;
+import io.hvcluster.api.VmId;
+import io.hvcluster.core.memory.SavedStateDescriptor;
+import io.hvcluster.core.memory.SavedStateStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code hvcluster saved-state ...}: inspects saved-state files. */
+@Command(name = "saved-state", mixinStandardHelpOptions = true, description = "Inspects saved-state files.",
+    subcommands = {SavedStateCommand.Verify.class})
+final class SavedStateCommand {
+  /** Exit code for a saved state that is missing, incomplete or corrupt. */
+  static final int EXIT_CORRUPT = 3;
+
+  /** {@code hvcluster saved-state verify PATH}. */
+  @Command(name = "verify", mixinStandardHelpOptions = true,
+      description = {"Checks that the saved state at PATH is committed and intact: the header and every chunk's "
+          + "CRC32C.", "PATH is a <vm>.vsv file, a directory holding one saved state, or <dir>/<vm>.",
+          "Exit 0 with the generation when intact; 3 with the reason when missing, incomplete or corrupt."})
+  static final class Verify implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", description = "The header file, its directory, or <dir>/<vm>.")
+    Path path;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      Path header;
+      try {
+        header = headerOf(path);
+      } catch (IllegalArgumentException e) {
+        err.println("hvcluster: " + e.getMessage());
+        return EXIT_CORRUPT;
+      } catch (IOException e) {
+        err.println("hvcluster: cannot read " + path + ": " + e.getMessage());
+        return EXIT_CORRUPT;
+      }
+      String file = header.getFileName().toString();
+      VmId vm = VmId.of(file.substring(0, file.length() - SavedStateDescriptor.HEADER_SUFFIX.length()));
+      try {
+        SavedStateInfo info = SavedStateStore.in(header.getParent()).verify(vm);
+        out.printf("saved state of VM '%s' is committed and intact: generation %d, %s of memory, %d pages stored "
+            + "in %d chunks%n", vm, info.generation(), ByteSize.format(info.memoryBytes()), info.storedPages(),
+            info.chunkCount());
+        out.println("generation " + info.generation());
+        return 0;
+      } catch (IOException | IllegalArgumentException e) {
+        err.println("hvcluster: " + String.valueOf(e.getMessage()).replace('\n', ' '));
+        return EXIT_CORRUPT;
+      }
+    }
+
+    private static Path headerOf(Path path) throws IOException {
+      Path p = path.toAbsolutePath().normalize();
+      if (Files.isDirectory(p)) {
+        List<Path> headers;
+        try (Stream<Path> files = Files.list(p)) {
+          headers = files.filter(f -> f.getFileName().toString().endsWith(SavedStateDescriptor.HEADER_SUFFIX))
+              .sorted().collect(Collectors.toList());
+        }
+        if (headers.size() == 1) {
+          return checkName(headers.get(0));
+        }
+        if (headers.isEmpty()) {
+          boolean interrupted;
+          try (Stream<Path> files = Files.list(p)) {
+            interrupted = files.anyMatch(f -> f.getFileName().toString().endsWith(SavedStateDescriptor.TEMP_SUFFIX));
+          }
+          throw new IllegalArgumentException("saved state in " + p + (interrupted
+              ? " is incomplete: a save was interrupted before it committed" : " is missing: no .vsv header file"));
+        }
+        throw new IllegalArgumentException(p + " holds " + headers.size() + " saved states; name one of "
+            + headers.stream().map(h -> h.getFileName().toString()).collect(Collectors.joining(", ")));
+      }
+      String name = p.getFileName() == null ? "" : p.getFileName().toString();
+      if (!name.endsWith(SavedStateDescriptor.HEADER_SUFFIX)) {
+        p = p.resolveSibling(name + SavedStateDescriptor.HEADER_SUFFIX);
+      }
+      return checkName(p);
+    }
+
+    private static Path checkName(Path header) {
+      String file = header.getFileName().toString();
+      String vm = file.substring(0, file.length() - SavedStateDescriptor.HEADER_SUFFIX.length());
+      if (!Names.isValid(vm)) {
+        throw new IllegalArgumentException(header + " is not named after a VM (<vm>.vsv with a valid VM name)");
+      }
+      return header;
+    }
+  }
+}

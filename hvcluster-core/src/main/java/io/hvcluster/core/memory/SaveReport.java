@@ -1,0 +1,36 @@
+package io.hvcluster.core.memory;
+
+import io.hvcluster.api.SavedStateInfo;
+import java.nio.file.Path;
+
+/**
+ * What one save did, for the cost model and for reports.
+ *
+ * @param info the committed saved state
+ * @param headerFile the committed header file
+ * @param memoryFile the committed memory file
+ * @param touchedPages pages the memory had touched when saved
+ * @param storedPages pages written to the memory file; touched pages holding only zeros became holes
+ * @param memoryBytesWritten bytes written to the memory file
+ * @param headerBytesWritten bytes written to the header file
+ */
+public record SaveReport(SavedStateInfo info, Path headerFile, Path memoryFile, long touchedPages, long storedPages,
+    long memoryBytesWritten, long headerBytesWritten) {
+  /**
+   * Returns all bytes written.
+   *
+   * @return memory and header bytes
+   */
+  public long bytesWritten() {
+    return memoryBytesWritten + headerBytesWritten;
+  }
+
+  /**
+   * Returns the touched pages that were skipped because they held only zeros.
+   *
+   * @return the count
+   */
+  public long zeroPagesSkipped() {
+    return touchedPages - storedPages;
+  }
+}
