@@ -5,5 +5,5 @@ module io.hvcluster.cli {
   requires info.picocli;
   requires com.fasterxml.jackson.databind;
 
-  opens io.hvcluster.cli to info.picocli;
+  opens io.hvcluster.cli to info.picocli, com.fasterxml.jackson.databind;
 }

@@ -14,5 +14,6 @@ module io.hvcluster.core {
   exports io.hvcluster.core.migration;
   exports io.hvcluster.core.report;
   exports io.hvcluster.core.memory;
+  exports io.hvcluster.core.management;
 
 }

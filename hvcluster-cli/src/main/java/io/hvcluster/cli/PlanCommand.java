@@ -1,0 +1,160 @@
+package io.hvcluster.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hvcluster.core.management.CapacityPlan;
+import io.hvcluster.core.management.CapacityPlanner;
+import io.hvcluster.core.management.ClusterDescription;
+import io.hvcluster.core.management.ClusterReserve;
+import io.hvcluster.core.management.HostDescription;
+import io.hvcluster.core.management.ReserveReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code hvcluster plan FILE [--json] [--emit DIR]}: plans hosts and clusters for the measured workloads
+ * of a description, and checks the cluster reserve of the cluster it describes. Exit codes: 0 when the
+ * plan is feasible and the described cluster is not over-committed, 1 otherwise, 2 when the file is
+ * unusable or holds nothing to plan.
+ */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+    description = {"Plans hosts and clusters with N+reserve headroom for measured workloads.",
+        "Also reports whether the cluster the file describes is over-committed, with the arithmetic.",
+        "The file format is documented in docs/cluster-description.md.",
+        "Exit codes: 0 feasible and not over-committed, 1 infeasible or over-committed, 2 unusable input."})
+final class PlanCommand implements Callable<Integer> {
+  private static final double GIB = 1L << 30;
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "The cluster description (JSON).")
+  Path file;
+
+  @Option(names = "--json", description = "Print the plan as JSON, proposed clusters in full.")
+  boolean json;
+
+  @Option(names = "--emit", paramLabel = "DIR",
+      description = "Write each proposed cluster, with the file's workloads and planning, to DIR/<cluster>.json.")
+  Path emit;
+
+  @Override
+  public Integer call() throws IOException {
+    ClusterDescription d = Commands.read(file);
+    if (d.workloads().isEmpty() && d.hosts().isEmpty()) {
+      throw new UnusableInputException(file + ": $: nothing to plan; describe measured servers in $.workloads or a"
+          + " cluster in $.hosts", null);
+    }
+    CapacityPlan plan = d.workloads().isEmpty() ? null : CapacityPlanner.plan(d);
+    ReserveReport reserve = d.hosts().isEmpty() ? null : ClusterReserve.evaluate(d);
+    List<Path> written = plan == null || emit == null ? List.of() : emit(d, plan);
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(Commands.json(toJson(d, plan, reserve)));
+    } else {
+      print(out, d, plan, reserve, written);
+    }
+    out.flush();
+    boolean ok = (plan == null || plan.feasible()) && (reserve == null || !reserve.overCommitted());
+    return ok ? 0 : 1;
+  }
+
+  private List<Path> emit(ClusterDescription d, CapacityPlan plan) throws IOException {
+    Files.createDirectories(emit);
+    List<Path> written = new ArrayList<>();
+    for (ClusterDescription c : plan.clusters()) {
+      ClusterDescription.Builder b = ClusterDescription.builder(c.name()).reserve(c.reserve());
+      c.quorum().ifPresent(b::quorum);
+      c.hosts().forEach(b::host);
+      c.storage().ifPresent(b::storage);
+      c.vms().forEach(b::vm);
+      d.workloads().forEach(b::workload);
+      d.planning().ifPresent(b::planning);
+      Path target = emit.resolve(c.name() + ".json");
+      Path temp = emit.resolve(c.name() + ".json.tmp");
+      Files.writeString(temp, DescriptionFiles.write(b.build()));
+      Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      written.add(target);
+    }
+    return written;
+  }
+
+  private void print(PrintWriter out, ClusterDescription d, CapacityPlan plan, ReserveReport reserve, List<Path> written) {
+    if (plan != null) {
+      out.println("Capacity plan for " + d.name() + " (" + file + ")");
+      plan.arithmetic().forEach(line -> out.println("  " + line));
+      for (ClusterDescription c : plan.clusters()) {
+        List<HostDescription> hosts = c.hosts();
+        out.println("  proposed cluster " + c.name() + ": " + hosts.get(0).name() + " … " + hosts.get(hosts.size() - 1).name()
+            + " (" + hosts.size() + " × " + hosts.get(0).cores() + " cores, " + fmt(hosts.get(0).memoryGiB()) + " GiB, "
+            + hosts.get(0).installation() + ")");
+      }
+      written.forEach(p -> out.println("  wrote " + p));
+      out.println("Result: " + (plan.feasible() ? "" : "INFEASIBLE, ") + plan.totalHosts() + " hosts in "
+          + plan.clusters().size() + " cluster" + (plan.clusters().size() == 1 ? "" : "s") + " for " + plan.vmCount()
+          + " VMs");
+    }
+    if (reserve != null) {
+      out.println("Cluster reserve of " + d.name() + " as described (" + d.hosts().size() + " nodes, " + d.vms().size()
+          + " VMs)");
+      reserve.arithmetic().forEach(line -> out.println("  " + line));
+      out.println("Result: " + (reserve.overCommitted() ? "OVER-COMMITTED" : "not over-committed"));
+    }
+  }
+
+  private static String fmt(double value) {
+    return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+  }
+
+  private static ObjectNode toJson(ClusterDescription d, CapacityPlan plan, ReserveReport reserve) {
+    ObjectNode root = DescriptionFiles.MAPPER.createObjectNode();
+    root.put("cluster", d.name());
+    if (plan != null) {
+      ObjectNode p = root.putObject("plan");
+      p.put("vmCount", plan.vmCount());
+      p.put("memoryGiB", plan.memoryBytes() / GIB);
+      p.put("cpuCores", plan.cpuCores());
+      p.put("iops", plan.iops());
+      p.put("networkMbps", plan.networkMbps());
+      p.put("activeHosts", plan.activeHosts());
+      p.put("reserve", plan.reserve());
+      p.put("totalHosts", plan.totalHosts());
+      p.put("feasible", plan.feasible());
+      strings(p.putArray("unplaceable"), plan.unplaceable());
+      strings(p.putArray("arithmetic"), plan.arithmetic());
+      ArrayNode clusters = p.putArray("clusters");
+      for (ClusterDescription c : plan.clusters()) {
+        clusters.add(DescriptionFiles.MAPPER.<JsonNode>valueToTree(DescriptionMapping.toJson(c)));
+      }
+    }
+    if (reserve != null) {
+      ObjectNode r = root.putObject("reserve");
+      r.put("reserve", reserve.reserve());
+      r.put("hosts", reserve.hosts());
+      strings(r.putArray("failedHosts"), reserve.failedHosts());
+      r.put("survivingCapacityGiB", reserve.survivingCapacityBytes() / GIB);
+      r.put("demandGiB", reserve.demandBytes() / GIB);
+      r.put("vmCount", reserve.vmCount());
+      r.put("overCommitted", reserve.overCommitted());
+      strings(r.putArray("unplaced"), reserve.unplaced());
+      strings(r.putArray("arithmetic"), reserve.arithmetic());
+    }
+    return root;
+  }
+
+  private static void strings(ArrayNode array, List<String> values) {
+    values.forEach(array::add);
+  }
+}

@@ -1,0 +1,87 @@
+package io.hvcluster.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class PlanCommandTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void theSaasExamplePlans120VirtualServersOnto12Hosts() {
+    CliRun run = CliRun.of("plan", CliRun.example("saas-12-hosts-120-vms.json").toString());
+
+    assertThat(run.exit()).isZero();
+    assertThat(run.out())
+        .contains("  lower bounds: memory ≥ 11 hosts (325 GiB / 31 GiB = 10.48), CPU ≥ 6 hosts (36.8 / 6.4 = 5.75),"
+            + " disk I/O ≥ 3 hosts (11600 / 4000 = 2.9)")
+        .contains("  cluster reserve 1: 11 + 1 spare = 12 hosts in 1 cluster of at most 16 nodes")
+        .contains("Result: 12 hosts in 1 cluster for 120 VMs")
+        .contains("Result: not over-committed");
+  }
+
+  @Test
+  void planningTheSaasExampleReproducesItsClusterExactly() throws Exception {
+    Path example = CliRun.example("saas-12-hosts-120-vms.json");
+
+    CliRun run = CliRun.of("plan", example.toString(), "--emit", dir.toString());
+
+    assertThat(run.exit()).isZero();
+    assertThat(Files.readString(dir.resolve("SAAS.json"))).isEqualTo(Files.readString(example));
+  }
+
+  @Test
+  void jsonOutputHoldsThePlanTheProposedClusterAndTheReserve() throws Exception {
+    CliRun run = CliRun.of("plan", CliRun.example("saas-12-hosts-120-vms.json").toString(), "--json");
+
+    JsonNode root = DescriptionFiles.MAPPER.readTree(run.out());
+    assertThat(root.get("plan").get("totalHosts").asInt()).isEqualTo(12);
+    assertThat(root.get("plan").get("activeHosts").asInt()).isEqualTo(11);
+    assertThat(root.get("plan").get("memoryGiB").asDouble()).isEqualTo(325.0);
+    assertThat(root.get("plan").get("clusters").get(0).get("hosts")).hasSize(12);
+    assertThat(root.get("plan").get("clusters").get(0).get("vms")).hasSize(120);
+    assertThat(root.get("reserve").get("overCommitted").asBoolean()).isFalse();
+    assertThat(root.get("reserve").get("failedHosts").get(0).asText()).isEqualTo("hv01");
+  }
+
+  @Test
+  void anOverCommittedClusterExitsOneWithTheArithmetic() throws Exception {
+    Path f = dir.resolve("tight.json");
+    Files.writeString(f, "{\"name\":\"TIGHT\",\"hosts\":[{\"name\":\"a\",\"memoryGiB\":16},{\"name\":\"b\",\"memoryGiB\":16}],"
+        + "\"storage\":{\"type\":\"SAS\",\"luns\":[{\"name\":\"l1\",\"sizeGiB\":40},{\"name\":\"l2\",\"sizeGiB\":40}]},"
+        + "\"vms\":[{\"name\":\"v1\",\"memoryGiB\":10,\"luns\":[\"l1\"]},{\"name\":\"v2\",\"memoryGiB\":10,\"luns\":[\"l2\"]}]}");
+
+    CliRun run = CliRun.of("plan", f.toString());
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out()).contains("  the 2 VMs need 20 GiB: over-committed, 6 GiB short").contains("Result: OVER-COMMITTED");
+  }
+
+  @Test
+  void aFileWithNothingToPlanIsUnusableInput() throws Exception {
+    Path f = dir.resolve("empty.json");
+    Files.writeString(f, "{\"name\":\"EMPTY\"}");
+
+    CliRun run = CliRun.of("plan", f.toString());
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("hvcluster: " + f + ": $: nothing to plan; describe measured servers in $.workloads"
+        + " or a cluster in $.hosts" + System.lineSeparator());
+  }
+
+  @Test
+  void aBadWorkloadValueIsNamedByItsPath() throws Exception {
+    Path f = dir.resolve("bad.json");
+    Files.writeString(f, "{\"name\":\"P\",\"workloads\":[{\"name\":\"web\",\"cpuPercent\":10,\"memoryGiB\":2,\"count\":0}]}");
+
+    CliRun run = CliRun.of("plan", f.toString());
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("$.workloads[0].count: 0 is not allowed; allowed: 1 to 10000 servers");
+  }
+}
