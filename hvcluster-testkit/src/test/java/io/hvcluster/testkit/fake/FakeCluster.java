@@ -140,6 +140,11 @@ public final class FakeCluster implements Cluster {
   }
 
   @Override
+  public io.hvcluster.api.Availability availability() {
+    return new io.hvcluster.api.Availability(0, List.of());
+  }
+
+  @Override
   public QuorumStatus quorum() {
     List<HostId> up = hosts.stream().filter(h -> h.running).map(FakeHost::id).collect(Collectors.toList());
     int n = hosts.size();
@@ -358,6 +363,11 @@ public final class FakeCluster implements Cluster {
     @Override
     public List<HostId> registrations() {
       return owner.map(List::of).orElse(List.of());
+    }
+
+    @Override
+    public List<HostId> redirectedNodes() {
+      return List.of();
     }
 
     @Override
