@@ -217,6 +217,16 @@ public interface Cluster {
   void addNode(HostSpec spec);
 
   /**
+   * Adds a new highly available VM, off; start it with {@link #startVm}. A VM whose ordinary LUNs are
+   * already used by one group joins that group.
+   *
+   * @param spec the VM
+   * @throws InvalidConfigurationException when the name is taken, a reference does not exist, or its LUNs
+   *     belong to two different groups
+   */
+  void addVm(io.hvcluster.api.spec.VmSpec spec);
+
+  /**
    * Starts moving a running VM to another node with the given strategy.
    *
    * @param id the VM

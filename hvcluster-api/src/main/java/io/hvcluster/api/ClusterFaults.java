@@ -161,6 +161,67 @@ public interface ClusterFaults {
   void resumeGuest(VmId vm);
 
   /**
+   * Delays heartbeats from {@code from} to {@code to}. A delay of at least one heartbeat period makes every
+   * heartbeat arrive too late to count, so the route fails as if cut; a shorter delay changes nothing.
+   * {@link Duration#ZERO} removes the delay.
+   *
+   * @param from the sender
+   * @param to the receiver
+   * @param delay the extra latency
+   */
+  void delayHeartbeats(HostId from, HostId to, Duration delay);
+
+  /**
+   * Cuts the live-migration network between two nodes, both ways; migrations between them that copy
+   * memory over it fail or fall back.
+   *
+   * @param a one node
+   * @param b the other
+   */
+  void cutMigrationLink(HostId a, HostId b);
+
+  /**
+   * Restores the live-migration network between two nodes.
+   *
+   * @param a one node
+   * @param b the other
+   */
+  void restoreMigrationLink(HostId a, HostId b);
+
+  /**
+   * Makes writes to a LUN fail, with an I/O error or because it is full; saves of saved-state files to it
+   * fail and the VMs concerned keep running.
+   *
+   * @param lun the LUN
+   * @param noSpace true for "no space left", false for an I/O error
+   */
+  void failStorageWrites(LunId lun, boolean noSpace);
+
+  /**
+   * Lets writes to a LUN succeed again.
+   *
+   * @param lun the LUN
+   */
+  void restoreStorageWrites(LunId lun);
+
+  /**
+   * Damages a VM's committed saved state on its LUN (real files for real memory). The next restore finds
+   * the damage and the cluster cold-boots the VM instead, saying why.
+   *
+   * @param vm the VM
+   * @param damage the kind of damage
+   */
+  void damageSavedState(VmId vm, SavedStateDamage damage);
+
+  /**
+   * Loses the acknowledgement of the switchover of the VM's current (or next) migration: the source does
+   * not hear that the target resumed and has to find out by probing it.
+   *
+   * @param vm the VM
+   */
+  void loseMigrationAcknowledgement(VmId vm);
+
+  /**
    * Makes the next {@code count} starts of a VM fail (a broken VHD or configuration), each after
    * {@code after} of trying.
    *

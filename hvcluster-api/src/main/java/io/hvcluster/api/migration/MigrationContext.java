@@ -228,6 +228,30 @@ public interface MigrationContext {
   void boot(Runnable then);
 
   /**
+   * Returns whether the live-migration network between source and target carries traffic now.
+   *
+   * @return false when the link is cut or either node is down
+   */
+  boolean migrationLinkUp();
+
+  /**
+   * Throttles the guest on the source (auto-converge): it writes memory at {@code 1 - fraction} of its
+   * normal rate until the migration ends or the throttle changes.
+   *
+   * @param fraction 0 (no throttle) to 0.99
+   * @throws IllegalArgumentException when the fraction is out of range
+   */
+  void throttleGuest(double fraction);
+
+  /**
+   * Returns whether the acknowledgement of the switchover was lost (a fault): the strategy should confirm
+   * the outcome by probing the target before it reports it.
+   *
+   * @return true when the acknowledgement is lost
+   */
+  boolean acknowledgementLost();
+
+  /**
    * Counts bytes moved on behalf of the migration.
    *
    * @param bytes bytes written, read or sent

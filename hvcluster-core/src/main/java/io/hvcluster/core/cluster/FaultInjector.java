@@ -216,17 +216,106 @@ final class FaultInjector implements ClusterFaults {
   @Override
   public void healNetwork() {
     c.guard();
-    if (!c.links.anyCut()) {
+    if (!c.links.anyCut() && !c.links.anyLate()) {
       return;
     }
     healed("partition", "all heartbeat links restored");
     for (SimHost a : c.hosts) {
       for (SimHost b : c.hosts) {
-        if (a != b && c.links.set(a, b, false)) {
-          c.heartbeats.linkChanged(a, b);
+        if (a != b) {
+          boolean changed = c.links.set(a, b, false);
+          changed |= c.links.setLate(a, b, false);
+          if (changed) {
+            c.heartbeats.linkChanged(a, b);
+          }
         }
       }
     }
+  }
+
+  @Override
+  public void delayHeartbeats(HostId from, HostId to, Duration delay) {
+    c.guard();
+    SimHost a = c.hostModel(from);
+    SimHost b = c.hostModel(to);
+    requireDistinct(a, b);
+    if (delay == null || delay.isNegative()) {
+      throw new IllegalArgumentException("heartbeat delay is " + delay + "; it must be zero or positive");
+    }
+    boolean late = delay.compareTo(c.spec().settings().heartbeatDelay()) >= 0;
+    if (delay.isZero()) {
+      healed("heartbeat-delay", from + " -> " + to);
+    } else {
+      applied("heartbeat-delay", from + " -> " + to + ": " + delay.toMillis() + " ms"
+          + (late ? " (too late to count)" : " (within the heartbeat period)"));
+    }
+    if (c.links.setLate(a, b, late)) {
+      c.heartbeats.linkChanged(a, b);
+    }
+  }
+
+  @Override
+  public void cutMigrationLink(HostId a, HostId b) {
+    c.guard();
+    SimHost x = c.hostModel(a);
+    SimHost y = c.hostModel(b);
+    requireDistinct(x, y);
+    if (c.links.setMigrationCut(x, y, true)) {
+      applied("migration-link-cut", a + " <-> " + b);
+    }
+  }
+
+  @Override
+  public void restoreMigrationLink(HostId a, HostId b) {
+    c.guard();
+    SimHost x = c.hostModel(a);
+    SimHost y = c.hostModel(b);
+    requireDistinct(x, y);
+    if (c.links.setMigrationCut(x, y, false)) {
+      healed("migration-link-cut", a + " <-> " + b);
+    }
+  }
+
+  @Override
+  public void failStorageWrites(LunId lunId, boolean noSpace) {
+    c.guard();
+    SimLun lun = c.storage.get(lunId);
+    String why = noSpace ? "no space left on the LUN" : "I/O error";
+    applied(noSpace ? "storage-no-space" : "storage-write-error", lunId.name());
+    lun.writeError = why;
+  }
+
+  @Override
+  public void restoreStorageWrites(LunId lunId) {
+    c.guard();
+    SimLun lun = c.storage.get(lunId);
+    if (lun.writeError != null) {
+      healed(lun.writeError.startsWith("no space") ? "storage-no-space" : "storage-write-error", lunId.name());
+      lun.writeError = null;
+    }
+  }
+
+  @Override
+  public void damageSavedState(VmId id, io.hvcluster.api.SavedStateDamage damage) {
+    c.guard();
+    SimVm vm = c.vmModel(id);
+    java.util.Objects.requireNonNull(damage, "damage");
+    applied("saved-state-" + damage.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), id.name());
+    if (c.memory.backing() == io.hvcluster.api.MemoryBacking.MODELED) {
+      if (vm.savedImage != null) {
+        vm.savedImageDamage = damage;
+      }
+      return;
+    }
+    SavedStateFiles.damage(c.memory.store(vm).directory(), id, damage);
+  }
+
+  @Override
+  public void loseMigrationAcknowledgement(VmId id) {
+    c.guard();
+    SimVm vm = c.vmModel(id);
+    applied("migration-ack-lost", id.name());
+    vm.ackLost = true;
   }
 
   @Override

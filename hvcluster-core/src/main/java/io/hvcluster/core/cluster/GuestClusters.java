@@ -24,10 +24,12 @@ final class GuestClusters {
 
   GuestClusters(SimCluster cluster, List<SimVm> vms) {
     this.cluster = cluster;
-    for (SimVm vm : vms) {
-      if (!vm.spec.guestCluster().isEmpty()) {
-        members.computeIfAbsent(vm.spec.guestCluster(), k -> new ArrayList<>()).add(vm);
-      }
+    vms.forEach(this::add);
+  }
+
+  void add(SimVm vm) {
+    if (!vm.spec.guestCluster().isEmpty()) {
+      members.computeIfAbsent(vm.spec.guestCluster(), k -> new ArrayList<>()).add(vm);
     }
   }
 

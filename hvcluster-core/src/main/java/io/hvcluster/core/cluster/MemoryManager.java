@@ -122,7 +122,7 @@ final class MemoryManager {
       w.idleUntil(Math.max(now, w.nowNanos()));
       return;
     }
-    long rate = vm.spec.workload().dirtyPagesPerSecond();
+    long rate = w.pagesPerSecond();
     if (rate == 0) {
       w.idleUntil(now);
       return;
@@ -176,6 +176,20 @@ final class MemoryManager {
     });
   }
 
+  /**
+   * Throttles the guest's writes to {@code 1 - fraction} of its normal rate from now on (auto-converge);
+   * the writes due before are applied at the old rate first.
+   */
+  void throttle(SimVm vm, double fraction) {
+    memory(vm);
+    vm.throttle = fraction;
+    GuestWorkload w = vm.workload;
+    if (w != null) {
+      long rate = Math.round(vm.spec.workload().dirtyPagesPerSecond() * (1.0 - fraction));
+      w.setRate(rate, Math.max(cluster.now(), w.nowNanos()));
+    }
+  }
+
   /** Before the guest stops running (save, freeze), brings its memory up to date. */
   void quiesce(SimVm vm) {
     if (vm.memory != null) {
@@ -189,6 +203,11 @@ final class MemoryManager {
     if (memory == null) {
       throw new IllegalStateException(vm.describe() + " holds no memory to save in state " + vm.state);
     }
+    SimLun lun = cluster.storage.get(vm.spec.luns().get(0));
+    if (lun.writeError != null) {
+      throw new UncheckedIOException(new IOException("writing to " + lun.describe() + " failed: " + lun.writeError));
+    }
+    vm.savedImageDamage = null;
     if (backing == MemoryBacking.MODELED) {
       vm.savedImage = memory.touchedPages();
       vm.savedGeneration++;
@@ -211,6 +230,11 @@ final class MemoryManager {
       PageSet image = vm.savedImage;
       if (image == null) {
         throw new UncheckedIOException(new IOException(vm.describe() + " has no saved state"));
+      }
+      if (vm.savedImageDamage != null) {
+        throw new UncheckedIOException(new io.hvcluster.api.CorruptSavedStateException(
+            Path.of(vm.spec.id().name() + ".vsv"), 0, "saved state damaged by " + vm.savedImageDamage
+                + " (modeled)"));
       }
       GuestMemory memory = allocate(vm, vm.host);
       ByteBuffer zero = ByteBuffer.allocate(GuestMemory.PAGE_SIZE);

@@ -359,6 +359,25 @@ final class MigrationRun implements MigrationContext {
   }
 
   @Override
+  public boolean migrationLinkUp() {
+    return source.sendsHeartbeats() && target.sendsHeartbeats() && cluster.links.migrationLinkUp(source, target);
+  }
+
+  @Override
+  public void throttleGuest(double fraction) {
+    checkOpen();
+    if (!(fraction >= 0 && fraction <= 0.99)) {
+      throw new IllegalArgumentException("throttle is " + fraction + "; allowed: 0 to 0.99");
+    }
+    cluster.memory.throttle(vm, fraction);
+  }
+
+  @Override
+  public boolean acknowledgementLost() {
+    return vm.ackLost;
+  }
+
+  @Override
   public void addBytes(long count) {
     bytes += count;
   }
@@ -496,8 +515,14 @@ final class MigrationRun implements MigrationContext {
       blackoutStart = -1;
     }
     long blackout = downtime + (blackoutStart >= 0 ? now - blackoutStart : 0);
+    if (vm.throttle != 0) {
+      cluster.memory.throttle(vm, 0);
+    }
+    String told = vm.ackLost ? reason + " (the switchover acknowledgement was lost; the outcome was confirmed by"
+        + " probing the target)" : reason;
+    vm.ackLost = false;
     result = new MigrationResult(strategy.name(), vm.spec.id(), source.id(), target.id(), outcome, start, now,
-        blackout, bytes, phases, passes, fellBack, reason);
+        blackout, bytes, phases, passes, fellBack, told);
     releaseTargetReservation();
     if (targetMemory != null) {
       targetMemory.close();

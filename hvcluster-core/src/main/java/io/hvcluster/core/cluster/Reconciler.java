@@ -155,6 +155,9 @@ final class Reconciler {
       if (target == null) {
         return;
       }
+      // The chosen node owns the group from now on, so later placements see it there (group counts,
+      // anti-affinity) while its LUNs are arbitrated.
+      g.moveTo(g.state, target, "placed on " + target.id() + "; arbitrating for its storage");
     }
     g.reserve(target, pendingMemory(g, target));
     g.activity = SimGroup.Activity.ARBITRATING;
@@ -165,6 +168,9 @@ final class Reconciler {
       if (!won || !target.canHostGroups() || !cluster.membership.isActive(target)) {
         g.releaseReservation();
         g.activity = SimGroup.Activity.IDLE;
+        if (g.owner == target && g.state != GroupState.ONLINE) {
+          g.moveTo(g.state, null, "placement on " + target.id() + " abandoned");
+        }
         placementFailed(g, won ? target.id() + " left before the group could start"
             : target.id() + " lost the arbitration for the group's LUNs");
         kickAt(cluster.now() + cluster.costs().arbitration().toNanos());

@@ -705,6 +705,51 @@ public final class SimCluster implements Cluster {
   }
 
   @Override
+  public void addVm(VmSpec vmSpec) {
+    guard();
+    ClusterSpec grown = spec.withVm(Objects.requireNonNull(vmSpec, "VM spec"));
+    List<SimLun> ordinary = new ArrayList<>();
+    List<SimGroup> touching = new ArrayList<>();
+    for (LunId id : vmSpec.luns()) {
+      SimLun lun = storage.get(id);
+      if (lun.spec.csv()) {
+        continue;
+      }
+      ordinary.add(lun);
+      for (SimGroup g : groups) {
+        if (g.luns.contains(lun) && !touching.contains(g)) {
+          touching.add(g);
+        }
+      }
+    }
+    if (touching.size() > 1) {
+      throw new io.hvcluster.api.InvalidConfigurationException("VM '" + vmSpec.id() + "' uses LUNs of groups "
+          + touching.stream().map(g -> "'" + g.name + "'").toList() + ", which fail over separately; give it the"
+          + " LUNs of one group only");
+    }
+    spec = grown;
+    SimVm vm = new SimVm(this, vmSpec);
+    vms.add(vm);
+    vmsById.put(vmSpec.id(), vm);
+    SimGroup group;
+    if (touching.isEmpty()) {
+      group = new SimGroup(this, groups.size(), vmSpec.id().name(), List.of(vm), ordinary);
+      groups.add(group);
+    } else {
+      group = touching.get(0);
+      group.vms.add(vm);
+      for (SimLun lun : ordinary) {
+        if (!group.luns.contains(lun)) {
+          group.luns.add(lun);
+        }
+      }
+    }
+    vm.group = group;
+    guestClusters.add(vm);
+    operator("add-vm", vmSpec.id().name());
+  }
+
+  @Override
   public MigrationHandle migrate(VmId id, HostId targetId, MigrationStrategy strategy) {
     guard();
     Objects.requireNonNull(strategy, "strategy");

@@ -55,8 +55,8 @@ final class SimGroup implements ClusterGroup {
     this.cluster = cluster;
     this.index = index;
     this.name = name;
-    this.vms = List.copyOf(vms);
-    this.luns = List.copyOf(luns);
+    this.vms = new java.util.ArrayList<>(vms);
+    this.luns = new java.util.ArrayList<>(luns);
   }
 
   String describe() {

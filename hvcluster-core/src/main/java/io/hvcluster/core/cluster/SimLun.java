@@ -28,6 +28,8 @@ final class SimLun implements Lun {
   long generation;
   /** The array has taken the LUN offline (a fault). */
   boolean arrayOffline;
+  /** Why writes to the LUN fail (I/O error, no space), or null when they succeed. */
+  String writeError;
   /** Transfers to or from the LUN take this many times as long (1 = normal). */
   double slowdown = 1.0;
   final TreeMap<HostId, Integer> pathsLost = new TreeMap<>();

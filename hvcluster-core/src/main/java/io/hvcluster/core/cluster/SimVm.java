@@ -40,6 +40,12 @@ final class SimVm implements VirtualMachine {
   /** The touched pages of the last save, for modeled memory (real memory keeps them in the saved file). */
   io.hvcluster.api.PageSet savedImage;
   long savedGeneration;
+  /** Damage done to a modeled saved state by a storage fault (real saved states are damaged on disk). */
+  io.hvcluster.api.SavedStateDamage savedImageDamage;
+  /** Auto-converge throttle of the guest's writes, 0 to 0.99. */
+  double throttle;
+  /** A fault will lose the acknowledgement of this VM's next switchover. */
+  boolean ackLost;
 
   /** The pending completion of a boot, save, restore or shutdown. */
   EventLoop.Timer timer;

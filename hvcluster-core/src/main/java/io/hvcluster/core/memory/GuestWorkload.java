@@ -33,7 +33,10 @@ public final class GuestWorkload {
   private final VmId vm;
   private final long vmKey;
   private final long pageCount;
-  private final long pagesPerSecond;
+  private long pagesPerSecond;
+  /** Writes due at {@link #rateSince}, the last time the rate changed. */
+  private long baseWrites;
+  private long rateSince;
   private final long workingSetPages;
   private final SplittableRandom random;
   private final int[][] writeCounts;
@@ -260,8 +263,38 @@ public final class GuestWorkload {
           + nowNanos + " ns");
     }
     nowNanos = virtualNanos;
-    long whole = Math.multiplyExact(virtualNanos / NANOS_PER_SECOND, pagesPerSecond);
-    return Math.addExact(whole, (virtualNanos % NANOS_PER_SECOND) * pagesPerSecond / NANOS_PER_SECOND);
+    long elapsed = virtualNanos - rateSince;
+    long whole = Math.multiplyExact(elapsed / NANOS_PER_SECOND, pagesPerSecond);
+    return Math.addExact(baseWrites,
+        Math.addExact(whole, (elapsed % NANOS_PER_SECOND) * pagesPerSecond / NANOS_PER_SECOND));
+  }
+
+  /**
+   * Changes the write rate from {@code virtualNanos} on (a throttled guest writes less); the writes due
+   * before stay as they were.
+   *
+   * @param pagesPerSecond the new rate, 0 to 1,000,000,000
+   * @param virtualNanos when the new rate starts, not earlier than the workload's time
+   * @throws IllegalArgumentException when the rate is out of range or time goes backwards
+   */
+  public void setRate(long pagesPerSecond, long virtualNanos) {
+    if (pagesPerSecond < 0 || pagesPerSecond > NANOS_PER_SECOND) {
+      throw new IllegalArgumentException("write rate is " + pagesPerSecond + " pages/s; it must be 0 to "
+          + NANOS_PER_SECOND);
+    }
+    long due = writesDue(virtualNanos);
+    baseWrites = due;
+    rateSince = virtualNanos;
+    this.pagesPerSecond = pagesPerSecond;
+  }
+
+  /**
+   * Returns the current write rate.
+   *
+   * @return pages per second
+   */
+  public long pagesPerSecond() {
+    return pagesPerSecond;
   }
 
   private void checkMemory(GuestMemory memory) {

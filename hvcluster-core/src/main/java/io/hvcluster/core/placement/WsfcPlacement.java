@@ -1,8 +1,10 @@
 package io.hvcluster.core.placement;
 
+import io.hvcluster.api.ClusterGroup;
 import io.hvcluster.api.Host;
 import io.hvcluster.api.HostId;
 import io.hvcluster.api.VirtualMachine;
+import io.hvcluster.api.VmId;
 import io.hvcluster.api.placement.PlacementDecision;
 import io.hvcluster.api.placement.PlacementPolicy;
 import io.hvcluster.api.placement.PlacementRequest;
@@ -86,14 +88,16 @@ final class WsfcPlacement implements PlacementPolicy {
   }
 
   private static boolean conflicts(PlacementRequest request, Host host, Set<String> classes) {
-    for (VirtualMachine other : request.cluster().vms()) {
-      if (other.group().equals(request.group().name()) || other.host().isEmpty()
-          || !other.host().get().equals(host.id()) || !host.vms().contains(other.id())) {
+    for (ClusterGroup other : request.cluster().groups()) {
+      if (other.name().equals(request.group().name()) || other.owner().isEmpty()
+          || !other.owner().get().equals(host.id())) {
         continue;
       }
-      for (String c : classesOf(List.of(other))) {
-        if (classes.contains(c)) {
-          return true;
+      for (VmId id : other.vms()) {
+        for (String c : classesOf(List.of(request.cluster().vm(id)))) {
+          if (classes.contains(c)) {
+            return true;
+          }
         }
       }
     }

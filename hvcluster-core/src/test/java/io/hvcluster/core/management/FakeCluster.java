@@ -140,6 +140,11 @@ final class FakeCluster implements Cluster {
   }
 
   @Override
+  public void addVm(io.hvcluster.api.spec.VmSpec spec) {
+    throw new UnsupportedOperationException("the fake cluster has a fixed set of VMs");
+  }
+
+  @Override
   public QuorumStatus quorum() {
     throw new UnsupportedOperationException();
   }

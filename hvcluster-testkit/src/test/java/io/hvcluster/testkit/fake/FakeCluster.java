@@ -145,6 +145,11 @@ public final class FakeCluster implements Cluster {
   }
 
   @Override
+  public void addVm(io.hvcluster.api.spec.VmSpec spec) {
+    throw new UnsupportedOperationException("the fake cluster has a fixed set of VMs");
+  }
+
+  @Override
   public QuorumStatus quorum() {
     List<HostId> up = hosts.stream().filter(h -> h.running).map(FakeHost::id).collect(Collectors.toList());
     int n = hosts.size();
