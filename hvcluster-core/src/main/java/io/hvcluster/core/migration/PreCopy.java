@@ -182,7 +182,8 @@ final class PreCopy {
       return;
     }
     ctx.markFellBackToQuick();
-    QuickSteps.saveAndMove(ctx, RestoreMode.LAZY, why + "; falling back to quick migration");
+    QuickSteps.saveAndMove(ctx, RestoreMode.LAZY, why + "; falling back to quick migration",
+        "fell back to quick migration after " + passes + " pre-copy passes that did not converge; ");
   }
 
   private void linkLost() {

@@ -53,6 +53,6 @@ public final class QuickMigration implements MigrationStrategy {
 
   @Override
   public void start(MigrationContext ctx) {
-    QuickSteps.saveAndMove(ctx, restore, "quick migration to " + ctx.target().id());
+    QuickSteps.saveAndMove(ctx, restore, "quick migration to " + ctx.target().id(), "");
   }
 }

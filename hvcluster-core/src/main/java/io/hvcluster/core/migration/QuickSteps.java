@@ -20,9 +20,10 @@ final class QuickSteps {
 
   /**
    * Pauses the VM (from {@link VmState#RUNNING} or {@link VmState#MIGRATING}), saves its memory, hands
-   * its LUNs to the target, restores and resumes it there, and ends the migration.
+   * its LUNs to the target, restores and resumes it there, and ends the migration. {@code why} explains
+   * the pause; {@code history} (empty or ending in a space) comes before the account of the completion.
    */
-  static void saveAndMove(MigrationContext ctx, RestoreMode restore, String why) {
+  static void saveAndMove(MigrationContext ctx, RestoreMode restore, String why, String history) {
     ctx.phase("save");
     ctx.transition(VmState.SAVING, why + ": paused, saving memory");
     SavedStateInfo saved;
@@ -43,7 +44,7 @@ final class QuickSteps {
           ctx.fail(ctx.target().id() + " lost the arbitration for the VM's LUNs; the VM stays saved with its state intact");
           return;
         }
-        restore(ctx, restore);
+        restore(ctx, restore, history);
       });
     });
   }
@@ -63,7 +64,7 @@ final class QuickSteps {
     });
   }
 
-  private static void restore(MigrationContext ctx, RestoreMode restore) {
+  private static void restore(MigrationContext ctx, RestoreMode restore, String history) {
     ctx.relocateToTarget();
     ctx.phase("restore");
     ctx.transition(VmState.RESTORING, "restoring on " + ctx.target().id() + " (" + restore.name().toLowerCase(
@@ -80,7 +81,7 @@ final class QuickSteps {
     ctx.after(ctx.costs().restoreSetup().plus(ctx.costs().storageRead(bytes)), () -> {
       ctx.phase("resume");
       ctx.transition(VmState.RUNNING, "resumed on " + ctx.target().id());
-      ctx.complete("moved " + bytes / (1 << 20) + " MiB through the LUN");
+      ctx.complete(history + "moved " + bytes / (1 << 20) + " MiB through the LUN");
     });
   }
 }

@@ -112,6 +112,10 @@ final class LiveMigrationTest {
       sim.runFor(Duration.ofSeconds(30));
       assertThat(vm.workload.verify(c.vm(VM).memory().orElseThrow()).ok()).isTrue();
       assertThat(vm.workload.writes()).isGreaterThan(writes);
+      assertThat(sim.verifyGuestMemory(c, VM).ok()).isTrue();
+      // A page the guest did not write is found.
+      c.vm(VM).memory().orElseThrow().writePage(7, java.nio.ByteBuffer.allocate(GuestMemory.PAGE_SIZE));
+      assertThat(sim.verifyGuestMemory(c, VM).firstBadPage()).isEqualTo(7);
     }
   }
 
