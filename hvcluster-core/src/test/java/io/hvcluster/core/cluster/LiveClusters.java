@@ -100,12 +100,7 @@ final class LiveClusters {
 
     @Override
     public void run() {
-      List<HostId> on = new ArrayList<>();
-      for (Host h : cluster.hosts()) {
-        if (h.instances().containsKey(VM)) {
-          on.add(h.id());
-        }
-      }
+      List<HostId> on = hostsWithTheVm();
       if (on.size() > 1 && violations.size() < 10) {
         violations.add("at " + sim.nowNanos() + " ns the VM has instances on " + on);
       }

@@ -145,6 +145,30 @@ final class LiveMigrationTest {
   }
 
   @Test
+  void drainingANodeWithLiveMigrationAsThePlannedMoveKeepsTheVmServing() {
+    try (Simulation sim = Simulation.builder().seed(70).build()) {
+      Cluster c = LiveClusters.running(sim, BUSY);
+      Watch watch = new Watch(sim, c);
+      ((SimCluster) c).setPlannedMoveStrategy(LiveMigration.withDefaults());
+      List<MigrationResult> results = new ArrayList<>();
+      sim.addListener(e -> {
+        if (e instanceof io.hvcluster.api.event.MigrationFinished f) {
+          results.add(f.result());
+        }
+      });
+      c.drainNode(N1);
+      sim.runFor(Duration.ofMinutes(2));
+      assertThat(results).hasSize(1);
+      assertThat(results.get(0).strategy()).isEqualTo("live");
+      assertThat(results.get(0).outcome()).isEqualTo(MigrationOutcome.COMPLETED);
+      assertThat(results.get(0).downtimeNanos()).isLessThanOrEqualTo(LIMIT);
+      assertThat(c.vm(VM).state()).isEqualTo(VmState.RUNNING);
+      assertThat(c.vm(VM).host()).isPresent().isNotEqualTo(java.util.Optional.of(N1));
+      assertThat(watch.violations).isEmpty();
+    }
+  }
+
+  @Test
   void aGuestThatOutrunsTheLinkFallsBackToQuickMigrationAfterItsPasses() {
     MigrationResult r = run(66, OUTRUNS.csv(false), LiveMigration.withDefaults());
     assertThat(r.outcome()).isEqualTo(MigrationOutcome.COMPLETED);
@@ -154,6 +178,7 @@ final class LiveMigrationTest {
         .containsExactly("pre-copy", "save", "release-storage", "arbitrate", "restore", "resume");
     assertThat(r.downtimeNanos()).isGreaterThan(3_000_000_000L);
     assertThat(r.bytesTransferred()).isEqualTo(sum(r.passes()) + 2 * 256 * MIB);
+    assertThat(r.reason()).startsWith("fell back to quick migration after 4 pre-copy passes that did not converge");
   }
 
   @Test
