@@ -31,6 +31,7 @@ import io.hvcluster.api.spec.Installation;
 import io.hvcluster.api.spec.LunSpec;
 import io.hvcluster.api.spec.QuorumModel;
 import io.hvcluster.api.spec.VmSpec;
+import io.hvcluster.core.memory.GuestWorkload;
 import io.hvcluster.core.sim.Kernel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -507,7 +508,7 @@ public final class SimCluster implements Cluster {
    * @return the outcome
    * @throws IllegalStateException when the VM holds no memory now
    */
-  public io.hvcluster.core.memory.GuestWorkload.Verification verifyGuestMemory(VmId id) {
+  public GuestWorkload.Verification verifyGuestMemory(VmId id) {
     guard();
     SimVm vm = vmModel(id);
     GuestMemory m = memory.memory(vm);
@@ -516,7 +517,7 @@ public final class SimCluster implements Cluster {
     }
     // A guest with no working set never writes: its memory must simply be untouched zeros.
     return vm.workload != null ? vm.workload.verify(m)
-        : io.hvcluster.core.memory.GuestWorkload.create(0, id, vm.spec.pageCount(), 0, 1).verify(m);
+        : GuestWorkload.create(0, id, vm.spec.pageCount(), 0, 1).verify(m);
   }
 
   @Override

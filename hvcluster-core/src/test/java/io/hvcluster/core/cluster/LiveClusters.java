@@ -100,7 +100,13 @@ final class LiveClusters {
 
     @Override
     public void run() {
-      List<HostId> on = hostsWithTheVm();
+      // A hung host's instance is frozen and fenced, not running: it is stopped when the host resumes.
+      List<HostId> on = new ArrayList<>();
+      for (Host h : cluster.hosts()) {
+        if (h.isRunning() && h.instances().containsKey(VM)) {
+          on.add(h.id());
+        }
+      }
       if (on.size() > 1 && violations.size() < 10) {
         violations.add("at " + sim.nowNanos() + " ns the VM has instances on " + on);
       }

@@ -219,8 +219,8 @@ final class LiveMigrationFaultTest {
       case 1 -> LiveMigration.builder().autoConverge(true).maxPasses(8).build();
       default -> LiveMigration.builder().fallback(LiveMigration.Fallback.FAIL).build();
     };
-    String fault = List.of("none", "crash-source", "crash-target", "cut-link", "lose-ack", "lose-ack+crash-target")
-        .get(r.nextInt(6));
+    String fault = List.of("none", "crash-source", "crash-target", "cut-link", "lose-ack", "lose-ack+crash-target",
+        "hang-source", "hang-target").get(r.nextInt(8));
     Duration at = Duration.ofMillis(r.nextLong(8_000));
     String description = setup + ", " + strategy + ", " + fault + " at +" + at.toMillis() + " ms";
     try (Simulation sim = Simulation.builder().seed(seed).build()) {
@@ -235,8 +235,15 @@ final class LiveMigrationFaultTest {
           case "crash-source" -> f.crashHost(N1);
           case "crash-target", "lose-ack+crash-target" -> f.crashHost(N2);
           case "cut-link" -> f.cutMigrationLink(N1, N2);
+          case "hang-source" -> f.hangHost(N1);
+          case "hang-target" -> f.hangHost(N2);
           default -> { }
         }
+      });
+      // A hung host resumes a minute later (and stops its fenced, stale instances).
+      sim.schedule(at.plusMinutes(1), () -> {
+        f.resumeHost(N1);
+        f.resumeHost(N2);
       });
       MigrationHandle handle = c.migrate(VM, N2, strategy);
       sim.runFor(Duration.ofMinutes(8));
