@@ -31,6 +31,7 @@ import io.hvcluster.api.spec.Installation;
 import io.hvcluster.api.spec.LunSpec;
 import io.hvcluster.api.spec.QuorumModel;
 import io.hvcluster.api.spec.VmSpec;
+import io.hvcluster.core.memory.GuestWorkload;
 import io.hvcluster.core.sim.Kernel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -501,6 +502,26 @@ public final class SimCluster implements Cluster {
   public ClusterFaults faults() {
     guard();
     return faults;
+  }
+
+  /**
+   * Checks a VM's memory as it is now against everything its guest workload wrote; see
+   * {@link io.hvcluster.core.Simulation#verifyGuestMemory}.
+   *
+   * @param id the VM
+   * @return the outcome
+   * @throws IllegalStateException when the VM holds no memory now
+   */
+  public GuestWorkload.Verification verifyGuestMemory(VmId id) {
+    guard();
+    SimVm vm = vmModel(id);
+    GuestMemory m = memory.memory(vm);
+    if (m == null) {
+      throw new IllegalStateException(vm.describe() + " holds no guest memory in state " + vm.state);
+    }
+    // A guest with no working set never writes: its memory must simply be untouched zeros.
+    return vm.workload != null ? vm.workload.verify(m)
+        : GuestWorkload.create(0, id, vm.spec.pageCount(), 0, 1).verify(m);
   }
 
   @Override
