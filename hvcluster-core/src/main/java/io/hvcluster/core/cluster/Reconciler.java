@@ -530,6 +530,6 @@ final class Reconciler {
       }
       return;
     }
-    cluster.moveGroup(g, best, PlacementReason.FAILBACK, "failback to preferred owner " + best.id());
+    cluster.moves.moveGroup(g, best, PlacementReason.FAILBACK, "failback to preferred owner " + best.id());
   }
 }
