@@ -595,7 +595,9 @@ public final class SimCluster implements Cluster {
       g.releaseReservation();
     }
     lifecycle.takeOffline(vm, "stopped by operator", () -> {
-      if (!g.wantsOnline() && g.state == GroupState.OFFLINE_PENDING) {
+      // Even when an operator started the VM again while it was being saved: a group left offline-pending
+      // is never brought online, so it goes offline and the failover engine starts it again from there.
+      if (g.state == GroupState.OFFLINE_PENDING && g.activity != SimGroup.Activity.MOVING) {
         g.moveTo(GroupState.OFFLINE, g.owner, "stopped by operator");
       }
       reconciler.kick();
