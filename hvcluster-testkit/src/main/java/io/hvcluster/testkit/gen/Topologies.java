@@ -60,8 +60,21 @@ public final class Topologies {
         QuorumModel.NODE_AND_FILE_SHARE_MAJORITY, QuorumModel.DISK_ONLY);
     private List<StorageLayout> layouts = List.of(StorageLayout.values());
     private List<StorageType> storage = List.of(StorageType.ISCSI, StorageType.FC, StorageType.SAS);
+    private List<Long> hostMemoryGiB = List.of(32L, 16L, 64L);
 
     private Builder() {}
+
+    /**
+     * Sets the node memory sizes to choose from, in GiB; the first is the simplest. By default 32, 16
+     * or 64 GiB.
+     *
+     * @param gib the sizes, at least one
+     * @return this builder
+     */
+    public Builder hostMemoryGiB(Long... gib) {
+      this.hostMemoryGiB = nonEmpty("host memory sizes", List.of(gib));
+      return this;
+    }
 
     /**
      * Sets the node count range, within 2 to 16.
@@ -142,7 +155,7 @@ public final class Topologies {
       List<QuorumModel> q = quorums;
       List<StorageLayout> l = layouts;
       List<StorageType> s = storage;
-      Gen<HostShape> hostShape = Gen.zip(Gen.elements(32L, 16L, 64L), Gen.zip(Gen.elements(Installation.FULL,
+      Gen<HostShape> hostShape = Gen.zip(Gen.elements(hostMemoryGiB), Gen.zip(Gen.elements(Installation.FULL,
           Installation.SERVER_CORE), Gen.elements(Edition.ENTERPRISE, Edition.DATACENTER), HostShape::partial),
           (gib, partial) -> new HostShape(gib, partial.installation, partial.edition));
       return Gen.integers(minNodes, maxNodes).flatMap(n -> Gen.lists(hostShape, n, n).flatMap(shapes ->
