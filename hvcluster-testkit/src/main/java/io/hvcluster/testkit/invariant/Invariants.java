@@ -68,7 +68,7 @@ public final class Invariants {
   public static CheckSet standard(Simulation simulation, Cluster cluster, Path workDirectory) {
     Objects.requireNonNull(simulation, "simulation");
     Objects.requireNonNull(cluster, "cluster");
-    Snapshot snapshot = new Snapshot(simulation, cluster);
+    Snapshot snapshot = new Snapshot(simulation::eventCount, cluster);
     RunFacts facts = new RunFacts(cluster);
     MigrationEnds migrations = new MigrationEnds();
     List<StepInvariant> invariants = List.of(new SingleRunner(snapshot), new LunFencing(cluster),

@@ -49,8 +49,9 @@ final class RetryLimits implements StepInvariant {
     return "S9";
   }
 
+  /** A group's policy is its first VM's, and a group is named after its first VM. */
   private FailoverPolicy policy(String group) {
-    return cluster.vm(cluster.group(group).vms().get(0)).spec().failover();
+    return cluster.vm(VmId.of(group)).spec().failover();
   }
 
   @Override

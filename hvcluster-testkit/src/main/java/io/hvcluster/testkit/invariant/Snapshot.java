@@ -6,10 +6,10 @@ import io.hvcluster.api.HostId;
 import io.hvcluster.api.NodeState;
 import io.hvcluster.api.VmId;
 import io.hvcluster.api.VmState;
-import io.hvcluster.core.Simulation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * The hosts and VM instances of a cluster as they are after the current kernel event, read once and
@@ -19,7 +19,7 @@ import java.util.Map;
  * skip a step in which nothing it reads can have changed.
  */
 final class Snapshot {
-  private final Simulation simulation;
+  private final LongSupplier eventCount;
   private final Cluster cluster;
   private final List<Host> hosts;
   private long events = -1;
@@ -51,8 +51,14 @@ final class Snapshot {
     }
   }
 
-  Snapshot(Simulation simulation, Cluster cluster) {
-    this.simulation = simulation;
+  /**
+   * Creates a snapshot.
+   *
+   * @param eventCount how many events the simulation has emitted so far
+   * @param cluster the cluster
+   */
+  Snapshot(LongSupplier eventCount, Cluster cluster) {
+    this.eventCount = eventCount;
     this.cluster = cluster;
     this.hosts = cluster.hosts();
   }
@@ -67,12 +73,12 @@ final class Snapshot {
 
   /** Returns the number of events the simulation had emitted when the snapshot was last read. */
   long version() {
-    return simulation.eventCount();
+    return eventCount.getAsLong();
   }
 
   /** Returns every VM instance on every host, refreshed if the simulation emitted events since. */
   List<Instance> instances() {
-    long e = simulation.eventCount();
+    long e = eventCount.getAsLong();
     if (e != events) {
       events = e;
       instances.clear();
