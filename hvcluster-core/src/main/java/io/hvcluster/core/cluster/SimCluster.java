@@ -387,6 +387,18 @@ public final class SimCluster implements Cluster {
     int[] remaining = {running.size()};
     Runnable handOver = () -> {
       SimHost from = g.owner;
+      if (from != null && g.vms.stream().anyMatch(v -> v.host == from && v.state.holdsMemory())) {
+        // A VM is still on the node (its save failed and it kept running, or an operator's stop is still
+        // saving it): giving the group's LUNs away now would leave it running or writing without its
+        // storage. The move is abandoned instead.
+        g.activity = SimGroup.Activity.IDLE;
+        if (g.state == GroupState.OFFLINE_PENDING && g.vms.stream().anyMatch(v -> v.host == from
+            && v.state == VmState.RUNNING)) {
+          g.moveTo(GroupState.ONLINE, from, "move abandoned: a VM could not be taken offline");
+        }
+        reconciler.kick();
+        return;
+      }
       for (SimLun lun : g.luns) {
         if (from != null) {
           lun.release(from, "released for " + why);

@@ -1,8 +1,6 @@
 package io.hvcluster.testkit.engine;
 
 import io.hvcluster.api.spec.ClusterSpec;
-import io.hvcluster.api.spec.VmSpec;
-import io.hvcluster.api.spec.WorkloadSpec;
 import io.hvcluster.core.Defect;
 import io.hvcluster.testkit.check.Violation;
 import io.hvcluster.testkit.fault.FaultBudget;
@@ -39,7 +37,7 @@ import java.util.concurrent.Future;
  *
  * <p>Scenarios are short on purpose: faults start within the first minute and last 1 to 30 s, then
  * everything heals and the run continues for the recovery bound; guests keep working sets of at most
- * 32 MiB, so that migrations stay cheap to simulate (memory sizes are as generated). Not thread-safe:
+ * 4 MiB, so that migrations stay cheap to simulate (memory sizes are as generated). Not thread-safe:
  * call {@link #run()} from one thread; with {@link Builder#threads} it uses worker threads of its own.
  * Example:
  *
@@ -69,8 +67,8 @@ public final class Torture {
     this.maxShrinkRuns = b.maxShrinkRuns;
     this.listener = b.listener;
     this.threads = b.threads;
-    Gen<ClusterSpec> topologies = Topologies.builder().nodes(nodes, nodes).vms(vms, vms).hostMemoryGiB(64L).build()
-        .map(Torture::smallWorkingSets);
+    Gen<ClusterSpec> topologies = Topologies.builder().nodes(nodes, nodes).vms(vms, vms).hostMemoryGiB(64L)
+        .maxWorkingSetMiB(MAX_WORKING_SET_MIB).build();
     Duration horizon = Duration.ofMinutes(1);
     this.generator = topologies.flatMap(spec -> Gen.zip(Workloads.operations(spec, horizon, 3),
         FaultPlans.builder(spec).maxFaults(maxFaults).horizon(horizon).durations(Duration.ofSeconds(1),
@@ -78,18 +76,8 @@ public final class Torture {
         (workload, plan) -> Scenario.of(spec, workload, plan)));
   }
 
-  /** The most a torture scenario's guest writes to: migrations then save and restore at most this much. */
-  static final long MAX_WORKING_SET_BYTES = 32L << 20;
-
-  private static ClusterSpec smallWorkingSets(ClusterSpec spec) {
-    List<VmSpec> vms = new ArrayList<>();
-    for (VmSpec vm : spec.vms()) {
-      WorkloadSpec w = vm.workload();
-      vms.add(w.workingSetBytes() <= MAX_WORKING_SET_BYTES ? vm : vm.toBuilder()
-          .workload(new WorkloadSpec(MAX_WORKING_SET_BYTES, w.dirtyPagesPerSecond())).build());
-    }
-    return new ClusterSpec(spec.name(), spec.quorum(), spec.hosts(), spec.storage(), vms, spec.settings());
-  }
+  /** The most memory a torture scenario's guest writes: migrations then save and restore at most this much. */
+  static final long MAX_WORKING_SET_MIB = 4;
 
   /**
    * Returns a builder: 4 nodes, 20 VMs, 100 scenarios, seed 0, at most 4 faults per plan.

@@ -70,7 +70,7 @@ public final class Invariants {
     Objects.requireNonNull(cluster, "cluster");
     Snapshot snapshot = new Snapshot(simulation::eventCount, cluster);
     RunFacts facts = new RunFacts(cluster);
-    MigrationEnds migrations = new MigrationEnds();
+    MigrationEnds migrations = new MigrationEnds(cluster);
     List<StepInvariant> invariants = List.of(new SingleRunner(snapshot), new LunFencing(cluster),
         new StorageOwnership(snapshot), new QuorumRule(snapshot), new LiveHostsOnly(snapshot),
         new MemoryCapacity(snapshot), new SavedStateIntegrity(cluster, workDirectory), new OperatorIntent(facts),

@@ -9,8 +9,6 @@ import io.hvcluster.api.event.MigrationFinished;
 import io.hvcluster.api.event.MigrationStarted;
 import io.hvcluster.api.migration.MigrationResult;
 import io.hvcluster.testkit.check.StepInvariant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -21,16 +19,22 @@ import java.util.TreeMap;
  * <ul>
  *   <li>A VM has at most one open migration; every {@code MigrationFinished} ends an open one.
  *   <li>While a migration is open, the VM is on its source, on its target, or on no node (off).
- *   <li>When it ends: completed means the VM is on the target, rolled back that it is on the source
- *       (either may already be on its way off when an operator stopped it meanwhile), and failed that it
- *       executes on neither node (saved, or off and handed to the failover engine).
+ *   <li>As it ends (judged at its {@code MigrationFinished} event, since the same kernel event may go on
+ *       to stop the VM, for example when its node leaves the cluster): completed means the VM is on the
+ *       target, rolled back that it is on the source (either may already be on its way off when an
+ *       operator stopped it meanwhile), and failed that it executes on neither node (saved, or off and
+ *       handed to the failover engine).
  *   <li>At the end of a run no migration is still open ({@link #finalCheck}).
  * </ul>
  */
 final class MigrationEnds implements StepInvariant {
+  private final Cluster cluster;
   private final Map<VmId, MigrationStarted> open = new TreeMap<>();
-  private final List<MigrationResult> ended = new ArrayList<>();
   private String violation;
+
+  MigrationEnds(Cluster cluster) {
+    this.cluster = cluster;
+  }
 
   @Override
   public String id() {
@@ -55,24 +59,17 @@ final class MigrationEnds implements StepInvariant {
         violation = "the migration of " + r.vm() + " to " + r.target() + " ended (" + r.outcome() + ") but was not open:"
             + " it ended twice or never started";
       } else {
-        ended.add(r);
+        // Judged as the migration ends: within the same kernel event the VM may move on (its node fails).
+        violation = outcome(cluster.vm(r.vm()), r).orElse(null);
       }
     }
   }
 
   @Override
-  public Optional<String> check(Cluster cluster, ClusterEvent event) {
+  public Optional<String> check(Cluster c, ClusterEvent event) {
     if (violation != null) {
       return Optional.of(violation);
     }
-    for (MigrationResult r : ended) {
-      Optional<String> bad = outcome(cluster.vm(r.vm()), r);
-      if (bad.isPresent()) {
-        ended.clear();
-        return bad;
-      }
-    }
-    ended.clear();
     for (MigrationStarted m : open.values()) {
       VirtualMachine vm = cluster.vm(m.vm());
       HostId host = vm.host().orElse(null);

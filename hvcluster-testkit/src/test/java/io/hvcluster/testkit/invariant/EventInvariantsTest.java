@@ -153,7 +153,7 @@ final class EventInvariantsTest {
   @Test
   void aMigrationThatEndsTwiceBreaksS10() {
     FakeCluster c = new FakeCluster(spec()).run("vm1", "node2");
-    MigrationEnds s10 = new MigrationEnds();
+    MigrationEnds s10 = new MigrationEnds(c);
     MigrationStarted started = new MigrationStarted(S, "HV1", VmId.of("vm1"), HostId.of("node1"), HostId.of("node2"),
         "quick");
     MigrationFinished done = new MigrationFinished(30 * S, "HV1", result(MigrationOutcome.COMPLETED));
@@ -166,14 +166,14 @@ final class EventInvariantsTest {
     FakeCluster c = new FakeCluster(spec()).run("vm1", "node1");
     MigrationStarted started = new MigrationStarted(S, "HV1", VmId.of("vm1"), HostId.of("node1"), HostId.of("node2"),
         "quick");
-    assertThat(feed(new MigrationEnds(), c, started, started)).hasValueSatisfying(m ->
+    assertThat(feed(new MigrationEnds(c), c, started, started)).hasValueSatisfying(m ->
         assertThat(m).contains("a second migration of vm1"));
   }
 
   @Test
   void aCompletedMigrationWhoseVmIsNotOnTheTargetBreaksS10() {
     FakeCluster c = new FakeCluster(spec()).run("vm1", "node1");
-    MigrationEnds s10 = new MigrationEnds();
+    MigrationEnds s10 = new MigrationEnds(c);
     assertThat(feed(s10, c, new MigrationStarted(S, "HV1", VmId.of("vm1"), HostId.of("node1"), HostId.of("node2"),
         "quick"), new MigrationFinished(30 * S, "HV1", result(MigrationOutcome.COMPLETED)))).hasValueSatisfying(m ->
         assertThat(m).isEqualTo("the migration of vm1 to node2 completed but the VM is RUNNING on node1"));
@@ -182,14 +182,14 @@ final class EventInvariantsTest {
   @Test
   void aVmOnANodeThatIsNeitherSourceNorTargetDuringItsMigrationBreaksS10() {
     FakeCluster c = new FakeCluster(spec()).run("vm1", "node3");
-    assertThat(feed(new MigrationEnds(), c, new MigrationStarted(S, "HV1", VmId.of("vm1"), HostId.of("node1"),
+    assertThat(feed(new MigrationEnds(c), c, new MigrationStarted(S, "HV1", VmId.of("vm1"), HostId.of("node1"),
         HostId.of("node2"), "quick"))).hasValueSatisfying(m -> assertThat(m).contains("while it migrates from node1"));
   }
 
   @Test
   void aMigrationStillOpenAtTheEndFailsTheFinalS10Check() {
     FakeCluster c = new FakeCluster(spec()).vmState("vm1", VmState.SAVING, "node1");
-    MigrationEnds s10 = new MigrationEnds();
+    MigrationEnds s10 = new MigrationEnds(c);
     feed(s10, c, new MigrationStarted(S, "HV1", VmId.of("vm1"), HostId.of("node1"), HostId.of("node2"), "quick"));
     assertThat(s10.finalCheck()).hasValue("migrations never ended: vm1 (node1 -> node2, quick)");
   }

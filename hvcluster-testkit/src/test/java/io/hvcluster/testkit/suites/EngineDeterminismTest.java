@@ -34,13 +34,13 @@ final class EngineDeterminismTest {
     return EngineRun.of(s.spec()).seed(info.seed()).plan(s.plan()).workload(s.workload());
   }
 
-  @ClusterProperty(tries = 12, scenarios = Small.class)
+  @ClusterProperty(tries = 50, scenarios = Small.class)
   void aScenarioRunTwiceGivesTheSameTrace(Scenario scenario, TryInfo info) {
     DeterminismReport report = run(scenario, info).determinism();
     assertThat(report.deterministic()).as(report.toString()).isTrue();
   }
 
-  @ClusterProperty(tries = 12, scenarios = Small.class)
+  @ClusterProperty(tries = 50, scenarios = Small.class)
   void elidedHeartbeatsGiveTheSameHistoryAsEveryBeat(Scenario scenario, TryInfo info) {
     RunResult elided = run(scenario, info).run();
     RunResult everyBeat = run(scenario, info).settings(EngineSettings.defaults().heartbeatMode(HeartbeatMode.EVERY_BEAT))

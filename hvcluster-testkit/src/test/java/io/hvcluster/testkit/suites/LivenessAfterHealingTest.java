@@ -41,7 +41,7 @@ final class LivenessAfterHealingTest {
     }
   }
 
-  @ClusterProperty(tries = 60, scenarios = LongFaults.class)
+  @ClusterProperty(tries = 800, scenarios = LongFaults.class)
   void theClusterRecoversWithinTheBoundOnceEveryFaultHealed(ClusterRun run, Cluster cluster) {
     run.runToEnd();
     assertThat(cluster.quorum().hasQuorum()).isTrue();

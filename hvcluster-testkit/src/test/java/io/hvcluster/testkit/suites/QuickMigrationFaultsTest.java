@@ -135,7 +135,7 @@ final class QuickMigrationFaultsTest {
     return Gen.lists(migrate, 1, 4).map(Workload::new);
   }
 
-  @ClusterProperty(tries = 80, scenarios = Migrations.class)
+  @ClusterProperty(tries = 800, scenarios = Migrations.class)
   void migrationsEndExactlyOnceAndNeverLoseTheirVm(ClusterRun run) {
     run.runToEnd();
   }

@@ -78,7 +78,7 @@ final class RealStorageFaultsTest {
     }
   }
 
-  @ClusterProperty(tries = 40, scenarios = RealFiles.class)
+  @ClusterProperty(tries = 120, scenarios = RealFiles.class)
   void savedStatesOnDiskAreNeverLostNorSilentlyAccepted(ClusterRun run) {
     Path dir = run.workDirectory();
     assertThat(dir).isNotNull();

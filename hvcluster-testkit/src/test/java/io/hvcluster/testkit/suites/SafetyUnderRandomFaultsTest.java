@@ -46,13 +46,13 @@ final class SafetyUnderRandomFaultsTest {
     }
   }
 
-  @ClusterProperty(tries = 80, scenarios = Swarm.class)
+  @ClusterProperty(tries = 1500, scenarios = Swarm.class)
   void everyInvariantHoldsUnderSwarmFaults(ClusterRun run, FaultPlan plan) {
     RunResult result = run.runToEnd();
     assertThat(result.faultsInjected()).isLessThanOrEqualTo(plan.size() * 2);
   }
 
-  @ClusterProperty(tries = 60, scenarios = Partitions.class)
+  @ClusterProperty(tries = 800, scenarios = Partitions.class)
   void everyInvariantHoldsUnderPartitions(ClusterRun run) {
     run.runToEnd();
   }
