@@ -25,6 +25,9 @@ import java.util.Optional;
  * not fit, first-fit decreasing by memory, on the nodes that are up and not paused.
  */
 final class Recovery implements FinalCheck {
+  /** How the engine says that a group exceeded its failover threshold. */
+  static final String FAILOVER_THRESHOLD_EXCEEDED = "failover threshold exceeded";
+
   private final RunFacts facts;
   private final long healAt;
   private final LivenessBound bound;
@@ -62,9 +65,12 @@ final class Recovery implements FinalCheck {
       }
       ClusterGroup g = cluster.group(vm.group());
       int threshold = vm.spec().failover().effectiveFailoverThreshold(nodes);
-      if (g.state() == GroupState.FAILED && g.failoverCount() >= threshold) {
+      // The lock outlives the failover period: once the period has passed the count shows fewer
+      // failovers, but the group stays failed until an operator starts it, and says why.
+      if (g.state() == GroupState.FAILED && (g.failoverCount() >= threshold
+          || g.lastReason().contains(FAILOVER_THRESHOLD_EXCEEDED))) {
         history.event(now, "liveness-note", vm.id() + " needs an operator: group " + g.name() + " exceeded its"
-            + " failover threshold (" + g.failoverCount() + " of " + threshold + ")");
+            + " failover threshold of " + threshold + " (" + g.lastReason() + ")");
         continue;
       }
       long since = facts.runningSince(vm.id());
