@@ -8,6 +8,10 @@ import io.hvcluster.testkit.check.StepInvariant;
 import io.hvcluster.testkit.fault.FaultPlan;
 import io.hvcluster.testkit.fault.Heal;
 import io.hvcluster.testkit.workload.Workload;
+import io.hvcluster.api.MemoryBacking;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -152,17 +156,34 @@ public final class EngineRun {
 
   /**
    * Runs the scenario twice from scratch and compares the trace hashes and, where they differ, the first
-   * differing trace line (meta-invariant M1).
+   * differing trace line (meta-invariant M1). With real memory both runs use the same work directory
+   * (saved-state paths appear in event reasons), a temporary one unless {@link #workDirectory} set it.
    *
    * @return the comparison
    */
   public DeterminismReport determinism() {
     EngineSettings keep = settings;
+    Path keepDirectory = workDirectory;
+    Path temporary = null;
     settings = settings.traceLines();
     try {
+      if (settings.memory() == MemoryBacking.REAL && workDirectory == null) {
+        temporary = Files.createTempDirectory("hvcluster-determinism-");
+        workDirectory = temporary;
+      }
       return Determinism.compare(() -> run().trace());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a work directory for the determinism check", e);
     } finally {
       settings = keep;
+      workDirectory = keepDirectory;
+      if (temporary != null) {
+        try {
+          Files.deleteIfExists(temporary);
+        } catch (IOException e) {
+          // Left behind in the temporary directory; nothing depends on it.
+        }
+      }
     }
   }
 }

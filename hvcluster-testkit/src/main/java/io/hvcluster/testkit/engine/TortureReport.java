@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * @param probes scenarios that hit each coverage probe, by probe name (only probes hit)
  * @param events cluster events over all scenarios
  * @param steps kernel events over all scenarios
- * @param firstViolations up to a few findings: the first failing scenario, shrunk
+ * @param firstViolations the first failing scenario, shrunk (empty when none failed)
  */
 public record TortureReport(int scenarios, int violations, SortedMap<String, Integer> violationsByInvariant,
     long faultsInjected, SortedMap<String, Integer> probes, long events, long steps, List<Finding> firstViolations) {

@@ -40,6 +40,19 @@ final class EngineRunTest {
   }
 
   @Test
+  void aScenarioOnRealMemoryRunTwiceGivesTheSameTraceThoughItsFilesAreNamedInIt() {
+    FaultPlan torn = FaultPlan.of(Heal.at(Duration.ofMinutes(1)), new io.hvcluster.testkit.fault.TornWrite(
+        io.hvcluster.testkit.fault.LunSelector.explicit("lun-vm1"), io.hvcluster.testkit.fault.TornShape.SUFFIX,
+        Timing.atSeconds(1)));
+    io.hvcluster.testkit.workload.Workload stopStart = new io.hvcluster.testkit.workload.Workload(java.util.List.of(
+        new io.hvcluster.testkit.workload.Operation.StopVm(Duration.ofSeconds(5), io.hvcluster.api.VmId.of("vm1")),
+        new io.hvcluster.testkit.workload.Operation.StartVm(Duration.ofSeconds(30), io.hvcluster.api.VmId.of("vm1"))));
+    DeterminismReport report = EngineRun.of(Clusters.lunPerVm(3, 2)).seed(4).plan(torn).workload(stopStart)
+        .settings(EngineSettings.defaults().realMemory()).determinism();
+    assertThat(report.deterministic()).as(report.toString()).isTrue();
+  }
+
+  @Test
   void anEngineThatSkipsStorageArbitrationIsCaughtRunningAVmWhoseLunItDoesNotReserve() {
     RunResult r = EngineRun.of(Clusters.lunPerVm(3, 4)).seed(1).plan(CRASH)
         .settings(EngineSettings.defaults().defects(Defect.SKIP_STORAGE_ARBITRATION)).run();
