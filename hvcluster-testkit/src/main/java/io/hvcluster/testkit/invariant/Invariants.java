@@ -68,8 +68,8 @@ public final class Invariants {
   public static CheckSet standard(Simulation simulation, Cluster cluster, Path workDirectory) {
     Objects.requireNonNull(simulation, "simulation");
     Objects.requireNonNull(cluster, "cluster");
-    Snapshot snapshot = new Snapshot(simulation::eventCount, cluster);
     RunFacts facts = new RunFacts(cluster);
+    Snapshot snapshot = new Snapshot(facts::stateVersion, cluster);
     MigrationEnds migrations = new MigrationEnds(cluster);
     List<StepInvariant> invariants = List.of(new SingleRunner(snapshot), new LunFencing(cluster),
         new StorageOwnership(snapshot), new QuorumRule(snapshot), new LiveHostsOnly(snapshot),

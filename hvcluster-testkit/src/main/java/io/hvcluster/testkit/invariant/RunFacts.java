@@ -6,6 +6,10 @@ import io.hvcluster.api.VirtualMachine;
 import io.hvcluster.api.VmId;
 import io.hvcluster.api.VmState;
 import io.hvcluster.api.event.ClusterEvent;
+import io.hvcluster.api.event.FaultApplied;
+import io.hvcluster.api.event.FaultHealed;
+import io.hvcluster.api.event.LunStateChanged;
+import io.hvcluster.api.event.NodeStateChanged;
 import io.hvcluster.api.event.MigrationFinished;
 import io.hvcluster.api.event.MigrationStarted;
 import io.hvcluster.api.event.OperatorAction;
@@ -28,6 +32,7 @@ final class RunFacts implements ClusterListener {
   private final Map<VmId, Long> runningSince = new TreeMap<>();
   private final Map<VmId, MigrationStarted> migrations = new TreeMap<>();
   private long quorumSince = -1;
+  private long stateVersion;
 
   RunFacts(Cluster cluster) {
     this.cluster = cluster;
@@ -35,6 +40,10 @@ final class RunFacts implements ClusterListener {
 
   @Override
   public void onEvent(ClusterEvent event) {
+    if (event instanceof VmStateChanged || event instanceof NodeStateChanged || event instanceof LunStateChanged
+        || event instanceof QuorumChanged || event instanceof FaultApplied || event instanceof FaultHealed) {
+      stateVersion++;
+    }
     if (event instanceof VmStateChanged) {
       VmStateChanged v = (VmStateChanged) event;
       if (v.to() == VmState.RUNNING) {
@@ -78,6 +87,15 @@ final class RunFacts implements ClusterListener {
       default:
         break;
     }
+  }
+
+  /**
+   * Returns how many events so far could have changed what the state invariants read: VM instances,
+   * node states, power and hangs (fault events), LUN ownership and quorum. Group, placement, route and
+   * operator events cannot, so the invariants need not look again after them.
+   */
+  long stateVersion() {
+    return stateVersion;
   }
 
   /** Returns whether the operator wants the VM running (started, and not stopped since). */

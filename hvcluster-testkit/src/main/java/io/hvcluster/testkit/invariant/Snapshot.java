@@ -14,9 +14,10 @@ import java.util.function.LongSupplier;
 /**
  * The hosts and VM instances of a cluster as they are after the current kernel event, read once and
  * shared by the invariants that need them. Every change of a VM instance, of a host's power, hang or
- * membership state is reported by an event, so the snapshot is read again only when the simulation has
- * emitted an event since; {@link #version()} lets an invariant whose verdict depends on nothing else
- * skip a step in which nothing it reads can have changed.
+ * membership state, of a LUN's owner or of quorum is reported by an event (a VM, node, LUN, quorum or
+ * fault event), so the snapshot is read again only after such events; {@link #version()} lets an
+ * invariant whose verdict depends on nothing else skip a step in which nothing it reads can have
+ * changed.
  */
 final class Snapshot {
   private final LongSupplier eventCount;
@@ -54,7 +55,7 @@ final class Snapshot {
   /**
    * Creates a snapshot.
    *
-   * @param eventCount how many events the simulation has emitted so far
+   * @param eventCount how many events that could change what the snapshot reads have been emitted
    * @param cluster the cluster
    */
   Snapshot(LongSupplier eventCount, Cluster cluster) {
