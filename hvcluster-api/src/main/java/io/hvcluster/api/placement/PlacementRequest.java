@@ -15,7 +15,7 @@ import java.util.Optional;
  *
  * @param cluster the cluster
  * @param group the group to place
- * @param vms the group's VMs, in configuration order
+ * @param vms the group's VMs that are to run (those an operator stopped take no room), in configuration order
  * @param candidates the nodes that are up members of the quorum partition and not paused, in
  *     configuration order; they may still lack memory or be excluded by possible owners
  * @param reason why the group is being placed
@@ -29,7 +29,7 @@ public record PlacementRequest(Cluster cluster, ClusterGroup group, List<Virtual
    *
    * @param cluster the cluster
    * @param group the group to place
-   * @param vms the group's VMs, in configuration order
+   * @param vms the group's VMs that are to run (those an operator stopped take no room), in configuration order
    * @param candidates the nodes that are up members of the quorum partition and not paused, in configuration order; they may still lack memory or be excluded by possible owners
    * @param reason why the group is being placed
    * @param previousOwner the node the group was on, if any

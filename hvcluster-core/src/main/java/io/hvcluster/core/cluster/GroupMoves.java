@@ -90,6 +90,8 @@ final class GroupMoves {
       return;
     }
     if (vm.state != VmState.RUNNING && vm.state != VmState.STARTING && vm.state != VmState.RESTORING) {
+      // Nothing to stop, but the group now needs less memory where it goes: it may fit somewhere now.
+      c.reconciler.kick();
       return;
     }
     boolean lastOne = !g.wantsOnline();

@@ -146,6 +146,7 @@ final class Lifecycle {
     if (vm.state == VmState.STARTING || vm.state == VmState.RESTORING) {
       vm.cancelTimers();
       vm.moveTo(VmState.OFF, null, why);
+      cluster.reconciler.startCancelled(vm);
       done.run();
       return;
     }
@@ -193,6 +194,7 @@ final class Lifecycle {
 
   /** Stops a VM at once, wherever it is, with nothing saved (power loss, fencing, service stop). */
   void kill(SimVm vm, String why) {
+    boolean wasStarting = vm.state == VmState.STARTING || vm.state == VmState.RESTORING;
     vm.cancelTimers();
     MigrationRun run = vm.migration;
     vm.frozen = false;
@@ -205,6 +207,9 @@ final class Lifecycle {
     }
     if (run != null) {
       run.abort(why);
+    }
+    if (wasStarting) {
+      cluster.reconciler.startCancelled(vm);
     }
   }
 

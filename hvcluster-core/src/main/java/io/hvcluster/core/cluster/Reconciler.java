@@ -301,6 +301,18 @@ final class Reconciler {
     checkOnline(vm.group);
   }
 
+  /**
+   * A VM's start ended without it running (an operator stop or a kill cancelled it): the group must not
+   * stay busy waiting for it.
+   */
+  void startCancelled(SimVm vm) {
+    SimGroup g = vm.group;
+    if (g.activity == SimGroup.Activity.STARTING) {
+      checkOnline(g);
+      kick();
+    }
+  }
+
   private void checkOnline(SimGroup g) {
     for (SimVm vm : g.vms) {
       // Only a start on the group's owner is still to come. An instance left starting on another node
@@ -479,7 +491,16 @@ final class Reconciler {
     if (candidates.isEmpty() && g.avoid != null && g.avoid.canHostGroups() && cluster.membership.isActive(g.avoid)) {
       candidates.add(g.avoid);
     }
-    List<VirtualMachine> vms = new ArrayList<>(g.vms);
+    // The VMs to run: an operator-stopped VM of the group takes no memory where the group goes.
+    List<VirtualMachine> vms = new ArrayList<>();
+    for (SimVm vm : g.vms) {
+      if (vm.wanted) {
+        vms.add(vm);
+      }
+    }
+    if (vms.isEmpty()) {
+      vms.addAll(g.vms);
+    }
     PlacementRequest request = new PlacementRequest(cluster, g, vms, candidates, reason,
         Optional.ofNullable(g.owner).map(SimHost::id));
     if (candidates.isEmpty()) {
@@ -502,7 +523,7 @@ final class Reconciler {
     String refusal = target == null ? "it is not a node of the cluster"
         : !candidates.contains(target) ? "it is not an up, unpaused member"
         : !g.vms.stream().allMatch(v -> v.spec.mayRunOn(chosen)) ? "it is not a possible owner"
-        : !fits(g, target) ? "it lacks " + SimCluster.size(g.memoryBytes()) + " of free memory"
+        : !fits(g, target) ? "it lacks " + SimCluster.size(pendingMemory(g, target)) + " of free memory"
         : !storageReachable(g, target) ? "it cannot reach the group's storage"
         : null;
     if (refusal != null) {
