@@ -13,6 +13,7 @@ module io.hvcluster.core {
   exports io.hvcluster.core.placement;
   exports io.hvcluster.core.migration;
   exports io.hvcluster.core.report;
+  exports io.hvcluster.core.fleet;
   exports io.hvcluster.core.memory;
   exports io.hvcluster.core.management;
 

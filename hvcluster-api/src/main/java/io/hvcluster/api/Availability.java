@@ -60,13 +60,14 @@ public record Availability(long atNanos, List<VmAvailability> vms) {
    * @return 0 to 1; 1 when nothing was expected yet
    */
   public double availability() {
-    long expected = 0;
-    long down = 0;
+    // Summed as doubles: a thousand VMs over a year overflow a long of nanoseconds.
+    double expected = 0;
+    double down = 0;
     for (VmAvailability v : vms) {
       expected += v.expectedNanos();
       down += v.downNanos();
     }
-    return expected == 0 ? 1.0 : 1.0 - (double) down / expected;
+    return expected == 0 ? 1.0 : 1.0 - down / expected;
   }
 
   /**

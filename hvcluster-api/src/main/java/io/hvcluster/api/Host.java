@@ -58,6 +58,17 @@ public interface Host {
   Map<VmId, VmState> instances();
 
   /**
+   * Returns the state of this host's instance of a VM, stale or current, without building the whole map
+   * of {@link #instances()}.
+   *
+   * @param vm the VM
+   * @return the instance's state, or empty when the host holds no instance of the VM
+   */
+  default java.util.Optional<VmState> instance(VmId vm) {
+    return java.util.Optional.ofNullable(instances().get(vm));
+  }
+
+  /**
    * Returns the guest memory committed to VMs on this host, including VMs being started or restored.
    *
    * @return bytes

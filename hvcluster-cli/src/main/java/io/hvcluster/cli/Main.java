@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "hvcluster", mixinStandardHelpOptions = true, version = "hvcluster 0.1.0-SNAPSHOT",
     description = "Simulates a highly available Hyper-V failover cluster (Windows Server 2008 / SCVMM 2008).",
-    subcommands = {DemoCommand.class, ValidateCommand.class, PlanCommand.class, SaveBenchCommand.class,
+    subcommands = {DemoCommand.class, SimulateCommand.class, ValidateCommand.class, PlanCommand.class, SaveBenchCommand.class,
         SavedStateCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
   /** Exit code for bad input or an unusable file. */

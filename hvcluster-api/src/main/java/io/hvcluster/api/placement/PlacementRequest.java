@@ -45,7 +45,11 @@ public record PlacementRequest(Cluster cluster, ClusterGroup group, List<Virtual
    * @return the sum of its VMs' memory, in bytes
    */
   public long memoryBytes() {
-    return vms.stream().mapToLong(vm -> vm.spec().memoryBytes()).sum();
+    long sum = 0;
+    for (VirtualMachine vm : vms) {
+      sum += vm.spec().memoryBytes();
+    }
+    return sum;
   }
 
   /**
@@ -56,6 +60,14 @@ public record PlacementRequest(Cluster cluster, ClusterGroup group, List<Virtual
    * @return true when the cluster would accept the node
    */
   public boolean meetsHardRequirements(Host host) {
-    return host.memoryFreeBytes() >= memoryBytes() && vms.stream().allMatch(vm -> vm.spec().mayRunOn(host.id()));
+    if (host.memoryFreeBytes() < memoryBytes()) {
+      return false;
+    }
+    for (VirtualMachine vm : vms) {
+      if (!vm.spec().mayRunOn(host.id())) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -78,13 +78,18 @@ public record ClusterSpec(String name, QuorumModel quorum, List<HostSpec> hosts,
     checkQuorum(what, quorum, storage);
     Set<VmId> vmIds = new HashSet<>();
     Map<String, Integer> guestClusters = new TreeMap<>();
+    Map<LunId, LunSpec> lunsById = new java.util.HashMap<>();
+    storage.luns().forEach(l -> lunsById.put(l.id(), l));
     for (VmSpec vm : vms) {
       if (!vmIds.add(vm.id())) {
         throw new InvalidConfigurationException(what + " lists VM '" + vm.id() + "' twice; VM names must be unique");
       }
       for (LunId lun : vm.luns()) {
-        LunSpec spec = storage.lun(lun).orElseThrow(() -> new InvalidConfigurationException("VM '" + vm.id()
-            + "' uses LUN '" + lun + "' which the storage does not have; LUNs: " + lunNames(storage)));
+        LunSpec spec = lunsById.get(lun);
+        if (spec == null) {
+          throw new InvalidConfigurationException("VM '" + vm.id() + "' uses LUN '" + lun
+              + "' which the storage does not have; LUNs: " + lunNames(storage));
+        }
         if (spec.witness()) {
           throw new InvalidConfigurationException("VM '" + vm.id() + "' uses the witness disk '" + lun
               + "'; the witness disk holds only quorum data");
@@ -127,8 +132,9 @@ public record ClusterSpec(String name, QuorumModel quorum, List<HostSpec> hosts,
 
   private static String lunNames(StorageSpec storage) {
     List<String> names = new ArrayList<>();
-    storage.luns().forEach(l -> names.add(l.id().name()));
-    return names.isEmpty() ? "none" : String.join(", ", names);
+    storage.luns().stream().limit(20).forEach(l -> names.add(l.id().name()));
+    String more = storage.luns().size() > 20 ? ", ... (" + storage.luns().size() + " in all)" : "";
+    return names.isEmpty() ? "none" : String.join(", ", names) + more;
   }
 
   /**

@@ -45,7 +45,7 @@ final class FaultInjector implements ClusterFaults {
     for (SimVm vm : new ArrayList<>(h.vms.values())) {
       c.lifecycle.kill(vm, "host " + id + " crashed (power loss)");
     }
-    h.stale.clear();
+    h.clearStale();
     h.startQueue.clear();
     h.startsInProgress = 0;
     if (h.state == NodeState.JOINING) {

@@ -38,13 +38,16 @@ final class Lifecycle {
     if (vm.host != null && vm.host != host && vm.state.holdsMemory()) {
       // Only reachable when a deliberate defect skipped fencing: the old instance lingers where it was.
       SimHost old = vm.host;
-      old.stale.put(vm.spec.id(), new SimHost.StaleInstance(vm.state, vm.spec.memoryBytes()));
+      old.addStale(vm, vm.state);
       vm.cancelTimers();
       vm.moveTo(VmState.OFF, null, "cluster lost track of the instance on " + old.id());
     }
     host.startsInProgress++;
     vm.slotHost = host;
     vm.boots++;
+    // The group's reservation becomes committed memory as the VM moves in: release it first, so that
+    // nothing ever sees both.
+    onBegin.run();
     if (vm.state == VmState.SAVED) {
       vm.moveTo(VmState.RESTORING, host, "restoring saved state on " + host.id());
       io.hvcluster.api.SavedStateInfo info;
@@ -54,12 +57,11 @@ final class Lifecycle {
         // A missing or corrupt saved state is never used: the VM cold-boots instead, and says why.
         vm.moveTo(VmState.OFF, null, "saved state rejected (" + e.getMessage() + "); cold boot instead");
         cluster.memory.coldBoot(vm);
-        start(vm, host, onBegin, onRunning);
+        start(vm, host, () -> { }, onRunning);
         return;
       }
       long nanos = restoreNanos(vm, info.storedPages() * io.hvcluster.api.GuestMemory.PAGE_SIZE);
       vm.timer = cluster.kernel.loop().schedule(nanos, () -> started(vm, host, onRunning, "restored from saved state"));
-      onBegin.run();
     } else {
       cluster.memory.coldBoot(vm);
       boolean failing = vm.failingStarts > 0;
@@ -78,7 +80,6 @@ final class Lifecycle {
         vm.timer = cluster.kernel.loop().schedule(nanos, () -> started(vm, host, onRunning,
             "booted in " + millis(nanos) + " ms"));
       }
-      onBegin.run();
     }
   }
 

@@ -55,7 +55,7 @@ final class Membership {
   }
 
   boolean isActive(SimHost host) {
-    return active.contains(host);
+    return host.activeMember;
   }
 
   List<SimHost> active() {
@@ -152,7 +152,13 @@ final class Membership {
     for (int i = 0; i < lost.size(); i++) {
       cluster.setNodeState(lost.get(i), NodeState.DOWN, lostReasons.get(i));
     }
+    for (SimHost h : active) {
+      h.activeMember = false;
+    }
     active = winner == null ? List.of() : List.copyOf(winner);
+    for (SimHost h : active) {
+      h.activeMember = true;
+    }
     QuorumStatus next = statusOf(parts, winner, winnerWitness);
     boolean worthReporting = next.hasQuorum() != status.hasQuorum() || next.hasQuorum() && !next.equals(status);
     if (!worthReporting) {

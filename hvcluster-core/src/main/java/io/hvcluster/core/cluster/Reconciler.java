@@ -102,8 +102,8 @@ final class Reconciler {
    * volume's metadata. Other nodes without a path reach the volume through it (redirected I/O).
    */
   private void ensureCsvCoordinators() {
-    for (SimLun lun : cluster.storage.luns.values()) {
-      if (!lun.spec.csv() || lun.arrayOffline || lun.isArbitrating()) {
+    for (SimLun lun : cluster.storage.sharedVolumes) {
+      if (lun.arrayOffline || lun.isArbitrating()) {
         continue;
       }
       SimHost c = lun.owner;
@@ -120,18 +120,27 @@ final class Reconciler {
   }
 
   private boolean needsStart(SimGroup g) {
-    if (g.activity != SimGroup.Activity.IDLE || g.locked || !g.wantsOnline()) {
+    if (g.activity != SimGroup.Activity.IDLE || g.locked) {
       return false;
     }
     return switch (g.state) {
-      case OFFLINE -> true;
-      case FAILED -> g.retryAt >= 0 && cluster.now() >= g.retryAt;
+      case OFFLINE -> g.wantsOnline();
+      case FAILED -> g.retryAt >= 0 && cluster.now() >= g.retryAt && g.wantsOnline();
       // An online group only starts more of its VMs on its own live owner; if the owner died, the
       // cluster learns it from the heartbeats and fails the whole group over then.
-      case ONLINE, ONLINE_PENDING -> g.owner != null && g.owner.canHostGroups() && cluster.membership.isActive(g.owner)
-          && g.vms.stream().anyMatch(v -> v.wanted && needsBoot(v));
+      case ONLINE, ONLINE_PENDING -> anyWantedNeedsBoot(g) && g.owner != null && g.owner.canHostGroups()
+          && cluster.membership.isActive(g.owner);
       case OFFLINE_PENDING -> false;
     };
+  }
+
+  private static boolean anyWantedNeedsBoot(SimGroup g) {
+    for (SimVm vm : g.vms) {
+      if (vm.wanted && needsBoot(vm)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean needsBoot(SimVm vm) {
@@ -266,7 +275,7 @@ final class Reconciler {
       g.avoid = null;
       g.moveTo(GroupState.ONLINE, g.owner, "all VMs running");
     }
-    kick();
+    // No pass is needed: a VM coming up frees nothing another group waits for.
   }
 
   /** A start could not begin (its host stopped running): the group tries again. */
@@ -474,8 +483,11 @@ final class Reconciler {
 
   /** Moves an online group back to its most preferred owner when its failback policy allows it now. */
   private void considerFailback(SimGroup g) {
+    if (g.state != GroupState.ONLINE) {
+      return;
+    }
     FailbackPolicy failback = g.policy().failback();
-    if (failback.type() == io.hvcluster.api.spec.FailbackType.PREVENT || g.state != GroupState.ONLINE
+    if (failback.type() == io.hvcluster.api.spec.FailbackType.PREVENT
         || g.activity != SimGroup.Activity.IDLE || g.owner == null || g.lead().preferredOwners().isEmpty()) {
       return;
     }

@@ -216,6 +216,10 @@ public final class SimCluster implements Cluster {
     return h;
   }
 
+  SimVm vmOrNull(VmId id) {
+    return vmsById.get(id);
+  }
+
   SimVm vmModel(VmId id) {
     SimVm vm = vmsById.get(Objects.requireNonNull(id, "VM"));
     if (vm == null) {
@@ -273,7 +277,7 @@ public final class SimCluster implements Cluster {
     for (SimVm vm : new ArrayList<>(h.vms.values())) {
       lifecycle.kill(vm, why);
     }
-    h.stale.clear();
+    h.clearStale();
     h.startQueue.clear();
     h.startsInProgress = 0;
     h.parked.clear();
@@ -340,7 +344,7 @@ public final class SimCluster implements Cluster {
       }
       String why = h.id() + " lost its reservation on " + lun.describe();
       if (h.hung) {
-        h.stale.put(vm.spec.id(), new SimHost.StaleInstance(vm.state, vm.spec.memoryBytes()));
+        h.addStale(vm, vm.state);
         vm.cancelTimers();
         MigrationRun run = vm.migration;
         vm.moveTo(VmState.OFF, null, "fenced: " + why + " while hung");

@@ -34,10 +34,14 @@ final class SimHost implements Host {
   /** Offset of this node's heartbeats within the heartbeat period, distinct among the cluster's nodes. */
   long heartbeatPhase;
 
-  /** VMs whose current instance is on this host and holds memory here. */
+  /** VMs whose current instance is on this host and holds memory here; change through {@link #place}/{@link #unplace}. */
   final TreeMap<VmId, SimVm> vms = new TreeMap<>();
   /** Instances the cluster no longer counts as the VM (fenced, or frozen on a hung host), with their state. */
   final TreeMap<VmId, StaleInstance> stale = new TreeMap<>();
+  /** Memory of {@link #vms} and {@link #stale}, kept up to date so capacity checks cost nothing. */
+  private long instanceBytes;
+  /** Whether the node is in the active (quorum) partition; maintained by the membership. */
+  boolean activeMember;
   /** Memory promised to groups being placed here or migrating in. */
   long reservedBytes;
   int startsInProgress;
@@ -79,14 +83,31 @@ final class SimHost implements Host {
   }
 
   long committedBytes() {
-    long sum = reservedBytes;
-    for (SimVm vm : vms.values()) {
-      sum += vm.spec.memoryBytes();
+    return reservedBytes + instanceBytes;
+  }
+
+  void place(SimVm vm) {
+    if (vms.put(vm.spec.id(), vm) == null) {
+      instanceBytes += vm.spec.memoryBytes();
     }
+  }
+
+  void unplace(SimVm vm) {
+    if (vms.remove(vm.spec.id()) != null) {
+      instanceBytes -= vm.spec.memoryBytes();
+    }
+  }
+
+  void addStale(SimVm vm, VmState state) {
+    StaleInstance previous = stale.put(vm.spec.id(), new StaleInstance(state, vm.spec.memoryBytes()));
+    instanceBytes += vm.spec.memoryBytes() - (previous == null ? 0 : previous.memoryBytes());
+  }
+
+  void clearStale() {
     for (StaleInstance s : stale.values()) {
-      sum += s.memoryBytes();
+      instanceBytes -= s.memoryBytes();
     }
-    return sum;
+    stale.clear();
   }
 
   @Override
@@ -128,6 +149,20 @@ final class SimHost implements Host {
   }
 
   @Override
+  public java.util.Optional<VmState> instance(VmId vm) {
+    cluster.guard();
+    SimVm current = cluster.vmOrNull(vm);
+    if (current != null && current.host == this && current.state.holdsMemory()) {
+      return java.util.Optional.of(current.state);
+    }
+    if (stale.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    StaleInstance s = stale.get(vm);
+    return s == null ? java.util.Optional.empty() : java.util.Optional.of(s.state());
+  }
+
+  @Override
   public long memoryCommittedBytes() {
     cluster.guard();
     return committedBytes();
@@ -142,13 +177,8 @@ final class SimHost implements Host {
   @Override
   public int groupCount() {
     cluster.guard();
-    int n = owned.size();
-    for (SimGroup g : reserving) {
-      if (g.owner != this) {
-        n++;
-      }
-    }
-    return n;
+    // A placed group is owned by its node from the moment it is placed, reservation included.
+    return owned.size();
   }
 
   List<SimGroup> ownedGroups() {

@@ -16,11 +16,19 @@ final class SimStorage implements SharedStorage {
   private final SimCluster cluster;
   final StorageSpec spec;
   final Map<LunId, SimLun> luns = new LinkedHashMap<>();
+  /** The Cluster Shared Volumes, in configuration order. */
+  final List<SimLun> sharedVolumes = new ArrayList<>();
 
   SimStorage(SimCluster cluster, StorageSpec spec) {
     this.cluster = cluster;
     this.spec = spec;
-    spec.luns().forEach(l -> luns.put(l.id(), new SimLun(cluster, l)));
+    for (var l : spec.luns()) {
+      SimLun lun = new SimLun(cluster, l);
+      luns.put(l.id(), lun);
+      if (l.csv()) {
+        sharedVolumes.add(lun);
+      }
+    }
   }
 
   SimLun get(LunId id) {

@@ -89,13 +89,13 @@ final class SimVm implements VirtualMachine {
       cluster.lifecycle.releaseSlot(this);
     }
     if (host != null) {
-      host.vms.remove(spec.id());
+      host.unplace(this);
     }
     host = next == VmState.OFF ? null : onHost;
     state = next;
     reason = why;
     if (host != null && next.holdsMemory()) {
-      host.vms.put(spec.id(), this);
+      host.place(this);
     }
     if (!next.holdsMemory() && memory != null) {
       memory.close();

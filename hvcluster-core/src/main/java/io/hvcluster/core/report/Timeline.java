@@ -142,8 +142,11 @@ public final class Timeline {
       return row(x.vm().name(), "phase " + x.phase(), "");
     } else if (e instanceof MigrationFinished x) {
       MigrationResult r = x.result();
+      String phases = r.phases().stream().filter(p -> p.durationNanos() > 0)
+          .map(p -> p.name() + " " + duration(p.durationNanos())).collect(Collectors.joining(", "));
       return row(r.vm().name(), r.strategy() + " migration " + r.outcome(), "in " + duration(r.totalNanos())
-          + ", downtime " + duration(r.downtimeNanos()) + "; " + r.reason());
+          + ", downtime " + duration(r.downtimeNanos()) + (phases.isEmpty() ? "" : " (" + phases + ")") + "; "
+          + r.reason());
     } else if (e instanceof FaultApplied x) {
       return row("FAULT", x.fault(), x.detail());
     } else if (e instanceof FaultHealed x) {

@@ -42,12 +42,23 @@ public final class EventJson {
    * @return the encoded line
    */
   public String encode(ClusterEvent event) {
+    return encodeInPlace(event).toString();
+  }
+
+  /**
+   * Encodes an event into this encoder's reused buffer, without copying it into a string: valid until
+   * the next call.
+   *
+   * @param event the event
+   * @return the encoded line
+   */
+  public CharSequence encodeInPlace(ClusterEvent event) {
     out.setLength(0);
     out.append("{\"t\":").append(event.timeNanos());
     str("type", event.getClass().getSimpleName());
     str("cluster", event.cluster());
     fields(event);
-    return out.append('}').toString();
+    return out.append('}');
   }
 
   private void fields(ClusterEvent e) {
