@@ -6,6 +6,7 @@ import io.hvcluster.api.Availability;
 import io.hvcluster.api.Outage;
 import io.hvcluster.api.event.ClusterEvent;
 import io.hvcluster.api.event.FailoverStarted;
+import io.hvcluster.api.event.GuestClusterFailover;
 import io.hvcluster.api.event.MigrationFinished;
 import io.hvcluster.core.report.RunRecord;
 import io.hvcluster.core.report.Timeline;
@@ -89,11 +90,13 @@ final class ScenarioMode {
           (o.accepted() ? "accepted" : "REFUSED: " + o.detail()) + (o.action().note().isEmpty() ? ""
               : "  (" + o.action().note() + ")"));
     }
+    long guest = guestFailovers(r);
     out.printf(Locale.ROOT, "Result: availability %.4f %%, %d outage%s, VM downtime %s, MTTR %s, %d group failovers,"
-        + " %d migrations%n", a.availability() * 100, a.outageCount(), a.outageCount() == 1 ? "" : "s",
+        + " %d migrations%s%n", a.availability() * 100, a.outageCount(), a.outageCount() == 1 ? "" : "s",
         a.downNanos() == 0 ? "none" : Timeline.duration(a.downNanos()),
         a.meanTimeToRecoverNanos() == 0 ? "-" : Timeline.duration(a.meanTimeToRecoverNanos()),
-        count(r, FailoverStarted.class), count(r, MigrationFinished.class));
+        count(r, FailoverStarted.class), count(r, MigrationFinished.class),
+        guest == 0 ? "" : ", " + guest + " guest-cluster failover" + (guest == 1 ? "" : "s"));
     for (Availability.VmAvailability v : a.vms()) {
       if (!v.outages().isEmpty()) {
         Outage first = v.outages().get(0);
@@ -106,6 +109,11 @@ final class ScenarioMode {
     if (page != null) {
       out.println("Report: " + page);
     }
+  }
+
+  /** Counts guest-cluster failovers proper: moves away from a guest node, not the application's first start. */
+  private static long guestFailovers(RunRecord r) {
+    return r.events().stream().filter(e -> e instanceof GuestClusterFailover g && g.from().isPresent()).count();
   }
 
   private static long count(RunRecord r, Class<? extends ClusterEvent> type) {
@@ -128,6 +136,7 @@ final class ScenarioMode {
     root.put("mttrNanos", a.meanTimeToRecoverNanos());
     root.put("failovers", count(r, FailoverStarted.class));
     root.put("migrations", count(r, MigrationFinished.class));
+    root.put("guestFailovers", guestFailovers(r));
     root.put("events", r.events().size());
     root.put("vmsRunning", result.vmsRunning());
     root.put("traceHash", r.traceHash());

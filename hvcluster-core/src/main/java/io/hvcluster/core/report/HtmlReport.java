@@ -5,6 +5,7 @@ import io.hvcluster.api.Outage;
 import io.hvcluster.api.event.ClusterEvent;
 import io.hvcluster.api.event.FailoverStarted;
 import io.hvcluster.api.event.FaultApplied;
+import io.hvcluster.api.event.GuestClusterFailover;
 import io.hvcluster.api.event.MigrationFinished;
 import io.hvcluster.api.migration.MigrationOutcome;
 import java.util.ArrayList;
@@ -175,6 +176,8 @@ public final class HtmlReport {
       Availability a = r.availability();
       long failovers = r.events().stream().filter(e -> e instanceof FailoverStarted).count();
       long faults = r.events().stream().filter(e -> e instanceof FaultApplied).count();
+      long guestFailovers = r.events().stream().filter(e -> e instanceof GuestClusterFailover g && g.from().isPresent())
+          .count();
       long migrations = 0;
       long completed = 0;
       for (ClusterEvent e : r.events()) {
@@ -195,6 +198,7 @@ public final class HtmlReport {
       row("mttr", "mean time to recover", a.meanTimeToRecoverNanos() == 0 ? "no outage has ended"
           : Timeline.duration(a.meanTimeToRecoverNanos()), "data-nanos", a.meanTimeToRecoverNanos());
       row("failovers", "group failovers", Long.toString(failovers), "data-value", failovers);
+      row("guest-failovers", "guest-cluster failovers", Long.toString(guestFailovers), "data-value", guestFailovers);
       row("migrations", "migrations", migrations + " (" + completed + " completed)", "data-value", migrations,
           "data-completed", completed);
       row("faults", "faults applied", Long.toString(faults), "data-value", faults);
