@@ -68,6 +68,10 @@ final class ScenarioFiles {
     if (!root.isObject()) {
       throw fail("$", "expected a scenario object with \"cluster\", \"duration\" and \"actions\", found " + kind(root));
     }
+    if (!root.has("cluster") && (root.has("hosts") || root.has("vms") || root.has("workloads"))) {
+      throw new UnusableInputException(file + ": this is a cluster description, not a scenario; name it in a scenario's"
+          + " \"cluster\" field (docs/scenario-format.md), or check it with 'hvcluster validate " + file + "'", null);
+    }
     onlyFields(root, "$", TOP);
     String name = optionalText(root, "name").orElse(defaultName());
     String description = optionalText(root, "description").orElse("");
