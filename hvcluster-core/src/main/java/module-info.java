@@ -5,7 +5,6 @@
  */
 module io.hvcluster.core {
   requires transitive io.hvcluster.api;
-  requires com.google.common;
   requires org.slf4j;
   requires jdk.unsupported;
 
