@@ -40,6 +40,9 @@ final class ScenarioMode {
    */
   static int run(CommandSpec spec, Path file, Path report, Long seed, String duration, boolean json) throws IOException {
     Scenario scenario = ScenarioFiles.read(file);
+    if (report != null) {
+      ScenarioReport.check(report);
+    }
     Duration length = scenario.duration();
     if (duration != null) {
       try {

@@ -22,12 +22,17 @@ final class ScenarioReport {
 
   private ScenarioReport() {}
 
-  /** Writes the report into {@code dir}, creating it; returns the HTML page's path. */
-  static Path write(ScenarioResult result, Path dir) throws IOException {
+  /** Refuses a report directory that cannot be one, before a run spends time on it. */
+  static void check(Path dir) {
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
       throw new UnusableInputException("--report " + dir + ": is a file; name a directory (it is created if missing)",
           null);
     }
+  }
+
+  /** Writes the report into {@code dir}, creating it; returns the HTML page's path. */
+  static Path write(ScenarioResult result, Path dir) throws IOException {
+    check(dir);
     Files.createDirectories(dir);
     write(dir.resolve(HTML), html(result));
     write(dir.resolve(SVG), TimelineSvg.render(result.record()));

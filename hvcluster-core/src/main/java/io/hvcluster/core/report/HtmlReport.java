@@ -40,7 +40,7 @@ public final class HtmlReport {
       "table{border-collapse:collapse;font-size:.9em}th,td{text-align:left;padding:.2em .7em;vertical-align:top;"
           + "border-bottom:1px solid #eceff1}",
       "table.facts th{font-weight:normal;color:#546e7a}td.num{text-align:right;font-variant-numeric:tabular-nums}",
-      "ul.outages{margin:0;padding-left:1.1em}.refused{color:#c62828}.ok{color:#2e7d32}",
+      "ul.outages{margin:0;padding-left:1.1em}",
       "pre.events{font-size:.8em;background:#f5f7f8;padding:.8em;overflow-x:auto}pre.events .detail{color:#78909c}",
       "div.timeline{overflow-x:auto}p.note{color:#546e7a;font-size:.9em}");
 
