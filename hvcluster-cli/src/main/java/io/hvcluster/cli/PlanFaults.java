@@ -8,17 +8,20 @@ import io.hvcluster.api.LunId;
 import io.hvcluster.api.VmId;
 import io.hvcluster.core.Simulation;
 import io.hvcluster.testkit.fault.ClusterServiceCrash;
+import io.hvcluster.testkit.fault.DurationText;
 import io.hvcluster.testkit.fault.Fault;
 import io.hvcluster.testkit.fault.FaultKind;
 import io.hvcluster.testkit.fault.FaultPlan;
 import io.hvcluster.testkit.fault.GuestHang;
 import io.hvcluster.testkit.fault.HostCrash;
 import io.hvcluster.testkit.fault.HostHang;
+import io.hvcluster.testkit.fault.HostSelector;
 import io.hvcluster.testkit.fault.IoLatency;
 import io.hvcluster.testkit.fault.Isolate;
 import io.hvcluster.testkit.fault.Link;
 import io.hvcluster.testkit.fault.LostMigrationAck;
 import io.hvcluster.testkit.fault.LunOffline;
+import io.hvcluster.testkit.fault.LunSelector;
 import io.hvcluster.testkit.fault.NoSpace;
 import io.hvcluster.testkit.fault.OneWayLink;
 import io.hvcluster.testkit.fault.Partitions;
@@ -26,7 +29,10 @@ import io.hvcluster.testkit.fault.PowerLoss;
 import io.hvcluster.testkit.fault.ReservationPreempt;
 import io.hvcluster.testkit.fault.Split;
 import io.hvcluster.testkit.fault.VmCrash;
+import io.hvcluster.testkit.fault.VmSelector;
 import io.hvcluster.testkit.fault.WriteError;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -65,6 +71,37 @@ final class PlanFaults {
 
   static String supportedIds() {
     return SUPPORTED.stream().map(FaultKind::id).collect(Collectors.joining(", "));
+  }
+
+  /**
+   * Resolves every selector of the plan against the cluster as it is before the run, so that a name the
+   * cluster does not have (an {@code explicit(node9)}) is refused before anything runs, not half-way.
+   *
+   * @throws UnusableInputException naming the fault and the problem
+   */
+  static void check(FaultPlan plan, Cluster cluster, Path file) {
+    for (Fault f : plan.faults()) {
+      for (RecordComponent c : f.getClass().getRecordComponents()) {
+        Object value;
+        try {
+          value = c.getAccessor().invoke(f);
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException("cannot read " + c.getName() + " of " + f, e);
+        }
+        try {
+          if (value instanceof HostSelector h) {
+            h.resolve(cluster, new SplittableRandom(0));
+          } else if (value instanceof VmSelector v) {
+            v.resolve(cluster, new SplittableRandom(0));
+          } else if (value instanceof LunSelector l) {
+            l.resolve(cluster, new SplittableRandom(0));
+          }
+        } catch (IllegalArgumentException e) {
+          throw new UnusableInputException(file + ": $.faults: " + f.describe() + " at " + DurationText.format(f.at())
+              + ": " + e.getMessage(), e);
+        }
+      }
+    }
   }
 
   /** Schedules every fault of the plan, and its heal, from the current virtual time. */

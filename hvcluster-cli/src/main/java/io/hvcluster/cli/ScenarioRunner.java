@@ -44,6 +44,7 @@ final class ScenarioRunner {
     try (Simulation s = Simulation.builder().seed(scenario.seed()).traceTo(trace).build()) {
       sim = s;
       cluster = sim.createCluster(scenario.spec());
+      scenario.faults().ifPresent(plan -> PlanFaults.check(plan, cluster, scenario.file()));
       RunRecorder recorder = RunRecorder.attach(sim, cluster);
       cluster.form();
       if (scenario.startVms()) {

@@ -136,6 +136,27 @@ final class CliErrorsTest {
   }
 
   @Test
+  void faultSelectorsNamingSomethingTheClusterLacksAreRefusedBeforeTheRun() throws IOException {
+    assertThat(simulate("{\"cluster\": \"two.json\", \"duration\": \"1h\", \"faults\": {\"faults\": [{\"fault\":"
+        + " \"host-crash\", \"at\": \"1m\", \"hosts\": \"explicit(node9)\"}], \"heal\": {\"at\": \"10m\", \"quiet\": \"5m\"}}}"))
+        .contains("s.json: $.faults: host-crash hosts=explicit(node9) at 1m: ").contains("node9");
+  }
+
+  @Test
+  void aFaultPlanCanLiveInItsOwnFile() throws IOException {
+    Files.writeString(dir.resolve("plan.json"), "{\"faults\": [{\"fault\": \"split\", \"at\": \"1m\"}],"
+        + " \"heal\": {\"at\": \"10m\", \"quiet\": \"5m\"}}");
+    assertThat(simulate("{\"cluster\": \"two.json\", \"duration\": \"1h\", \"faults\": \"plan.json\"}"))
+        .isEqualTo("hvcluster: " + dir.resolve("plan.json") + ": $.faults[0]: split: \"side\" is missing");
+    Files.writeString(dir.resolve("plan.json"), "{\"faults\": [{\"fault\": \"split\", \"at\": \"1m\","
+        + " \"side\": \"explicit(node1)\"}], \"heal\": {\"at\": \"10m\", \"quiet\": \"5m\"}}");
+    CliRunner ok = CliRunner.run("simulate", "--scenario", scenario("{\"cluster\": \"two.json\", \"duration\": \"15m\","
+        + " \"faults\": \"plan.json\"}"), "--json");
+    assertThat(ok.exitCode()).as(ok.err()).isZero();
+    assertThat(ok.out()).contains("\"vmsRunning\" : 1");
+  }
+
+  @Test
   void modesAndOptionsOfSimulateAreChecked() throws IOException {
     String file = scenario("{\"cluster\": \"two.json\", \"duration\": \"1h\", \"actions\": [{\"at\": \"30m\","
         + " \"action\": \"heal\"}]}");
