@@ -37,7 +37,7 @@ enum ActionKind {
   START_ALL_VMS("start-all-vms", Shape.CLUSTER),
   /** Quick Migration: save, hand the LUN over, restore. */
   QUICK_MIGRATE("quick-migrate", Shape.MOVE),
-  /** Live migration: pre-copy memory while the VM runs. */
+  /** Live migration (2008 R2): pre-copy memory while the VM runs, with the LUN handover in the blackout. */
   LIVE_MIGRATE("live-migrate", Shape.MOVE),
   /** Shut down, hand the LUN over, boot. */
   COLD_MIGRATE("cold-migrate", Shape.MOVE),

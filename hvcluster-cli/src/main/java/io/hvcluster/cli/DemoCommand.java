@@ -5,19 +5,23 @@ import io.hvcluster.api.ClusterListener;
 import io.hvcluster.api.Host;
 import io.hvcluster.api.HostId;
 import io.hvcluster.api.Lun;
+import io.hvcluster.api.MigrationHandle;
 import io.hvcluster.api.QuorumStatus;
 import io.hvcluster.api.VirtualMachine;
 import io.hvcluster.api.VmId;
 import io.hvcluster.api.VmState;
 import io.hvcluster.api.event.ClusterEvent;
 import io.hvcluster.api.event.FailoverStarted;
-import io.hvcluster.api.event.VmStateChanged;
+import io.hvcluster.api.migration.MigrationPass;
+import io.hvcluster.api.migration.MigrationResult;
 import io.hvcluster.api.spec.ClusterSpec;
 import io.hvcluster.api.spec.HostSpec;
 import io.hvcluster.core.Simulation;
+import io.hvcluster.core.migration.LiveMigration;
 import io.hvcluster.core.report.Timeline;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -27,12 +31,17 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code hvcluster demo}: forms the embedded default cluster, starts its VMs, drains a node for
- * maintenance, crashes another and repairs it, printing a readable timeline and a summary. The output
+ * maintenance, crashes another and repairs it, and live-migrates a busy VM onto the repaired node,
+ * printing a readable timeline and a summary. The output
  * depends only on the seed.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Runs the embedded 4-node, 12-VM cluster through formation, maintenance, a host crash and repair.")
+    description = "Runs the embedded 4-node, 12-VM cluster through formation, maintenance, a host crash, repair"
+        + " and a live migration.")
 final class DemoCommand implements Callable<Integer> {
+  /** The VM the live-migration step moves: the biggest, busiest guest. */
+  private static final VmId BUSY = VmId.of("sql01");
+
   @Option(names = "--seed", defaultValue = "42", description = "Master seed of the simulation (default: ${DEFAULT-VALUE}).")
   long seed;
 
@@ -48,14 +57,14 @@ final class DemoCommand implements Callable<Integer> {
     ClusterSpec clusterSpec = DemoCluster.spec();
     out.println("hvcluster demo (seed " + seed + ")");
     describe(out, clusterSpec);
-    Downtime downtime = new Downtime();
+    Failovers failovers = new Failovers();
     try (Simulation sim = Simulation.builder().seed(seed).build()) {
       sim.addListener(event -> {
         if (details || !Timeline.isDetail(event)) {
           out.println(Timeline.line(event));
         }
       });
-      sim.addListener(downtime);
+      sim.addListener(failovers);
       Cluster cluster = sim.createCluster(clusterSpec);
 
       section(out, "1. Form the cluster and start every VM");
@@ -81,9 +90,60 @@ final class DemoCommand implements Callable<Integer> {
       sim.runFor(Duration.ofMinutes(5));
       state(out, sim, cluster);
 
-      summary(out, sim, cluster, downtime);
+      section(out, "5. Live migration (2008 R2): move the busy " + BUSY + " onto HV03 while it serves");
+      liveMigrate(out, sim, cluster);
+      sim.runFor(Duration.ofSeconds(30));
+      state(out, sim, cluster);
+
+      summary(out, sim, cluster, failovers);
     }
     return 0;
+  }
+
+  /**
+   * Live-migrates the busy VM to the repaired node (or, if it already runs there, to the first other up
+   * node with room) and prints its passes.
+   */
+  private static void liveMigrate(PrintWriter out, Simulation sim, Cluster cluster) {
+    VirtualMachine vm = cluster.vm(BUSY);
+    if (vm.state() != VmState.RUNNING || vm.host().isEmpty()) {
+      out.println("  " + BUSY + " is " + vm.state() + "; nothing to migrate");
+      return;
+    }
+    HostId from = vm.host().get();
+    HostId to = null;
+    for (Host h : cluster.hosts()) {
+      boolean fits = h.memoryFreeBytes() >= vm.spec().memoryBytes() && h.state() == io.hvcluster.api.NodeState.UP;
+      if (!h.id().equals(from) && fits && (to == null || h.id().equals(HostId.of("HV03")))) {
+        to = h.id();
+      }
+    }
+    if (to == null) {
+      out.println("  no node has room for " + BUSY + "; nothing to migrate");
+      return;
+    }
+    long workingSet = vm.spec().workload().workingSetBytes();
+    out.printf(Locale.ROOT, "  %s: %d GiB, working set %d MiB, rewrites %d pages (%d MiB) a second; link %.0f MB/s%n",
+        BUSY, vm.spec().memoryBytes() >> 30, workingSet >> 20, vm.spec().workload().dirtyPagesPerSecond(),
+        vm.spec().workload().dirtyPagesPerSecond() * 4096 >> 20,
+        cluster.spec().settings().costs().migrationLinkBytesPerSecond() / 1e6);
+    MigrationHandle handle = cluster.migrate(BUSY, to, LiveMigration.withDefaults());
+    sim.runUntil(handle::isDone, Duration.ofMinutes(10));
+    MigrationResult r = handle.result().orElseThrow();
+    out.println();
+    out.println("  Passes of the live migration of " + BUSY + " (" + from + " → " + to + "):");
+    boolean stopped = r.phases().stream().anyMatch(p -> p.name().equals("stop-and-copy"));
+    for (MigrationPass p : r.passes()) {
+      boolean last = stopped && p.index() == r.passes().size();
+      out.printf(Locale.ROOT, "    pass %d  %,9d pages  %9s  %9s%s%n", p.index(), p.pages(), ByteSize.format(p.bytes()),
+          Timeline.duration(p.durationNanos()), last ? "  stop-and-copy, VM frozen" : "  VM running");
+    }
+    out.println("    phases: " + String.join(", ", r.phases().stream()
+        .map(p -> p.name() + " " + Timeline.duration(p.durationNanos())).toList()));
+    out.println("    " + r.outcome() + " in " + Timeline.duration(r.totalNanos()) + ", downtime "
+        + Timeline.duration(r.downtimeNanos()) + (r.fellBackToQuick() ? " (fell back to quick migration)"
+        : " (the stop-and-copy plus the handover of its dedicated LUN; on a Cluster Shared Volume only the"
+        + " stop-and-copy)"));
   }
 
   private static void describe(PrintWriter out, ClusterSpec c) {
@@ -127,49 +187,31 @@ final class DemoCommand implements Callable<Integer> {
         + " (reservation generation " + witness.reservationGeneration() + ")");
   }
 
-  private static void summary(PrintWriter out, Simulation sim, Cluster cluster, Downtime downtime) {
+  private static void summary(PrintWriter out, Simulation sim, Cluster cluster, Failovers failovers) {
     section(out, "Summary");
     out.println("  virtual time " + Timeline.time(sim.nowNanos()) + ", " + sim.eventCount() + " events, "
-        + downtime.failovers + " group failovers");
+        + failovers.count + " group failovers");
+    // The cluster's availability account counts a live migration's blackout only, not its pre-copy.
     out.println("  VM downtime (virtual):");
+    Map<VmId, Long> down = new TreeMap<>();
+    cluster.availability().vms().forEach(a -> down.put(a.vm(), a.downNanos()));
     for (VirtualMachine vm : cluster.vms()) {
-      long nanos = downtime.total(vm.id(), sim.nowNanos());
+      long nanos = down.getOrDefault(vm.id(), 0L);
       out.printf("    %-8s %-8s on %-5s %s%n", vm.id(), vm.state(), vm.host().map(HostId::name).orElse("-"),
           nanos == 0 ? "no downtime" : Timeline.duration(nanos) + " down");
     }
     out.println("  trace hash " + sim.traceHash());
   }
 
-  /** Sums, per VM, the virtual time after its first start during which it was not running. */
-  private static final class Downtime implements ClusterListener {
-    private final Map<VmId, Long> downSince = new TreeMap<>();
-    private final Map<VmId, Long> total = new TreeMap<>();
-    private final Map<VmId, Boolean> started = new TreeMap<>();
-    int failovers;
+  /** Counts the failovers the cluster starts. */
+  private static final class Failovers implements ClusterListener {
+    int count;
 
     @Override
     public void onEvent(ClusterEvent event) {
       if (event instanceof FailoverStarted) {
-        failovers++;
+        count++;
       }
-      if (!(event instanceof VmStateChanged e)) {
-        return;
-      }
-      if (e.to() == VmState.RUNNING) {
-        Long since = downSince.remove(e.vm());
-        if (since != null) {
-          total.merge(e.vm(), e.timeNanos() - since, Long::sum);
-        }
-        started.put(e.vm(), true);
-      } else if (e.from() == VmState.RUNNING && started.getOrDefault(e.vm(), false)) {
-        downSince.put(e.vm(), e.timeNanos());
-      }
-    }
-
-    long total(VmId vm, long now) {
-      long t = total.getOrDefault(vm, 0L);
-      Long since = downSince.get(vm);
-      return since == null ? t : t + now - since;
     }
   }
 }

@@ -244,10 +244,6 @@ final class ScenarioFiles {
     if (present(node, "note") && !node.get("note").isTextual()) {
       throw fail(where + ".note", "expected a string, found " + kind(node.get("note")));
     }
-    if (kind == ActionKind.LIVE_MIGRATE) {
-      // Until LiveMigration is in the engine, refuse up front rather than half-way through the run.
-      throw fail(where + ".action", "live-migrate is not available in this build yet; use quick-migrate");
-    }
     return new ScenarioAction(index, at, kind, target, present(node, "note") ? node.get("note").textValue() : "");
   }
 

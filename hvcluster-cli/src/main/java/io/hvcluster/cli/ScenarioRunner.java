@@ -8,6 +8,7 @@ import io.hvcluster.api.VmState;
 import io.hvcluster.api.migration.MigrationStrategy;
 import io.hvcluster.core.Simulation;
 import io.hvcluster.core.migration.ColdMigration;
+import io.hvcluster.core.migration.LiveMigration;
 import io.hvcluster.core.migration.QuickMigration;
 import io.hvcluster.core.report.RunRecorder;
 import io.hvcluster.core.report.Timeline;
@@ -118,8 +119,9 @@ final class ScenarioRunner {
   private static MigrationStrategy strategy(ActionKind kind) {
     return switch (kind) {
       case QUICK_MIGRATE -> QuickMigration.lazy();
+      case LIVE_MIGRATE -> LiveMigration.withDefaults();
       case COLD_MIGRATE -> ColdMigration.instance();
-      default -> throw new IllegalStateException(kind.id + " is not available in this build yet");
+      default -> throw new IllegalArgumentException(kind.id + " is not a migration");
     };
   }
 

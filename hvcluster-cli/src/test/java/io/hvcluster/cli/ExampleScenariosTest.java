@@ -120,6 +120,8 @@ final class ExampleScenariosTest {
     }
     assertThat(elements(run.svg(), "line", "migration")).hasSize(run.json().get("migrations").asInt())
         .allSatisfy(l -> assertThat(l.getAttribute("data-outcome")).isEqualTo("COMPLETED"));
+    assertThat(elements(run.html(), "span", "ev").stream().map(Element::getTextContent))
+        .anyMatch(line -> line.contains("mail") && line.contains("live migration COMPLETED"));
   }
 
   @Test

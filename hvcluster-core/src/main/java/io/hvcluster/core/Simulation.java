@@ -6,9 +6,11 @@ import io.hvcluster.api.ClusterListener;
 import io.hvcluster.api.InvalidConfigurationException;
 import io.hvcluster.api.MemoryBacking;
 import io.hvcluster.api.NoSuchEntityException;
+import io.hvcluster.api.VmId;
 import io.hvcluster.api.spec.ClusterSpec;
 import io.hvcluster.core.cluster.EngineOptions;
 import io.hvcluster.core.cluster.SimCluster;
+import io.hvcluster.core.memory.GuestWorkload;
 import io.hvcluster.core.migration.QuickMigration;
 import io.hvcluster.core.placement.Placements;
 import io.hvcluster.core.sim.Kernel;
@@ -166,11 +168,39 @@ public final class Simulation implements AutoCloseable {
    */
   public ClusterFaults faults(Cluster cluster) {
     check();
+    return own(cluster).faults();
+  }
+
+  /**
+   * Checks a VM's guest memory as it is now against everything its guest workload wrote: each page the
+   * guest wrote holds the content of its latest write, and every other touched page holds zeros. After a
+   * migration or a restore this shows, page for page, that the memory arrived intact. Modeled memory has
+   * no content and always passes.
+   *
+   * <pre>{@code
+   * MigrationHandle h = cluster.migrate(VmId.of("web"), HostId.of("n2"), LiveMigration.withDefaults());
+   * sim.runUntil(h::isDone, Duration.ofMinutes(5));
+   * assert sim.verifyGuestMemory(cluster, VmId.of("web")).ok();
+   * }</pre>
+   *
+   * @param cluster a cluster of this simulation
+   * @param vm the VM
+   * @return the outcome, with the first page that differs
+   * @throws IllegalArgumentException when the cluster belongs to another simulation
+   * @throws NoSuchEntityException when the cluster has no such VM
+   * @throws IllegalStateException when the VM holds no memory now (off, saved or failed)
+   */
+  public GuestWorkload.Verification verifyGuestMemory(Cluster cluster, VmId vm) {
+    check();
+    return own(cluster).verifyGuestMemory(vm);
+  }
+
+  private SimCluster own(Cluster cluster) {
     SimCluster c = clusters.get(cluster.name());
     if (c == null || c != cluster) {
       throw new IllegalArgumentException("cluster '" + cluster.name() + "' does not belong to this simulation");
     }
-    return c.faults();
+    return c;
   }
 
   /**

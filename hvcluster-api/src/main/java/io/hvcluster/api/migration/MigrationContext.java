@@ -282,7 +282,8 @@ public interface MigrationContext {
    * Ends the migration as rolled back.
    *
    * @param reason why it was abandoned
-   * @throws IllegalStateException when the VM does not run on the source
+   * @throws IllegalStateException when the VM does not run on the source, or would resume there after the
+   *     source released its ordinary LUNs (then {@link #fail} it: the VM stops and the cluster restarts it)
    */
   void rollBack(String reason);
 

@@ -49,7 +49,7 @@ final class FaultInjector implements ClusterFaults {
     h.startQueue.clear();
     h.startsInProgress = 0;
     if (h.state == NodeState.JOINING) {
-      c.setNodeState(h, NodeState.DOWN, "host crashed while joining");
+      c.nodes.setNodeState(h, NodeState.DOWN, "host crashed while joining");
     }
     c.heartbeats.hostChanged(h);
     abortMigrationsTouching(h, id + " crashed");
@@ -72,7 +72,7 @@ final class FaultInjector implements ClusterFaults {
     }
     healed("host-crash", id.name() + " powered on");
     h.powered = true;
-    c.scheduleServiceStart(h, SimCluster.hostBootNanos(h.spec.installation()));
+    c.nodes.scheduleServiceStart(h, NodeService.hostBootNanos(h.spec.installation()));
   }
 
   @Override
@@ -105,8 +105,8 @@ final class FaultInjector implements ClusterFaults {
     h.hung = false;
     if (h.serviceRunning && h.state == NodeState.DOWN) {
       String why = "node " + id + " resumed after the cluster removed it";
-      c.stopService(h, why);
-      c.scheduleServiceStart(h, SimCluster.SERVICE_RESTART_NANOS);
+      c.nodes.stopService(h, why);
+      c.nodes.scheduleServiceStart(h, NodeService.SERVICE_RESTART_NANOS);
     } else {
       List<Runnable> parked = new ArrayList<>(h.parked);
       h.parked.clear();
@@ -119,7 +119,7 @@ final class FaultInjector implements ClusterFaults {
       }
       c.heartbeats.listenerResumed(h);
       if (!h.serviceRunning) {
-        c.scheduleServiceStart(h, SimCluster.SERVICE_RESTART_NANOS);
+        c.nodes.scheduleServiceStart(h, NodeService.SERVICE_RESTART_NANOS);
       }
     }
   }
@@ -132,11 +132,11 @@ final class FaultInjector implements ClusterFaults {
       return;
     }
     applied("cluster-service-crash", id.name());
-    c.stopService(h, "cluster service crashed on " + id + "; its resource monitors stopped the VMs");
+    c.nodes.stopService(h, "cluster service crashed on " + id + "; its resource monitors stopped the VMs");
     if (h.state == NodeState.JOINING) {
-      c.setNodeState(h, NodeState.DOWN, "cluster service crashed while joining");
+      c.nodes.setNodeState(h, NodeState.DOWN, "cluster service crashed while joining");
     }
-    c.scheduleServiceStart(h, SimCluster.SERVICE_RESTART_NANOS);
+    c.nodes.scheduleServiceStart(h, NodeService.SERVICE_RESTART_NANOS);
   }
 
   @Override

@@ -129,9 +129,9 @@ final class Membership {
     for (SimHost h : candidates) {
       if (winner != null && winner.contains(h)) {
         if (h.state == NodeState.JOINING) {
-          cluster.setNodeState(h, NodeState.UP, "joined the cluster");
+          cluster.nodes.setNodeState(h, NodeState.UP, "joined the cluster");
           if (h.pauseIntent) {
-            cluster.setNodeState(h, NodeState.PAUSED, "paused by operator");
+            cluster.nodes.setNodeState(h, NodeState.PAUSED, "paused by operator");
           }
         }
       } else if (!contending.contains(h) && h.isMember()) {
@@ -150,7 +150,7 @@ final class Membership {
       }
     }
     for (int i = 0; i < lost.size(); i++) {
-      cluster.setNodeState(lost.get(i), NodeState.DOWN, lostReasons.get(i));
+      cluster.nodes.setNodeState(lost.get(i), NodeState.DOWN, lostReasons.get(i));
     }
     for (SimHost h : active) {
       h.activeMember = false;
@@ -175,7 +175,7 @@ final class Membership {
       cluster.emit(new ClusterFormed(cluster.now(), cluster.name(), next.members()));
     }
     for (int i = 0; i < lost.size(); i++) {
-      cluster.nodeLeft(lost.get(i), lostReasons.get(i));
+      cluster.nodes.nodeLeft(lost.get(i), lostReasons.get(i));
     }
     if (winner != null) {
       cluster.reconciler.kick();

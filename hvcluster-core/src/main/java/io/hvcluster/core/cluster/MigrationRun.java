@@ -52,6 +52,8 @@ final class MigrationRun implements MigrationContext {
   private long downtime;
   private GuestMemory targetMemory;
   private MigrationResult result;
+  /** Set once the migration has begun to end, so that resolving the VM cannot end it a second time. */
+  private boolean ending;
   private final Runnable onEnd;
 
   MigrationRun(SimCluster cluster, MigrationStrategy strategy, SimVm vm, SimHost target, Runnable onEnd) {
@@ -193,6 +195,12 @@ final class MigrationRun implements MigrationContext {
     }
     if (vm.state == VmState.RUNNING || vm.state == VmState.MIGRATING) {
       cluster.memory.quiesce(vm);
+    }
+    if (vm.state == VmState.MIGRATING && targetMemory != null) {
+      // Leaving MIGRATING other than by a switchover abandons the live copy (a fallback to saving):
+      // free it now, so a restore on the target can use the target's memory file.
+      targetMemory.close();
+      targetMemory = null;
     }
     boolean resuming = vm.state == VmState.RESTORING && to == VmState.RUNNING;
     vm.moveTo(to, host, reason);
@@ -407,6 +415,10 @@ final class MigrationRun implements MigrationContext {
   @Override
   public void rollBack(String reason) {
     checkOpen();
+    if (vm.state == VmState.MIGRATING && !holdsStorage(source)) {
+      throw new IllegalStateException("cannot roll back: " + source.id() + " released the LUNs of " + vm.describe()
+          + " and may not run it without them");
+    }
     if (vm.frozen && vm.state == VmState.MIGRATING) {
       thaw();
     }
@@ -423,6 +435,7 @@ final class MigrationRun implements MigrationContext {
   @Override
   public void fail(String reason) {
     checkOpen();
+    ending = true;
     finish(resolve(reason), reason);
   }
 
@@ -430,8 +443,12 @@ final class MigrationRun implements MigrationContext {
   private MigrationOutcome resolve(String reason) {
     if (vm.state == VmState.MIGRATING) {
       vm.frozen = false;
-      if (source.sendsHeartbeats()) {
+      if (source.sendsHeartbeats() && holdsStorage(source)) {
         vm.moveTo(VmState.RUNNING, source, "migration abandoned: " + reason);
+      } else if (source.sendsHeartbeats()) {
+        // The source gave the VM's LUNs up inside a live blackout: it must not run the VM without them
+        // (S3). The VM stops here and the failover engine brings its group online again.
+        cluster.lifecycle.kill(vm, "migration abandoned after " + source.id() + " released the VM's LUNs: " + reason);
       }
     } else if (vm.state == VmState.SAVING && vm.host == source && source.sendsHeartbeats()) {
       vm.moveTo(VmState.RUNNING, source, "save abandoned: " + reason);
@@ -449,9 +466,11 @@ final class MigrationRun implements MigrationContext {
 
   /** The cluster aborts the migration because a node, link or the VM failed. */
   void abort(String reason) {
-    if (result != null) {
+    if (result != null || ending) {
+      // Already ended, or ending now: resolving the VM (killing it) reports back here.
       return;
     }
+    ending = true;
     for (Consumer<String> handler : abortHandlers) {
       try {
         handler.accept(reason);
@@ -460,6 +479,19 @@ final class MigrationRun implements MigrationContext {
       }
     }
     finish(resolve("aborted: " + reason), "aborted: " + reason);
+  }
+
+  /** Whether {@code host} holds the VM's ordinary LUNs, so it may run the VM. */
+  private boolean holdsStorage(SimHost host) {
+    if (cluster.options.skipArbitration()) {
+      return true;
+    }
+    for (SimLun lun : vm.group.luns) {
+      if (!lun.ownedBy(host)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void releaseTargetReservation() {

@@ -107,14 +107,27 @@ final class Reconciler {
         continue;
       }
       SimHost c = lun.owner;
-      if (c != null && c.canHostGroups() && cluster.membership.isActive(c) && lun.reachableFrom(c)) {
+      boolean usable = c != null && cluster.membership.isActive(c) && lun.reachableFrom(c);
+      if (usable && c.canHostGroups()) {
         continue;
       }
+      // A paused coordinator hands the role to a node that hosts groups, if there is one; it is never
+      // re-arbitrated for itself, which would kick this pass again at once, forever.
+      SimHost next = null;
       for (SimHost h : cluster.membership.active()) {
-        if (h.sendsHeartbeats() && lun.reachableFrom(h)) {
-          lun.arbitrate(h, "coordinator of Cluster Shared Volume " + lun.spec.id(), won -> kick());
+        if (h == c || !h.sendsHeartbeats() || !lun.reachableFrom(h)) {
+          continue;
+        }
+        if (h.canHostGroups()) {
+          next = h;
           break;
         }
+        if (next == null && !usable) {
+          next = h;
+        }
+      }
+      if (next != null) {
+        lun.arbitrate(next, "coordinator of Cluster Shared Volume " + lun.spec.id(), won -> kick());
       }
     }
   }
@@ -517,6 +530,6 @@ final class Reconciler {
       }
       return;
     }
-    cluster.moveGroup(g, best, PlacementReason.FAILBACK, "failback to preferred owner " + best.id());
+    cluster.moves.moveGroup(g, best, PlacementReason.FAILBACK, "failback to preferred owner " + best.id());
   }
 }

@@ -31,6 +31,7 @@ import io.hvcluster.api.spec.Installation;
 import io.hvcluster.api.spec.LunSpec;
 import io.hvcluster.api.spec.QuorumModel;
 import io.hvcluster.api.spec.VmSpec;
+import io.hvcluster.core.memory.GuestWorkload;
 import io.hvcluster.core.sim.Kernel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,13 +42,13 @@ import java.util.SplittableRandom;
 
 /**
  * A simulated failover cluster: the public {@link Cluster} face of the model, and the wiring between its
- * parts (heartbeats, membership, storage, lifecycle, reconciler).
+ * parts (heartbeats, membership, storage, lifecycle, reconciler, node service, fencing, planned moves).
+ * It is long because the {@link Cluster} interface is: each operation validates its arguments here and
+ * hands the work to the part that owns it.
  *
  * <p>Not thread-safe: every public method checks that it is called on the simulation's thread.
  */
 public final class SimCluster implements Cluster {
-  static final long SERVICE_START_NANOS = 2_000_000_000L;
-  static final long SERVICE_RESTART_NANOS = 10_000_000_000L;
   static final long GUEST_HEARTBEAT_TIMEOUT_NANOS = 60_000_000_000L;
 
   final Kernel kernel;
@@ -66,9 +67,12 @@ public final class SimCluster implements Cluster {
   final Reconciler reconciler;
   final Lifecycle lifecycle;
   final GuestClusters guestClusters;
+  final NodeService nodes = new NodeService(this);
+  final Fencing fencing = new Fencing(this);
+  final GroupMoves moves = new GroupMoves(this);
   final AvailabilityTracker availability;
   PlacementPolicy placementPolicy;
-  private MigrationStrategy plannedMoves;
+  MigrationStrategy plannedMoves;
   final MemoryManager memory;
   private boolean formed;
   private final ClusterFaults faults = new FaultInjector(this);
@@ -111,7 +115,7 @@ public final class SimCluster implements Cluster {
       vms.add(vm);
       vmsById.put(v.id(), vm);
     }
-    buildGroups();
+    groups.addAll(GroupBuilder.build(this, vms, storage));
     this.membership = new Membership(this);
     this.reconciler = new Reconciler(this);
     this.lifecycle = new Lifecycle(this);
@@ -125,53 +129,6 @@ public final class SimCluster implements Cluster {
     hostsById.put(h.id(), host);
     heartbeats.add(host);
     return host;
-  }
-
-  /** Groups VMs that share ordinary (non-CSV) LUNs, with union-find over the VM-LUN graph. */
-  private void buildGroups() {
-    int n = vms.size();
-    int[] parent = new int[n];
-    for (int i = 0; i < n; i++) {
-      parent[i] = i;
-    }
-    Map<LunId, Integer> firstUser = new LinkedHashMap<>();
-    for (int i = 0; i < n; i++) {
-      for (LunId lun : vms.get(i).spec.luns()) {
-        if (storage.get(lun).spec.csv()) {
-          continue;
-        }
-        Integer j = firstUser.putIfAbsent(lun, i);
-        if (j != null) {
-          parent[find(parent, i)] = find(parent, j);
-        }
-      }
-    }
-    Map<Integer, List<SimVm>> byRoot = new LinkedHashMap<>();
-    for (int i = 0; i < n; i++) {
-      byRoot.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(vms.get(i));
-    }
-    for (List<SimVm> members : byRoot.values()) {
-      List<SimLun> luns = new ArrayList<>();
-      for (SimVm vm : members) {
-        for (LunId id : vm.spec.luns()) {
-          SimLun lun = storage.get(id);
-          if (!lun.spec.csv() && !luns.contains(lun)) {
-            luns.add(lun);
-          }
-        }
-      }
-      SimGroup g = new SimGroup(this, groups.size(), members.get(0).spec.id().name(), members, luns);
-      members.forEach(vm -> vm.group = g);
-      groups.add(g);
-    }
-  }
-
-  private static int find(int[] parent, int i) {
-    while (parent[i] != i) {
-      parent[i] = parent[parent[i]];
-      i = parent[i];
-    }
-    return i;
   }
 
   // ---- shared plumbing ----
@@ -234,130 +191,8 @@ public final class SimCluster implements Cluster {
     return bytes % gib == 0 ? bytes / gib + " GiB" : bytes % mib == 0 ? bytes / mib + " MiB" : bytes + " bytes";
   }
 
-  void setNodeState(SimHost h, NodeState to, String why) {
-    NodeState from = h.state;
-    if (from == to) {
-      return;
-    }
-    h.state = from.checkTransition(h.describe(), to, why);
-    h.reason = why;
-    emit(new NodeStateChanged(now(), name(), h.id(), from, to, why));
-  }
-
   void operator(String action, String target) {
     emit(new OperatorAction(now(), name(), action, target));
-  }
-
-  // ---- node service ----
-
-  void scheduleServiceStart(SimHost h, long delay) {
-    kernel.loop().schedule(delay, () -> {
-      if (h.powered && !h.hung && !h.serviceRunning && !h.serviceDisabled) {
-        startService(h);
-      }
-    });
-  }
-
-  private void startService(SimHost h) {
-    if (h.isMember()) {
-      // The service died and came back before the others noticed: the node rejoins from scratch.
-      String why = "cluster service restarted before its failure was detected";
-      setNodeState(h, NodeState.DOWN, why);
-      reconciler.ownerLost(h, why);
-    }
-    h.serviceRunning = true;
-    setNodeState(h, NodeState.JOINING, "cluster service started");
-    heartbeats.listenerStarted(h);
-    membership.requestDecision();
-  }
-
-  /** Stops a node's cluster service at once; its VMs stop with it. */
-  void stopService(SimHost h, String why) {
-    h.serviceRunning = false;
-    for (SimVm vm : new ArrayList<>(h.vms.values())) {
-      lifecycle.kill(vm, why);
-    }
-    h.clearStale();
-    h.startQueue.clear();
-    h.startsInProgress = 0;
-    h.parked.clear();
-    heartbeats.hostChanged(h);
-  }
-
-  /** Called by the membership when a member leaves the active partition. */
-  void nodeLeft(SimHost h, String why) {
-    boolean alive = h.powered && !h.hung;
-    if (alive && h.serviceRunning) {
-      if (options.ignoreQuorum()) {
-        kernel.loop().schedule(SERVICE_RESTART_NANOS, () -> {
-          if (h.state == NodeState.DOWN && h.serviceRunning) {
-            setNodeState(h, NodeState.JOINING, "cluster service rejoining");
-            membership.requestDecision();
-          }
-        });
-      } else {
-        stopService(h, "cluster service stopped on " + h.id() + ": " + why);
-        scheduleServiceStart(h, SERVICE_RESTART_NANOS);
-      }
-    }
-    if (witness != null && witness.owner == h) {
-      reconciler.kick();
-    }
-    reconciler.ownerLost(h, why);
-    for (MigrationRun run : activeMigrations()) {
-      if (run.target == h || run.source == h) {
-        run.abort(h.id() + " left the cluster: " + why);
-      }
-    }
-  }
-
-  /**
-   * Whether a live holder lets a challenger take a LUN without defending it: both are members of the
-   * active partition and the holder owns no group on that LUN, so the cluster moves the disk between them
-   * instead of fighting over it.
-   */
-  boolean handsOver(SimHost holder, SimHost challenger, SimLun lun) {
-    if (!membership.isActive(holder) || !membership.isActive(challenger) || lun == witness) {
-      return false;
-    }
-    for (SimGroup g : groups) {
-      if (g.owner == holder && g.luns.contains(lun)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** A node lost its reservation on a LUN: its VMs on that LUN lose their storage. */
-  void reservationLost(SimHost h, SimLun lun) {
-    if (lun == witness) {
-      membership.requestDecision();
-      return;
-    }
-    if (lun.spec.csv()) {
-      // Only the coordinator role moved; every node keeps its access to a Cluster Shared Volume.
-      return;
-    }
-    for (SimVm vm : new ArrayList<>(h.vms.values())) {
-      if (!vm.spec.luns().contains(lun.spec.id())) {
-        continue;
-      }
-      String why = h.id() + " lost its reservation on " + lun.describe();
-      if (h.hung) {
-        h.addStale(vm, vm.state);
-        vm.cancelTimers();
-        MigrationRun run = vm.migration;
-        vm.moveTo(VmState.OFF, null, "fenced: " + why + " while hung");
-        if (run != null) {
-          run.abort(why);
-        }
-      } else if (vm.group.owner == h && h.isMember() && vm.wanted && vm.migration == null
-          && (vm.state == VmState.RUNNING || vm.state == VmState.STARTING)) {
-        reconciler.vmFailed(vm, why + "; its I/O failed");
-      } else {
-        lifecycle.kill(vm, why);
-      }
-    }
   }
 
   List<MigrationRun> activeMigrations() {
@@ -368,51 +203,6 @@ public final class SimCluster implements Cluster {
       }
     }
     return runs;
-  }
-
-  /** Takes a group to another node in a planned way (drain, failback). */
-  void moveGroup(SimGroup g, SimHost target, PlacementReason reason, String why) {
-    SimVm only = g.vms.size() == 1 ? g.vms.get(0) : null;
-    if (only != null && only.state == VmState.RUNNING && only.migration == null && g.owner == only.host) {
-      MigrationRun run = new MigrationRun(this, plannedMoves, only, target, () -> {});
-      run.begin();
-      return;
-    }
-    g.activity = SimGroup.Activity.MOVING;
-    List<SimVm> running = new ArrayList<>();
-    for (SimVm vm : g.vms) {
-      if (vm.state == VmState.RUNNING || vm.state == VmState.STARTING || vm.state == VmState.RESTORING) {
-        running.add(vm);
-      }
-    }
-    if (g.state == GroupState.ONLINE || g.state == GroupState.ONLINE_PENDING) {
-      g.moveTo(GroupState.OFFLINE_PENDING, g.owner, why);
-    }
-    int[] remaining = {running.size()};
-    Runnable handOver = () -> {
-      SimHost from = g.owner;
-      for (SimLun lun : g.luns) {
-        if (from != null) {
-          lun.release(from, "released for " + why);
-        }
-      }
-      g.activity = SimGroup.Activity.IDLE;
-      g.moveTo(GroupState.OFFLINE, null, why);
-      g.plannedTarget = target;
-      g.nextReason = reason;
-      reconciler.kick();
-    };
-    if (running.isEmpty()) {
-      handOver.run();
-      return;
-    }
-    for (SimVm vm : running) {
-      lifecycle.takeOffline(vm, why, () -> {
-        if (--remaining[0] == 0) {
-          handOver.run();
-        }
-      });
-    }
   }
 
   // ---- Cluster ----
@@ -503,6 +293,26 @@ public final class SimCluster implements Cluster {
     return faults;
   }
 
+  /**
+   * Checks a VM's memory as it is now against everything its guest workload wrote; see
+   * {@link io.hvcluster.core.Simulation#verifyGuestMemory}.
+   *
+   * @param id the VM
+   * @return the outcome
+   * @throws IllegalStateException when the VM holds no memory now
+   */
+  public GuestWorkload.Verification verifyGuestMemory(VmId id) {
+    guard();
+    SimVm vm = vmModel(id);
+    GuestMemory m = memory.memory(vm);
+    if (m == null) {
+      throw new IllegalStateException(vm.describe() + " holds no guest memory in state " + vm.state);
+    }
+    // A guest with no working set never writes: its memory must simply be untouched zeros.
+    return vm.workload != null ? vm.workload.verify(m)
+        : GuestWorkload.create(0, id, vm.spec.pageCount(), 0, 1).verify(m);
+  }
+
   @Override
   public void form() {
     guard();
@@ -513,7 +323,7 @@ public final class SimCluster implements Cluster {
     operator("form-cluster", name());
     for (SimHost h : hosts) {
       h.serviceDisabled = false;
-      scheduleServiceStart(h, SERVICE_START_NANOS);
+      nodes.scheduleServiceStart(h, NodeService.SERVICE_START_NANOS);
     }
   }
 
@@ -571,39 +381,7 @@ public final class SimCluster implements Cluster {
     vm.wanted = false;
     vm.operatorStopped = true;
     availability.update(vm, "stopped by operator");
-    stopIfUnwanted(vm);
-  }
-
-  /** Takes an unwanted VM offline, unless a migration is moving it (it is stopped when that ends). */
-  void stopIfUnwanted(SimVm vm) {
-    if (vm.wanted || vm.migration != null) {
-      return;
-    }
-    SimGroup g = vm.group;
-    if (vm.state == VmState.FAILED) {
-      vm.moveTo(VmState.OFF, null, "stopped by operator");
-      if (!g.wantsOnline() && g.state == GroupState.FAILED) {
-        g.moveTo(GroupState.OFFLINE, g.owner, "stopped by operator");
-      }
-      return;
-    }
-    if (vm.state != VmState.RUNNING && vm.state != VmState.STARTING && vm.state != VmState.RESTORING) {
-      return;
-    }
-    boolean lastOne = !g.wantsOnline();
-    if (lastOne && (g.state == GroupState.ONLINE || g.state == GroupState.ONLINE_PENDING)) {
-      g.moveTo(GroupState.OFFLINE_PENDING, g.owner, "stopped by operator");
-    }
-    if (g.activity == SimGroup.Activity.STARTING && lastOne) {
-      g.activity = SimGroup.Activity.IDLE;
-      g.releaseReservation();
-    }
-    lifecycle.takeOffline(vm, "stopped by operator", () -> {
-      if (!g.wantsOnline() && g.state == GroupState.OFFLINE_PENDING) {
-        g.moveTo(GroupState.OFFLINE, g.owner, "stopped by operator");
-      }
-      reconciler.kick();
-    });
+    moves.stopIfUnwanted(vm);
   }
 
   @Override
@@ -613,7 +391,7 @@ public final class SimCluster implements Cluster {
     h.state.checkTransition(h.describe(), NodeState.PAUSED, "operator pause");
     operator("pause-node", id.name());
     h.pauseIntent = true;
-    setNodeState(h, NodeState.PAUSED, "paused by operator");
+    nodes.setNodeState(h, NodeState.PAUSED, "paused by operator");
   }
 
   @Override
@@ -623,7 +401,7 @@ public final class SimCluster implements Cluster {
     h.state.checkTransition(h.describe(), NodeState.UP, "operator resume");
     operator("resume-node", id.name());
     h.pauseIntent = false;
-    setNodeState(h, NodeState.UP, "resumed by operator");
+    nodes.setNodeState(h, NodeState.UP, "resumed by operator");
     reconciler.kick();
   }
 
@@ -637,19 +415,7 @@ public final class SimCluster implements Cluster {
       h.state.checkTransition(h.describe(), NodeState.PAUSED, "operator drain");
     }
     operator("drain-node", id.name());
-    drain(h, "draining " + h.id());
-  }
-
-  private void drain(SimHost h, String why) {
-    for (SimGroup g : h.ownedGroups()) {
-      if (g.activity != SimGroup.Activity.IDLE && g.activity != SimGroup.Activity.STARTING) {
-        continue;
-      }
-      SimHost target = reconciler.place(g, PlacementReason.DRAIN);
-      if (target != null) {
-        moveGroup(g, target, PlacementReason.DRAIN, why);
-      }
-    }
+    moves.drain(h, "draining " + h.id());
   }
 
   @Override
@@ -659,7 +425,7 @@ public final class SimCluster implements Cluster {
     operator("start-cluster-service", id.name());
     h.serviceDisabled = false;
     if (h.powered && !h.hung && !h.serviceRunning) {
-      scheduleServiceStart(h, SERVICE_START_NANOS);
+      nodes.scheduleServiceStart(h, NodeService.SERVICE_START_NANOS);
     }
   }
 
@@ -672,27 +438,8 @@ public final class SimCluster implements Cluster {
     if (!h.serviceRunning) {
       return;
     }
-    drain(h, h.id() + " is leaving the cluster");
-    leaveWhenDrained(h);
-  }
-
-  private void leaveWhenDrained(SimHost h) {
-    boolean moving = h.ownedGroups().stream().anyMatch(g -> g.activity == SimGroup.Activity.MOVING);
-    if (moving) {
-      kernel.loop().schedule(1_000_000_000L, () -> leaveWhenDrained(h));
-      return;
-    }
-    if (!h.serviceRunning || !h.serviceDisabled) {
-      return;
-    }
-    String why = "cluster service stopped by operator";
-    boolean member = h.isMember() || h.state == NodeState.JOINING;
-    stopService(h, why);
-    if (member) {
-      setNodeState(h, NodeState.DOWN, why);
-      reconciler.ownerLost(h, why);
-      membership.requestDecision();
-    }
+    moves.drain(h, h.id() + " is leaving the cluster");
+    nodes.leaveWhenDrained(h);
   }
 
   @Override
@@ -704,7 +451,7 @@ public final class SimCluster implements Cluster {
     SimHost h = addHostModel(nodeSpec);
     if (formed) {
       h.serviceDisabled = false;
-      scheduleServiceStart(h, SERVICE_START_NANOS);
+      nodes.scheduleServiceStart(h, NodeService.SERVICE_START_NANOS);
     }
   }
 
@@ -787,7 +534,7 @@ public final class SimCluster implements Cluster {
           + target.describe() + " has " + size(Math.max(0, free)) + " free");
     }
     operator("migrate-vm", id.name() + " -> " + targetId.name() + " (" + strategy.name() + ")");
-    MigrationRun run = new MigrationRun(this, strategy, vm, target, () -> stopIfUnwanted(vm));
+    MigrationRun run = new MigrationRun(this, strategy, vm, target, () -> moves.stopIfUnwanted(vm));
     run.begin();
     return run.handle();
   }
@@ -812,16 +559,6 @@ public final class SimCluster implements Cluster {
   public void setPlannedMoveStrategy(MigrationStrategy strategy) {
     guard();
     this.plannedMoves = Objects.requireNonNull(strategy, "strategy");
-  }
-
-  /**
-   * Returns the virtual time to boot a host after power-on, by installation.
-   *
-   * @param installation the host's installation
-   * @return nanoseconds
-   */
-  static long hostBootNanos(Installation installation) {
-    return installation == Installation.SERVER_CORE ? 120_000_000_000L : 180_000_000_000L;
   }
 
   @Override

@@ -103,7 +103,7 @@ final class SimLun implements Lun {
     } else if (!host.powered || host.hung || !host.serviceRunning || !reachableFrom(host)) {
       won = false;
       why = host.id() + " can no longer reach the LUN";
-    } else if (owner != null && owner != host && defends(owner, this) && !cluster.handsOver(owner, host, this)) {
+    } else if (owner != null && owner != host && defends(owner, this) && !cluster.fencing.handsOver(owner, host, this)) {
       won = false;
       why = owner.id() + " defended its reservation against " + host.id();
     } else {
@@ -126,7 +126,7 @@ final class SimLun implements Lun {
       cluster.membership.requestDecision();
     }
     if (won && previous != null && previous != host) {
-      cluster.reservationLost(previous, this);
+      cluster.fencing.reservationLost(previous, this);
     }
     List<Consumer<Boolean>> callbacks = new ArrayList<>(waiting);
     waiting.clear();
@@ -157,7 +157,7 @@ final class SimLun implements Lun {
     owner = by;
     generation++;
     set(state, why);
-    cluster.reservationLost(previous, this);
+    cluster.fencing.reservationLost(previous, this);
   }
 
   void arrayOffline(boolean offline, String why) {

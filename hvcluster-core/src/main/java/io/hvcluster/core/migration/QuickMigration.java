@@ -1,13 +1,8 @@
 package io.hvcluster.core.migration;
 
-import io.hvcluster.api.GuestMemory;
 import io.hvcluster.api.RestoreMode;
-import io.hvcluster.api.SavedStateInfo;
-import io.hvcluster.api.VmState;
 import io.hvcluster.api.migration.MigrationContext;
 import io.hvcluster.api.migration.MigrationStrategy;
-import java.io.UncheckedIOException;
-import java.time.Duration;
 
 /**
  * Hyper-V's Quick Migration (Windows Server 2008): pause the VM and save its memory to a saved-state
@@ -58,55 +53,6 @@ public final class QuickMigration implements MigrationStrategy {
 
   @Override
   public void start(MigrationContext ctx) {
-    ctx.phase("save");
-    ctx.transition(VmState.SAVING, "quick migration to " + ctx.target().id() + ": paused, saving memory");
-    SavedStateInfo saved;
-    try {
-      saved = ctx.saveState();
-    } catch (UncheckedIOException e) {
-      ctx.transition(VmState.RUNNING, "save failed; resumed on " + ctx.source().id());
-      ctx.rollBack("saving the VM's memory failed: " + e.getMessage());
-      return;
-    }
-    long savedBytes = saved.storedPages() * GuestMemory.PAGE_SIZE;
-    ctx.addBytes(savedBytes);
-    ctx.after(ctx.costs().storageWrite(savedBytes), () -> {
-      ctx.transition(VmState.SAVED, "saved state committed (generation " + saved.generation() + ", "
-          + saved.storedPages() + " pages)");
-      ctx.phase("release-storage");
-      ctx.releaseStorage();
-      Duration release = ctx.costs().lunHandover().minus(ctx.costs().arbitration());
-      ctx.after(release.isNegative() ? Duration.ZERO : release, () -> {
-        ctx.phase("arbitrate");
-        ctx.acquireStorage(won -> {
-          if (!won) {
-            ctx.fail(ctx.target().id() + " lost the arbitration for the VM's LUNs; the VM stays saved with its state intact");
-            return;
-          }
-          restore(ctx);
-        });
-      });
-    });
-  }
-
-  private void restore(MigrationContext ctx) {
-    ctx.relocateToTarget();
-    ctx.phase("restore");
-    ctx.transition(VmState.RESTORING, "restoring on " + ctx.target().id() + " (" + restore.name().toLowerCase(
-        java.util.Locale.ROOT) + ")");
-    SavedStateInfo restored;
-    try {
-      restored = ctx.restoreState(restore);
-    } catch (UncheckedIOException e) {
-      ctx.fail("saved state rejected: " + e.getMessage() + "; the cluster cold-boots the VM");
-      return;
-    }
-    long bytes = restored.storedPages() * GuestMemory.PAGE_SIZE;
-    ctx.addBytes(bytes);
-    ctx.after(ctx.costs().restoreSetup().plus(ctx.costs().storageRead(bytes)), () -> {
-      ctx.phase("resume");
-      ctx.transition(VmState.RUNNING, "resumed on " + ctx.target().id());
-      ctx.complete("moved " + bytes / (1 << 20) + " MiB through the LUN");
-    });
+    QuickSteps.saveAndMove(ctx, restore, "quick migration to " + ctx.target().id(), "");
   }
 }

@@ -193,6 +193,8 @@ final class QuickMigrationTest {
       MigrationResult r = withFaultIn(sim, c, "arbitrate", x -> flipAByteOfTheSavedMemory(dir), QuickMigration.eager());
       assertThat(r.outcome()).isEqualTo(MigrationOutcome.FAILED);
       assertThat(r.reason()).startsWith("saved state rejected");
+      assertThat(log.stream().filter(e -> e instanceof io.hvcluster.api.event.MigrationFinished).count())
+          .as("resolving the VM does not end the migration a second time").isEqualTo(1);
       assertThat(c.vm(VM).state()).isEqualTo(VmState.RUNNING);
       assertThat(starts(log, VmState.STARTING, t)).as("one cold boot").isEqualTo(1);
       VmStateChanged rejected = (VmStateChanged) log.stream().filter(e -> e instanceof VmStateChanged v
