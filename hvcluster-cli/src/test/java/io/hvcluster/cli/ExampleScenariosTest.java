@@ -161,6 +161,15 @@ final class ExampleScenariosTest {
   }
 
   @Test
+  void theReadmesTimelinePictureIsAValidSvgOfTheSplitBrainExample() throws Exception {
+    // Made with: simulate --scenario examples/split-brain.json --report DIR, then DIR/timeline.svg copied.
+    Document svg = parse(Files.readString(CliRun.repositoryFile("docs/images", "split-brain-timeline.svg")));
+    assertThat(lanes(svg)).containsExactly("node1", "node2", "node3", "node4");
+    assertThat(elements(svg, "rect", "quorum").stream().map(e -> e.getAttribute("data-state")))
+        .contains("LOST");
+  }
+
+  @Test
   void theSameScenarioWritesTheSameReport(@TempDir Path dir) throws Exception {
     CliRunner.run("simulate", "--scenario", CliRun.example("retail-host-failure.json").toString(), "--report",
         dir.resolve("a").toString());
