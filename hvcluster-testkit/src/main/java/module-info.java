@@ -8,9 +8,11 @@ module io.hvcluster.testkit {
   requires com.fasterxml.jackson.databind;
 
   exports io.hvcluster.testkit.check;
+  exports io.hvcluster.testkit.engine;
   exports io.hvcluster.testkit.fault;
   exports io.hvcluster.testkit.gen;
   exports io.hvcluster.testkit.history;
+  exports io.hvcluster.testkit.invariant;
   exports io.hvcluster.testkit.junit;
   exports io.hvcluster.testkit.property;
   exports io.hvcluster.testkit.workload;

@@ -16,8 +16,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "hvcluster", mixinStandardHelpOptions = true, version = "hvcluster 0.1.0-SNAPSHOT",
     description = "Simulates a highly available Hyper-V failover cluster (Windows Server 2008 / SCVMM 2008).",
-    subcommands = {DemoCommand.class, SimulateCommand.class, MigrateCommand.class, ValidateCommand.class,
-        PlanCommand.class, SaveBenchCommand.class, SavedStateCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DemoCommand.class, SimulateCommand.class, MigrateCommand.class, TortureCommand.class,
+        ValidateCommand.class, PlanCommand.class, SaveBenchCommand.class, SavedStateCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main {
   /** Exit code for bad input or an unusable file. */
   static final int EXIT_USAGE = 2;

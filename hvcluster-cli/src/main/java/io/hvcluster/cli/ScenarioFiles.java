@@ -341,13 +341,6 @@ final class ScenarioFiles {
           + DurationText.format(plan.heal().at()) + " is after the end of the run at " + DurationText.format(end)
           + "; heal by the end of the run");
     }
-    for (int i = 0; i < plan.faults().size(); i++) {
-      String kind = plan.faults().get(i).kind().id();
-      if (!PlanFaults.supports(plan.faults().get(i).kind())) {
-        throw fail(where.equals("$.faults") ? "$.faults.faults" : "$.faults", "fault '" + kind + "' (fault #" + i + " in"
-            + " start order) is not supported by simulate yet; supported: " + PlanFaults.supportedIds());
-      }
-    }
     return plan;
   }
 

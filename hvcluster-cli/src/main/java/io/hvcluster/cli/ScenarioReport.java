@@ -68,6 +68,11 @@ final class ScenarioReport {
     }
     s.faults().ifPresent(plan -> b.table("fault-plan", "Fault plan", List.of("plan (testkit FaultPlan)"),
         plan.timeline().lines().map(List::of).toList()));
+    if (!result.faultHistory().isEmpty()) {
+      b.table("fault-history", "Fault history", List.of("time", "what", "fault", "detail"),
+          result.faultHistory().stream().map(e -> List.of(Timeline.time(e.timeNanos()),
+              e.type().name().toLowerCase(java.util.Locale.ROOT), e.f(), e.value())).toList());
+    }
     return b.html();
   }
 }

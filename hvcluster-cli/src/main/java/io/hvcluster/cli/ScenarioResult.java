@@ -1,6 +1,7 @@
 package io.hvcluster.cli;
 
 import io.hvcluster.core.report.RunRecord;
+import io.hvcluster.testkit.history.HistoryEntry;
 import java.util.List;
 
 /**
@@ -12,9 +13,13 @@ import java.util.List;
  * @param outcomes one per action, in the order they were attempted
  * @param vmsRunning VMs running at the end
  * @param trace the event trace, one JSON object per line
+ * @param faultHistory what the fault plan did: the testkit history's nemesis entries (faults applied,
+ *     healed, or that could not be applied)
  */
-record ScenarioResult(Scenario scenario, RunRecord record, List<ActionOutcome> outcomes, int vmsRunning, String trace) {
+record ScenarioResult(Scenario scenario, RunRecord record, List<ActionOutcome> outcomes, int vmsRunning, String trace,
+    List<HistoryEntry> faultHistory) {
   ScenarioResult {
     outcomes = List.copyOf(outcomes);
+    faultHistory = List.copyOf(faultHistory);
   }
 }

@@ -12,6 +12,8 @@ import io.hvcluster.core.migration.LiveMigration;
 import io.hvcluster.core.migration.QuickMigration;
 import io.hvcluster.core.report.RunRecorder;
 import io.hvcluster.core.report.Timeline;
+import io.hvcluster.testkit.engine.FaultInjection;
+import io.hvcluster.testkit.history.History;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +30,7 @@ final class ScenarioRunner {
 
   private final Scenario scenario;
   private final List<ActionOutcome> outcomes = new ArrayList<>();
+  private final History history = new History();
   private Simulation sim;
   private Cluster cluster;
 
@@ -45,7 +48,7 @@ final class ScenarioRunner {
     try (Simulation s = Simulation.builder().seed(scenario.seed()).traceTo(trace).build()) {
       sim = s;
       cluster = sim.createCluster(scenario.spec());
-      scenario.faults().ifPresent(plan -> PlanFaults.check(plan, cluster, scenario.file()));
+      scenario.faults().ifPresent(plan -> PlanChecks.check(plan, cluster, scenario.file()));
       RunRecorder recorder = RunRecorder.attach(sim, cluster);
       cluster.form();
       if (scenario.startVms()) {
@@ -54,7 +57,8 @@ final class ScenarioRunner {
       for (ScenarioAction a : scenario.actions()) {
         sim.schedule(a.at(), () -> outcomes.add(perform(a)));
       }
-      scenario.faults().ifPresent(plan -> PlanFaults.schedule(plan, sim, cluster));
+      // The testkit's binding, the same one property tests and torture use: one format, one meaning.
+      scenario.faults().ifPresent(plan -> FaultInjection.apply(plan, sim, cluster, scenario.seed(), history));
       long total = scenario.duration().toNanos();
       long slice = Math.max(1, total / SLICES);
       for (long done = 0; done < total; ) {
@@ -64,7 +68,7 @@ final class ScenarioRunner {
         progress.update(done, clock(done) + " of " + clock(total) + " simulated");
       }
       int running = (int) cluster.vms().stream().filter(v -> v.state() == VmState.RUNNING).count();
-      return new ScenarioResult(scenario, recorder.finish(), outcomes, running, trace.toString());
+      return new ScenarioResult(scenario, recorder.finish(), outcomes, running, trace.toString(), history.entries());
     }
   }
 

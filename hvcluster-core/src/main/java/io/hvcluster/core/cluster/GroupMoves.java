@@ -39,6 +39,18 @@ final class GroupMoves {
     int[] remaining = {running.size()};
     Runnable handOver = () -> {
       SimHost from = g.owner;
+      if (from != null && g.vms.stream().anyMatch(v -> v.host == from && v.state.holdsMemory())) {
+        // A VM is still on the node (its save failed and it kept running, or an operator's stop is still
+        // saving it): giving the group's LUNs away now would leave it running or writing without its
+        // storage. The move is abandoned instead.
+        g.activity = SimGroup.Activity.IDLE;
+        if (g.state == GroupState.OFFLINE_PENDING && g.vms.stream().anyMatch(v -> v.host == from
+            && v.state == VmState.RUNNING)) {
+          g.moveTo(GroupState.ONLINE, from, "move abandoned: a VM could not be taken offline");
+        }
+        c.reconciler.kick();
+        return;
+      }
       for (SimLun lun : g.luns) {
         if (from != null) {
           lun.release(from, "released for " + why);
@@ -89,7 +101,9 @@ final class GroupMoves {
       g.releaseReservation();
     }
     c.lifecycle.takeOffline(vm, "stopped by operator", () -> {
-      if (!g.wantsOnline() && g.state == GroupState.OFFLINE_PENDING) {
+      // Even when an operator started the VM again while it was being saved: a group left offline-pending
+      // is never brought online, so it goes offline and the failover engine starts it again from there.
+      if (g.state == GroupState.OFFLINE_PENDING && g.activity != SimGroup.Activity.MOVING) {
         g.moveTo(GroupState.OFFLINE, g.owner, "stopped by operator");
       }
       c.reconciler.kick();

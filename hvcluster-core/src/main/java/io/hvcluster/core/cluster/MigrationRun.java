@@ -453,6 +453,8 @@ final class MigrationRun implements MigrationContext {
     } else if (vm.state == VmState.SAVING && vm.host == source && source.sendsHeartbeats()) {
       vm.moveTo(VmState.RUNNING, source, "save abandoned: " + reason);
     } else if ((vm.state == VmState.RESTORING || vm.state == VmState.STARTING) && vm.host != null) {
+      // This run is ending now: detach it first, or the kill would abort it, and it would end twice.
+      vm.migration = null;
       cluster.lifecycle.kill(vm, "migration failed: " + reason);
     }
     if (vm.state == VmState.RUNNING && vm.host == source) {

@@ -141,8 +141,9 @@ final class Reconciler {
       case FAILED -> g.retryAt >= 0 && cluster.now() >= g.retryAt && g.wantsOnline();
       // An online group only starts more of its VMs on its own live owner; if the owner died, the
       // cluster learns it from the heartbeats and fails the whole group over then.
-      case ONLINE, ONLINE_PENDING -> anyWantedNeedsBoot(g) && g.owner != null && g.owner.canHostGroups()
-          && cluster.membership.isActive(g.owner);
+      case ONLINE, ONLINE_PENDING -> anyWantedNeedsBoot(g)
+          && (g.owner != null && g.owner.canHostGroups() && cluster.membership.isActive(g.owner)
+              || g.state == GroupState.ONLINE_PENDING && pendingOnUnusableOwner(g));
       case OFFLINE_PENDING -> false;
     };
   }
@@ -154,6 +155,14 @@ final class Reconciler {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether a group still coming online is stuck on an owner that may not start it (paused meanwhile,
+   * or gone) while none of its VMs holds memory there: it is placed anew, instead of waiting forever.
+   */
+  private static boolean pendingOnUnusableOwner(SimGroup g) {
+    return g.owner != null && g.vms.stream().noneMatch(v -> v.host == g.owner && v.state.holdsMemory());
   }
 
   private static boolean needsBoot(SimVm vm) {
@@ -275,7 +284,10 @@ final class Reconciler {
 
   private void checkOnline(SimGroup g) {
     for (SimVm vm : g.vms) {
-      if (vm.wanted && (vm.state == VmState.STARTING || vm.state == VmState.RESTORING)) {
+      // Only a start on the group's owner is still to come. An instance left starting on another node
+      // (frozen on a hung node the group failed over from) never reports back here, and waiting for it
+      // would leave the group busy, and its VMs down, forever.
+      if (vm.wanted && (vm.state == VmState.STARTING || vm.state == VmState.RESTORING) && vm.host == g.owner) {
         return;
       }
     }
@@ -410,7 +422,9 @@ final class Reconciler {
   void ownerLost(SimHost host, String why) {
     for (SimGroup g : host.ownedGroups()) {
       g.releaseReservation();
-      if (g.activity != SimGroup.Activity.MOVING) {
+      // A migration ends itself (it is aborted and resolves its VM); a planned move of a group of several
+      // VMs is not a migration and cannot complete once its owner is gone, so it is over too.
+      if (g.activity != SimGroup.Activity.MOVING || g.vms.stream().noneMatch(v -> v.migration != null)) {
         g.activity = SimGroup.Activity.IDLE;
       }
       boolean wanted = g.wantsOnline();

@@ -58,6 +58,9 @@ public final class InvariantMonitor implements ClusterListener {
       return;
     }
     for (StepInvariant invariant : invariants) {
+      invariant.observe(event);
+    }
+    for (StepInvariant invariant : invariants) {
       Optional<String> message = invariant.check(cluster, event);
       if (message.isPresent()) {
         violations.add(new Violation(invariant.id(), FailureClass.SAFETY, message.get(), event.timeNanos(), entry.index()));

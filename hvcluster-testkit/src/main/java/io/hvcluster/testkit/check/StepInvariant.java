@@ -28,13 +28,25 @@ public interface StepInvariant {
   String id();
 
   /**
-   * Checks the cluster right after an event.
+   * Checks the cluster right after an event. A monitor driven by the simulation's step observer (the
+   * engine-backed {@code io.hvcluster.testkit.invariant.StepMonitor}) calls it once after every kernel
+   * event, with its effects complete, passing the last cluster event delivered so far; the per-event
+   * {@link InvariantMonitor} calls it after each cluster event.
    *
    * @param cluster the cluster, as it is after the event
-   * @param event the event just delivered
+   * @param event the event just delivered (for a step monitor, the most recent one)
    * @return a message describing the violation, or empty when the invariant holds
    */
   Optional<String> check(Cluster cluster, ClusterEvent event);
+
+  /**
+   * Sees every cluster event, in order, before the next {@link #check}: the hook for invariants over
+   * what happened (migrations that start and end, restarts counted in a window) rather than over state.
+   * Must not throw; the default does nothing.
+   *
+   * @param event the event
+   */
+  default void observe(ClusterEvent event) {}
 
   /**
    * Returns an invariant from an id and a check function.

@@ -60,8 +60,38 @@ public final class Topologies {
         QuorumModel.NODE_AND_FILE_SHARE_MAJORITY, QuorumModel.DISK_ONLY);
     private List<StorageLayout> layouts = List.of(StorageLayout.values());
     private List<StorageType> storage = List.of(StorageType.ISCSI, StorageType.FC, StorageType.SAS);
+    private List<Long> hostMemoryGiB = List.of(32L, 16L, 64L);
+    private long maxWorkingSetMiB = Long.MAX_VALUE;
 
     private Builder() {}
+
+    /**
+     * Caps how much memory generated guests write, in MiB (by default up to half their memory); small
+     * working sets keep simulated migrations, saves and restores cheap.
+     *
+     * @param mib the cap, 0 or more
+     * @return this builder
+     * @throws IllegalArgumentException when the cap is negative
+     */
+    public Builder maxWorkingSetMiB(long mib) {
+      if (mib < 0) {
+        throw new IllegalArgumentException("working set cap is " + mib + " MiB; it must be 0 or more");
+      }
+      this.maxWorkingSetMiB = mib;
+      return this;
+    }
+
+    /**
+     * Sets the node memory sizes to choose from, in GiB; the first is the simplest. By default 32, 16
+     * or 64 GiB.
+     *
+     * @param gib the sizes, at least one
+     * @return this builder
+     */
+    public Builder hostMemoryGiB(Long... gib) {
+      this.hostMemoryGiB = nonEmpty("host memory sizes", List.of(gib));
+      return this;
+    }
 
     /**
      * Sets the node count range, within 2 to 16.
@@ -142,7 +172,8 @@ public final class Topologies {
       List<QuorumModel> q = quorums;
       List<StorageLayout> l = layouts;
       List<StorageType> s = storage;
-      Gen<HostShape> hostShape = Gen.zip(Gen.elements(32L, 16L, 64L), Gen.zip(Gen.elements(Installation.FULL,
+      long workingSet = maxWorkingSetMiB;
+      Gen<HostShape> hostShape = Gen.zip(Gen.elements(hostMemoryGiB), Gen.zip(Gen.elements(Installation.FULL,
           Installation.SERVER_CORE), Gen.elements(Edition.ENTERPRISE, Edition.DATACENTER), HostShape::partial),
           (gib, partial) -> new HostShape(gib, partial.installation, partial.edition));
       return Gen.integers(minNodes, maxNodes).flatMap(n -> Gen.lists(hostShape, n, n).flatMap(shapes ->
@@ -154,7 +185,7 @@ public final class Topologies {
                   .edition(h.edition).build());
             }
             List<HostId> ids = hosts.stream().map(HostSpec::id).collect(Collectors.toList());
-            return VmSets.generator(ids, layout, minV, maxV).map(vms -> spec(quorum, type, hosts, vms));
+            return VmSets.generator(ids, layout, minV, maxV, workingSet).map(vms -> spec(quorum, type, hosts, vms));
           })))));
     }
 

@@ -38,6 +38,26 @@ public final class VmSets {
    * @throws IllegalArgumentException when the range is invalid or there are no nodes
    */
   public static Gen<VmSet> generator(List<HostId> hosts, StorageLayout layout, int min, int max) {
+    return generator(hosts, layout, min, max, Long.MAX_VALUE);
+  }
+
+  /**
+   * Returns a generator of {@code min} to {@code max} VMs, as {@link #generator(List, StorageLayout, int,
+   * int)} does, whose guests touch at most {@code maxWorkingSetMiB} of memory (small working sets keep
+   * simulated migrations, saves and restores cheap).
+   *
+   * @param hosts the nodes, used as preferred owners
+   * @param layout how the VMs keep their files
+   * @param min the fewest VMs
+   * @param max the most VMs
+   * @param maxWorkingSetMiB the most memory a guest writes, in MiB
+   * @return the generator
+   * @throws IllegalArgumentException when the range is invalid, there are no nodes, or the cap is negative
+   */
+  public static Gen<VmSet> generator(List<HostId> hosts, StorageLayout layout, int min, int max, long maxWorkingSetMiB) {
+    if (maxWorkingSetMiB < 0) {
+      throw new IllegalArgumentException("working set cap is " + maxWorkingSetMiB + " MiB; it must be 0 or more");
+    }
     if (hosts.isEmpty() || min < 0 || min > max) {
       throw new IllegalArgumentException("VM set needs nodes and a count range with 0 <= min <= max, not " + hosts.size()
           + " nodes and [" + min + ", " + max + "]");
@@ -51,14 +71,15 @@ public final class VmSets {
     Gen<Integer> lunCount = layout == StorageLayout.LUN_PER_VM ? Gen.constant(0) : Gen.integers(1, 3);
     return Gen.lists(shape, min, max).flatMap(shapes -> lunCount.flatMap(luns ->
         Gen.lists(Gen.integers(0, Math.max(0, luns - 1)), shapes.size(), shapes.size())
-            .flatMap(assignment -> workloads(shapes).map(w -> build(shapes, layout, luns, assignment, w)))));
+            .flatMap(assignment -> workloads(shapes, maxWorkingSetMiB).map(w -> build(shapes, layout, luns, assignment,
+                w)))));
   }
 
-  private static Gen<List<io.hvcluster.api.spec.WorkloadSpec>> workloads(List<Shape> shapes) {
+  private static Gen<List<io.hvcluster.api.spec.WorkloadSpec>> workloads(List<Shape> shapes, long maxWorkingSetMiB) {
     Gen<List<io.hvcluster.api.spec.WorkloadSpec>> out = Gen.constant(List.of());
     for (Shape s : shapes) {
       Gen<List<io.hvcluster.api.spec.WorkloadSpec>> prefix = out;
-      out = Gen.zip(prefix, Workloads.guest(s.memoryMiB << 20), (list, w) -> {
+      out = Gen.zip(prefix, Workloads.guest(Math.min(s.memoryMiB, Math.min(maxWorkingSetMiB, 1L << 40) * 2) << 20), (list, w) -> {
         List<io.hvcluster.api.spec.WorkloadSpec> more = new ArrayList<>(list);
         more.add(w);
         return more;

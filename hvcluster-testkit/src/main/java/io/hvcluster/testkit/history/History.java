@@ -147,6 +147,21 @@ public final class History {
     return info(NEMESIS, timeNanos, f, detail);
   }
 
+  /**
+   * Records that the nemesis could not apply a fault (for example, an explicit selector names a node
+   * the cluster does not have): an invocation and a fail completion saying why.
+   *
+   * @param timeNanos virtual time
+   * @param fault the fault
+   * @param why why it was not applied
+   * @return the completion entry
+   */
+  public HistoryEntry faultFailed(long timeNanos, Fault fault, String why) {
+    String f = fault.kind().id();
+    invoke(NEMESIS, timeNanos, f, parameters(fault));
+    return fail(NEMESIS, timeNanos, f, why);
+  }
+
   private static String parameters(Fault fault) {
     return fault.describe().substring(fault.kind().id().length()).strip();
   }

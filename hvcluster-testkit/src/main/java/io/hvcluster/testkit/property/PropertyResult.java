@@ -144,7 +144,7 @@ public final class PropertyResult<T> {
       out.append("shrunk in ").append(c.shrinkSteps()).append(" steps (").append(c.shrinkAttempts())
           .append(" attempts").append(c.shrinkLimitReached() ? ", attempt limit reached" : "").append(")\n");
       out.append("shrunk counterexample:\n").append(indent(property.describe(c.shrunk()))).append('\n');
-      out.append("error: ").append(firstLine(c.error())).append('\n');
+      out.append("error: ").append(fullText(c.error())).append('\n');
       if (c.shrinkSteps() > 0) {
         out.append("original counterexample:\n").append(indent(property.describe(c.original()))).append('\n');
       }
@@ -164,10 +164,14 @@ public final class PropertyResult<T> {
     }
   }
 
-  private static String firstLine(Throwable error) {
-    String text = String.valueOf(error);
+  /**
+   * The error's text in full: an invariant violation's report (first violating event, history slice,
+   * plan) belongs in the property's own message, indented under its first line.
+   */
+  private static String fullText(Throwable error) {
+    String text = String.valueOf(error).stripTrailing();
     int newline = text.indexOf('\n');
-    return newline < 0 ? text : text.substring(0, newline) + " (the full message is in the cause)";
+    return newline < 0 ? text : text.substring(0, newline) + "\n" + indent(text.substring(newline + 1));
   }
 
   private static String indent(String text) {

@@ -63,6 +63,57 @@ public final class FakeCluster implements Cluster {
     return this;
   }
 
+  /** Leaves a stale instance of a VM on a host (as a fenced or lingering instance the host still holds). */
+  public FakeCluster stale(String vm, String host, VmState state) {
+    ((FakeHost) host(HostId.of(host))).stale.put(VmId.of(vm), state);
+    return this;
+  }
+
+  /** Hangs a host: it keeps its state and instances but does not run. */
+  public FakeCluster hang(String host) {
+    ((FakeHost) host(HostId.of(host))).running = false;
+    return this;
+  }
+
+  /** Sets a host's membership state. */
+  public FakeCluster nodeState(String host, NodeState state) {
+    ((FakeHost) host(HostId.of(host))).state = state;
+    return this;
+  }
+
+  /** Sets a VM's state and host. */
+  public FakeCluster vmState(String vm, VmState state, String host) {
+    FakeVm v = (FakeVm) vm(VmId.of(vm));
+    v.state = state;
+    v.host = Optional.ofNullable(host).map(HostId::of);
+    return this;
+  }
+
+  /** Marks a VM as stopped by an operator, or not. */
+  public FakeCluster operatorStopped(String vm, boolean stopped) {
+    ((FakeVm) vm(VmId.of(vm))).operatorStopped = stopped;
+    return this;
+  }
+
+  /** Sets a LUN's reservation generation. */
+  public FakeCluster generation(String lun, long generation) {
+    lun(lun).generation = generation;
+    return this;
+  }
+
+  /** Sets a LUN's owner without registering it (a broken reservation). */
+  public FakeCluster ownWithoutRegistration(String lun, String host) {
+    FakeLun l = lun(lun);
+    l.owner = Optional.of(HostId.of(host));
+    l.registered = false;
+    l.state = LunState.ONLINE;
+    return this;
+  }
+
+  private FakeLun lun(String name) {
+    return luns.stream().filter(x -> x.spec.id().equals(LunId.of(name))).findFirst().orElseThrow();
+  }
+
   /** Gives a LUN an owner. */
   public FakeCluster own(String lun, String host) {
     FakeLun l = luns.stream().filter(x -> x.spec.id().equals(LunId.of(lun))).findFirst().orElseThrow();
@@ -229,6 +280,7 @@ public final class FakeCluster implements Cluster {
     private final HostSpec spec;
     private boolean running = true;
     private NodeState state = NodeState.UP;
+    private final Map<VmId, VmState> stale = new TreeMap<>();
 
     FakeHost(HostSpec spec) {
       this.spec = spec;
@@ -261,7 +313,7 @@ public final class FakeCluster implements Cluster {
 
     // Declared without @Override so that the fake compiles before and after the api gains this method.
     public Map<VmId, VmState> instances() {
-      Map<VmId, VmState> out = new TreeMap<>();
+      Map<VmId, VmState> out = new TreeMap<>(stale);
       vmsHere().forEach(v -> out.put(v.id(), v.state));
       return out;
     }
@@ -290,6 +342,7 @@ public final class FakeCluster implements Cluster {
     private final VmSpec spec;
     private VmState state = VmState.OFF;
     private Optional<HostId> host = Optional.empty();
+    private boolean operatorStopped;
 
     FakeVm(VmSpec spec) {
       this.spec = spec;
@@ -322,7 +375,7 @@ public final class FakeCluster implements Cluster {
 
     @Override
     public boolean isOperatorStopped() {
-      return false;
+      return operatorStopped;
     }
 
     @Override
@@ -340,6 +393,8 @@ public final class FakeCluster implements Cluster {
     private final LunSpec spec;
     private LunState state = LunState.OFFLINE;
     private Optional<HostId> owner = Optional.empty();
+    private long generation;
+    private boolean registered = true;
 
     FakeLun(LunSpec spec) {
       this.spec = spec;
@@ -367,7 +422,7 @@ public final class FakeCluster implements Cluster {
 
     @Override
     public List<HostId> registrations() {
-      return owner.map(List::of).orElse(List.of());
+      return registered ? owner.map(List::of).orElse(List.of()) : List.of();
     }
 
     @Override
@@ -377,7 +432,7 @@ public final class FakeCluster implements Cluster {
 
     @Override
     public long reservationGeneration() {
-      return 0;
+      return generation;
     }
   }
 }

@@ -1,0 +1,167 @@
+package io.hvcluster.testkit.engine;
+
+import io.hvcluster.api.MemoryBacking;
+import io.hvcluster.core.Defect;
+import io.hvcluster.core.HeartbeatMode;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * How engine runs are set up: memory backing, heartbeat mode, deliberate defects, migration strategies,
+ * whether to keep trace lines, and how long a new cluster may take to settle before the plan starts.
+ * With real memory each run gets a directory of its own under a temporary directory, removed when the
+ * run is closed.
+ *
+ * <p>Instances are immutable and thread-safe. Example:
+ *
+ * <pre>{@code
+ * EngineSettings settings = EngineSettings.defaults().realMemory().defects(Defect.IGNORE_QUORUM);
+ * }</pre>
+ */
+public final class EngineSettings {
+  private final MemoryBacking memory;
+  private final HeartbeatMode heartbeats;
+  private final Set<Defect> defects;
+  private final MigrationStrategies strategies;
+  private final boolean traceLines;
+  private final Duration settleLimit;
+
+  private EngineSettings(MemoryBacking memory, HeartbeatMode heartbeats, Set<Defect> defects,
+      MigrationStrategies strategies, boolean traceLines, Duration settleLimit) {
+    this.memory = memory;
+    this.heartbeats = heartbeats;
+    this.defects = defects.isEmpty() ? EnumSet.noneOf(Defect.class) : EnumSet.copyOf(defects);
+    this.strategies = strategies;
+    this.traceLines = traceLines;
+    this.settleLimit = settleLimit;
+  }
+
+  /**
+   * Returns the defaults: modeled memory, elided heartbeats, no defects, default strategies, no trace
+   * lines, 15 minutes to settle.
+   *
+   * @return the settings
+   */
+  public static EngineSettings defaults() {
+    return new EngineSettings(MemoryBacking.MODELED, HeartbeatMode.ELIDED, Set.of(), MigrationStrategies.defaults(),
+        false, Duration.ofMinutes(15));
+  }
+
+  /**
+   * Returns a copy with real memory: guest memory in sparse memory-mapped files and saved states on
+   * disk, in a temporary directory per run.
+   *
+   * @return the copy
+   */
+  public EngineSettings realMemory() {
+    return new EngineSettings(MemoryBacking.REAL, heartbeats, defects, strategies, traceLines, settleLimit);
+  }
+
+  /**
+   * Returns a copy with another heartbeat mode.
+   *
+   * @param mode the mode
+   * @return the copy
+   */
+  public EngineSettings heartbeatMode(HeartbeatMode mode) {
+    return new EngineSettings(memory, Objects.requireNonNull(mode, "mode"), defects, strategies, traceLines, settleLimit);
+  }
+
+  /**
+   * Returns a copy with deliberate engine defects, for testing the checkers.
+   *
+   * @param enabled the defects
+   * @return the copy
+   */
+  public EngineSettings defects(Defect... enabled) {
+    Set<Defect> d = EnumSet.noneOf(Defect.class);
+    d.addAll(Set.of(enabled));
+    return new EngineSettings(memory, heartbeats, d, strategies, traceLines, settleLimit);
+  }
+
+  /**
+   * Returns a copy with other migration strategies.
+   *
+   * @param newStrategies the strategies
+   * @return the copy
+   */
+  public EngineSettings strategies(MigrationStrategies newStrategies) {
+    return new EngineSettings(memory, heartbeats, defects, Objects.requireNonNull(newStrategies, "strategies"),
+        traceLines, settleLimit);
+  }
+
+  /**
+   * Returns a copy that keeps every trace line of a run (for the determinism check's first difference).
+   *
+   * @return the copy
+   */
+  public EngineSettings traceLines() {
+    return new EngineSettings(memory, heartbeats, defects, strategies, true, settleLimit);
+  }
+
+  /**
+   * Returns a copy with another limit on settling.
+   *
+   * @param limit how long a new cluster may take to form and start its VMs
+   * @return the copy
+   */
+  public EngineSettings settleLimit(Duration limit) {
+    return new EngineSettings(memory, heartbeats, defects, strategies, traceLines, Objects.requireNonNull(limit, "limit"));
+  }
+
+  /**
+   * Returns the memory backing.
+   *
+   * @return the backing
+   */
+  public MemoryBacking memory() {
+    return memory;
+  }
+
+  /**
+   * Returns the heartbeat mode.
+   *
+   * @return the mode
+   */
+  public HeartbeatMode heartbeatMode() {
+    return heartbeats;
+  }
+
+  /**
+   * Returns the deliberate defects.
+   *
+   * @return the defects
+   */
+  public Set<Defect> defects() {
+    return Set.copyOf(defects);
+  }
+
+  /**
+   * Returns the migration strategies.
+   *
+   * @return the strategies
+   */
+  public MigrationStrategies strategies() {
+    return strategies;
+  }
+
+  /**
+   * Returns whether runs keep their trace lines.
+   *
+   * @return true when they do
+   */
+  public boolean keepsTraceLines() {
+    return traceLines;
+  }
+
+  /**
+   * Returns how long a new cluster may take to settle.
+   *
+   * @return the limit
+   */
+  public Duration settleLimit() {
+    return settleLimit;
+  }
+}
