@@ -142,7 +142,7 @@ final class Reconciler {
       // An online group only starts more of its VMs on its own live owner; if the owner died, the
       // cluster learns it from the heartbeats and fails the whole group over then.
       case ONLINE, ONLINE_PENDING -> anyWantedNeedsBoot(g)
-          && (g.owner != null && g.owner.canHostGroups() && cluster.membership.isActive(g.owner)
+          && (g.owner != null && (g.owner.canHostGroups() || keepsRunningGroup(g)) && cluster.membership.isActive(g.owner)
               || g.state == GroupState.ONLINE_PENDING && pendingOnUnusableOwner(g));
       case OFFLINE_PENDING -> false;
     };
@@ -151,6 +151,24 @@ final class Reconciler {
   private static boolean anyWantedNeedsBoot(SimGroup g) {
     for (SimVm vm : g.vms) {
       if (vm.wanted && needsBoot(vm)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the group's owner is a paused node that still runs some of the group's VMs: a paused node
+   * takes no new groups, but a group that stays on it restarts its own VMs there (the group's LUNs cannot
+   * move while some of its VMs run).
+   */
+  private static boolean keepsRunningGroup(SimGroup g) {
+    SimHost owner = g.owner;
+    if (owner == null || owner.state != io.hvcluster.api.NodeState.PAUSED || !owner.sendsHeartbeats()) {
+      return false;
+    }
+    for (SimVm vm : g.vms) {
+      if (vm.host == owner && vm.state.holdsMemory()) {
         return true;
       }
     }
@@ -173,8 +191,8 @@ final class Reconciler {
     SimHost owner = g.owner;
     SimHost target;
     PlacementReason reason = g.nextReason;
-    if (owner != null && owner.canHostGroups() && cluster.membership.isActive(owner) && owner != g.avoid
-        && storageReachable(g, owner)) {
+    if (owner != null && (owner.canHostGroups() || keepsRunningGroup(g)) && cluster.membership.isActive(owner)
+        && owner != g.avoid && storageReachable(g, owner)) {
       target = owner;
       long need = pendingMemory(g, owner);
       if (need > owner.spec.vmMemoryBytes() - owner.committedBytes()) {
@@ -196,7 +214,8 @@ final class Reconciler {
       if (g.activity != SimGroup.Activity.ARBITRATING) {
         return;
       }
-      if (!won || !target.canHostGroups() || !cluster.membership.isActive(target)) {
+      boolean usable = target.canHostGroups() || target == g.owner && keepsRunningGroup(g);
+      if (!won || !usable || !cluster.membership.isActive(target)) {
         g.releaseReservation();
         g.activity = SimGroup.Activity.IDLE;
         if (g.owner == target && g.state != GroupState.ONLINE) {
