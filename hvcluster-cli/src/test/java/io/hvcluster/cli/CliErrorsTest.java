@@ -184,6 +184,10 @@ final class CliErrorsTest {
         .contains("--touched 2.0 GiB is more than --memory 1.0 GiB");
     assertThat(oneLineError("save-bench", "--memory", "lots", "--touched", "1MiB", "--dir", dir.toString()))
         .contains("--memory");
+    assertThat(oneLineError("torture", "--nodes", "1", "--scenarios", "1"))
+        .contains("--nodes is 1; a failover cluster has 2 to 16 nodes");
+    assertThat(oneLineError("migrate", "--strategy", "teleport"))
+        .contains("--strategy 'teleport' is not a migration strategy; use quick or live");
   }
 
   @Test
