@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hvcluster.api.InvalidConfigurationException;
 import io.hvcluster.core.management.ClusterDescription;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Helpers shared by the commands that read cluster descriptions. */
@@ -15,7 +17,21 @@ final class Commands {
     try {
       return DescriptionFiles.read(file);
     } catch (InvalidConfigurationException e) {
+      if (looksLikeScenario(file)) {
+        throw new UnusableInputException(file + ": this is a scenario file, not a cluster description; run it with"
+            + " 'hvcluster simulate --scenario " + file + "'", e);
+      }
       throw new UnusableInputException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Returns whether a file is a JSON object with a scenario's "cluster" and "duration". */
+  static boolean looksLikeScenario(Path file) {
+    try {
+      JsonNode root = DescriptionFiles.MAPPER.readTree(Files.readString(file));
+      return root != null && root.isObject() && root.has("cluster") && root.has("duration");
+    } catch (IOException | RuntimeException e) {
+      return false;
     }
   }
 

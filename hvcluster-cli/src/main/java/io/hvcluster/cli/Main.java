@@ -1,6 +1,11 @@
 package io.hvcluster.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,15 +59,35 @@ public final class Main {
     });
     cli.setParameterExceptionHandler((ex, argv) -> {
       CommandLine c = ex.getCommandLine();
-      c.getErr().println("hvcluster: " + ex.getMessage());
-      c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+      // One line, like every other error: what was wrong, then where to read what is allowed.
+      c.getErr().println("hvcluster: " + oneLine(ex) + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
       return EXIT_USAGE;
     });
     return cli.execute(args);
   }
 
-  private static String oneLine(Throwable ex) {
-    String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+  static String oneLine(Throwable ex) {
+    String message;
+    if (ex instanceof FileSystemException f) {
+      // These exceptions' messages are often just the path; say what went wrong with it.
+      message = "cannot use " + f.getFile() + (f.getOtherFile() == null ? "" : " and " + f.getOtherFile()) + ": "
+          + reason(f);
+    } else {
+      message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+    }
     return message.replace('\n', ' ');
+  }
+
+  private static String reason(FileSystemException f) {
+    if (f instanceof NoSuchFileException) {
+      return "no such file or directory";
+    } else if (f instanceof AccessDeniedException) {
+      return "permission denied";
+    } else if (f instanceof FileAlreadyExistsException) {
+      return "it already exists";
+    } else if (f instanceof NotDirectoryException) {
+      return "not a directory";
+    }
+    return f.getReason() == null ? f.getClass().getSimpleName() : f.getReason();
   }
 }

@@ -6,40 +6,62 @@ import io.hvcluster.core.fleet.FleetReport;
 import io.hvcluster.core.fleet.FleetSimulation;
 import io.hvcluster.core.fleet.FleetSpec;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code hvcluster simulate}: a fleet of clusters with Poisson host failures over simulated days,
- * summarised as text or as one JSON object.
+ * {@code hvcluster simulate}, in two modes. Fleet mode ({@code --hosts --vms --days --failures-per-hour}):
+ * a fleet of clusters with Poisson host failures over simulated days, summarised as text or as one JSON
+ * object. Scenario mode ({@code --scenario FILE [--report DIR] [--duration D]}): one cluster from a
+ * scenario file with timed actions and a fault plan (docs/scenario-format.md), with an HTML report.
+ * Both show a progress bar on a terminal, and none with {@code --json} or when output is not a terminal.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-    description = "Simulates a fleet: ceil(hosts/16) clusters, VMs spread over them, Poisson host failures"
-        + " across the fleet, each host repaired after the repair time.")
+    description = {"Fleet mode: simulates ceil(hosts/16) clusters, VMs spread over them, Poisson host failures"
+        + " across the fleet, each host repaired after the repair time.",
+        "Scenario mode (--scenario FILE): runs one cluster through the timed actions and faults of a scenario file"
+        + " (docs/scenario-format.md); --report DIR writes an HTML report with an SVG timeline.",
+        "Exit codes: 0 done, 1 a fleet invariant was violated, 2 unusable input."})
 final class SimulateCommand implements Callable<Integer> {
-  @Option(names = "--hosts", required = true, description = "Hosts in the fleet (2 to 100000).")
-  int hosts;
+  @Option(names = "--hosts", description = "Fleet: hosts in the fleet (2 to 100000).")
+  Integer hosts;
 
-  @Option(names = "--vms", required = true, description = "VMs in the fleet.")
-  int vms;
+  @Option(names = "--vms", description = "Fleet: VMs in the fleet.")
+  Integer vms;
 
-  @Option(names = "--days", required = true, description = "Simulated days.")
-  double days;
+  @Option(names = "--days", description = "Fleet: simulated days.")
+  Double days;
 
-  @Option(names = "--failures-per-hour", required = true, description = "Host failures per hour across the fleet.")
-  double failuresPerHour;
+  @Option(names = "--failures-per-hour", description = "Fleet: host failures per hour across the fleet.")
+  Double failuresPerHour;
 
-  @Option(names = "--repair-hours", defaultValue = "4", description = "Hours a failed host stays down (default: ${DEFAULT-VALUE}).")
-  double repairHours;
+  @Option(names = "--repair-hours", description = "Fleet: hours a failed host stays down (default: 4).")
+  Double repairHours;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Master seed (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Option(names = "--scenario", paramLabel = "FILE", description = "Scenario: the scenario file (JSON) to run.")
+  Path scenario;
+
+  @Option(names = "--report", paramLabel = "DIR",
+      description = "Scenario: write index.html, timeline.svg and trace.jsonl to DIR (created if missing).")
+  Path report;
+
+  @Option(names = "--duration", paramLabel = "D",
+      description = "Scenario: run for D of virtual time instead of the file's duration, e.g. 2h or 90m.")
+  String duration;
+
+  @Option(names = "--seed", paramLabel = "N",
+      description = "Master seed (default: 1 for a fleet, the file's seed or 42 for a scenario).")
+  Long seed;
 
   @Option(names = "--json", description = "Print one JSON object instead of a summary.")
   boolean json;
@@ -49,13 +71,54 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!(repairHours > 0) || repairHours > 24 * 3650) {
-      throw new IllegalArgumentException("--repair-hours is " + repairHours + "; allowed: more than 0 and at most 87600");
+    if (scenario != null) {
+      List<String> fleetOptions = given(Map.of("--hosts", hosts != null, "--vms", vms != null, "--days", days != null,
+          "--failures-per-hour", failuresPerHour != null, "--repair-hours", repairHours != null));
+      if (!fleetOptions.isEmpty()) {
+        throw new ParameterException(spec.commandLine(), "--scenario runs one scenario file; " + String.join(", ",
+            fleetOptions) + " belong to fleet mode; give one mode or the other");
+      }
+      return ScenarioMode.run(spec, scenario, report, seed, duration, json);
     }
-    FleetSpec fleet = new FleetSpec(hosts, vms, days, failuresPerHour, Duration.ofSeconds((long) (repairHours * 3600)), seed);
+    List<String> scenarioOptions = given(Map.of("--report", report != null, "--duration", duration != null));
+    if (!scenarioOptions.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), String.join(" and ", scenarioOptions)
+          + " need --scenario FILE; fleet mode writes no report");
+    }
+    List<String> missing = missing(Map.of("'--hosts'", hosts == null, "'--vms'", vms == null, "'--days'", days == null,
+        "'--failures-per-hour'", failuresPerHour == null));
+    if (!missing.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "Missing required options for a fleet: " + String.join(", ",
+          missing) + " (or run a scenario file with --scenario FILE)");
+    }
+    return fleet();
+  }
+
+  private static List<String> given(Map<String, Boolean> options) {
+    return options.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).sorted().toList();
+  }
+
+  private static List<String> missing(Map<String, Boolean> options) {
+    List<String> order = List.of("'--hosts'", "'--vms'", "'--days'", "'--failures-per-hour'");
+    return order.stream().filter(options::get).toList();
+  }
+
+  private int fleet() throws Exception {
+    double repair = repairHours == null ? 4 : repairHours;
+    long masterSeed = seed == null ? 1 : seed;
+    if (!(repair > 0) || repair > 24 * 3650) {
+      throw new IllegalArgumentException("--repair-hours is " + repair + "; allowed: more than 0 and at most 87600");
+    }
+    FleetSpec fleet = new FleetSpec(hosts, vms, days, failuresPerHour, Duration.ofSeconds((long) (repair * 3600)),
+        masterSeed);
     PrintWriter out = spec.commandLine().getOut();
     long started = System.nanoTime();
-    FleetReport r = FleetSimulation.run(fleet, t -> { });
+    FleetReport r;
+    long totalNanos = (long) Math.min(Long.MAX_VALUE, days * 86_400e9);
+    try (ProgressBar bar = ProgressBar.forCommand(spec, "simulating", Math.max(0, totalNanos), json)) {
+      r = FleetSimulation.run(fleet, t -> bar.update(t, String.format(Locale.ROOT, "day %.1f of %.1f", t / 86_400e9,
+          days)));
+    }
     double wall = (System.nanoTime() - started) / 1e9;
     if (json) {
       Map<String, Object> o = new LinkedHashMap<>();
@@ -78,8 +141,8 @@ final class SimulateCommand implements Callable<Integer> {
       out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(o));
     } else {
       out.printf("Fleet: %d hosts in %d clusters, %d VMs, %.1f simulated days, seed %d%n", r.hosts(), r.clusters(),
-          r.vms(), r.simulatedSeconds() / 86_400.0, seed);
-      out.printf("  host failures   %d (repaired after %.1f h)%n", r.hostFailures(), repairHours);
+          r.vms(), r.simulatedSeconds() / 86_400.0, masterSeed);
+      out.printf("  host failures   %d (repaired after %.1f h)%n", r.hostFailures(), repair);
       out.printf("  group failovers %d%n", r.failovers());
       out.printf("  VM downtime     %.0f s in all; mean time to recover %.1f s%n", r.vmDowntimeSeconds(),
           r.meanTimeToRecoverSeconds());

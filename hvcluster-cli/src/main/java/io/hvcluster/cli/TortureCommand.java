@@ -86,15 +86,24 @@ final class TortureCommand implements Callable<Integer> {
   public Integer call() throws JsonProcessingException {
     Torture torture;
     int workers = threads != null ? threads : Math.min(64, Runtime.getRuntime().availableProcessors());
-    try {
-      torture = Torture.builder().nodes(nodes).vms(vms).scenarios(scenarios).seed(seed).maxFaults(maxFaults)
-          .threads(workers).defects(defects.toArray(new Defect[0])).listener(progress).build();
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
+    TortureReport report;
+    double seconds;
+    // The bar draws only on a terminal and without --json; the listener is called in scenario order.
+    try (ProgressBar bar = ProgressBar.forCommand(spec, "torture", Math.max(0, scenarios), json)) {
+      TortureListener listener = (index, total, result) -> {
+        progress.scenarioFinished(index, total, result);
+        bar.update(index + 1, (index + 1) + " of " + total + " scenarios");
+      };
+      try {
+        torture = Torture.builder().nodes(nodes).vms(vms).scenarios(scenarios).seed(seed).maxFaults(maxFaults)
+            .threads(workers).defects(defects.toArray(new Defect[0])).listener(listener).build();
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), e.getMessage());
+      }
+      long start = System.nanoTime();
+      report = torture.run();
+      seconds = (System.nanoTime() - start) / 1e9;
     }
-    long start = System.nanoTime();
-    TortureReport report = torture.run();
-    double seconds = (System.nanoTime() - start) / 1e9;
     double perSecond = seconds > 0 ? report.scenarios() / seconds : 0;
     PrintWriter out = spec.commandLine().getOut();
     if (json) {

@@ -1,0 +1,99 @@
+package io.hvcluster.cli;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The actions a scenario can take at a moment of virtual time (docs/scenario-format.md), each with its
+ * JSON name and the fields that name its targets.
+ */
+enum ActionKind {
+  /** Cut a host's power. */
+  CRASH_HOST("crash-host", Shape.HOST),
+  /** Power a host on again (the repair): it boots and rejoins. */
+  POWER_ON("power-on", Shape.HOST),
+  /** Hang a host: no heartbeats, its VMs freeze. */
+  HANG_HOST("hang-host", Shape.HOST),
+  /** Let a hung host run again. */
+  RESUME_HOST("resume-host", Shape.HOST),
+  /** Pause a node for maintenance: it owns no new groups. */
+  PAUSE_NODE("pause-node", Shape.HOST),
+  /** Resume a paused node. */
+  RESUME_NODE("resume-node", Shape.HOST),
+  /** Pause a node and move its groups away by quick migration. */
+  DRAIN_NODE("drain-node", Shape.HOST),
+  /** Start the cluster service on a node. */
+  START_CLUSTER_SERVICE("start-cluster-service", Shape.HOST),
+  /** Stop the cluster service on a node gracefully. */
+  STOP_CLUSTER_SERVICE("stop-cluster-service", Shape.HOST),
+  /** Bring a VM online as an operator. */
+  START_VM("start-vm", Shape.VM),
+  /** Stop a VM as an operator; the cluster will not restart it. */
+  STOP_VM("stop-vm", Shape.VM),
+  /** Crash a VM's worker process. */
+  CRASH_VM("crash-vm", Shape.VM),
+  /** Bring every VM that is off online. */
+  START_ALL_VMS("start-all-vms", Shape.CLUSTER),
+  /** Quick Migration: save, hand the LUN over, restore. */
+  QUICK_MIGRATE("quick-migrate", Shape.MOVE),
+  /** Live migration (2008 R2): pre-copy memory while the VM runs, with the LUN handover in the blackout. */
+  LIVE_MIGRATE("live-migrate", Shape.MOVE),
+  /** Shut down, hand the LUN over, boot. */
+  COLD_MIGRATE("cold-migrate", Shape.MOVE),
+  /** Cut the heartbeat network between sides of hosts. */
+  PARTITION("partition", Shape.SIDES),
+  /** Restore every heartbeat link. */
+  HEAL("heal", Shape.CLUSTER),
+  /** Cut heartbeats from one host to another, one way. */
+  CUT_LINK("cut-link", Shape.LINK),
+  /** Restore a link cut by cut-link. */
+  RESTORE_LINK("restore-link", Shape.LINK),
+  /** Make the witness unavailable. */
+  LOSE_WITNESS("lose-witness", Shape.CLUSTER),
+  /** Make the witness available again. */
+  RESTORE_WITNESS("restore-witness", Shape.CLUSTER),
+  /** Take a LUN offline at the array. */
+  LUN_OFFLINE("lun-offline", Shape.LUN),
+  /** Bring a LUN online at the array. */
+  LUN_ONLINE("lun-online", Shape.LUN);
+
+  /** Which targets an action names. */
+  enum Shape {
+    HOST(List.of("host")),
+    VM(List.of("vm")),
+    MOVE(List.of("vm", "to")),
+    LINK(List.of("from", "to")),
+    LUN(List.of("lun")),
+    SIDES(List.of("sides")),
+    CLUSTER(List.of());
+
+    final List<String> fields;
+
+    Shape(List<String> fields) {
+      this.fields = fields;
+    }
+  }
+
+  final String id;
+  final Shape shape;
+
+  ActionKind(String id, Shape shape) {
+    this.id = id;
+    this.shape = shape;
+  }
+
+  /** Returns the kind with the JSON name, or throws with the list of names. */
+  static ActionKind byId(String id) {
+    for (ActionKind k : values()) {
+      if (k.id.equals(id)) {
+        return k;
+      }
+    }
+    throw new IllegalArgumentException("unknown action '" + id + "'; allowed: " + ids());
+  }
+
+  static String ids() {
+    return Arrays.stream(values()).map(k -> k.id).collect(Collectors.joining(", "));
+  }
+}

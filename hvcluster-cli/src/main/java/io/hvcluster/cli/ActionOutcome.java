@@ -1,0 +1,12 @@
+package io.hvcluster.cli;
+
+/**
+ * What became of one scenario action: whether the cluster accepted it (an operator action on a node that
+ * is down, or a start without quorum, is refused as the real cluster would refuse it) and what it said.
+ *
+ * @param action the action
+ * @param atNanos when it was attempted, in virtual time
+ * @param accepted whether the cluster accepted it
+ * @param detail what was started, or why it was refused
+ */
+record ActionOutcome(ScenarioAction action, long atNanos, boolean accepted, String detail) {}

@@ -1,0 +1,42 @@
+package io.hvcluster.cli;
+
+import io.hvcluster.api.spec.ClusterSpec;
+import io.hvcluster.core.management.ClusterDescription;
+import io.hvcluster.testkit.fault.FaultPlan;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A scenario file (docs/scenario-format.md), read and checked: a cluster, how long to run it, and what
+ * happens to it when, as operator actions and as a testkit fault plan.
+ *
+ * @param file the scenario file
+ * @param name its name, for the report's title
+ * @param description what it shows, for the report
+ * @param clusterSource where the cluster came from: a description file, or {@code $.cluster}
+ * @param cluster the cluster description
+ * @param spec the cluster as the simulator runs it
+ * @param seed the master seed
+ * @param duration how long to run, in virtual time
+ * @param startVms whether every VM is started when the cluster forms
+ * @param actions the actions, in file order
+ * @param faults the fault plan, if any
+ */
+record Scenario(Path file, String name, String description, String clusterSource, ClusterDescription cluster,
+    ClusterSpec spec, long seed, Duration duration, boolean startVms, List<ScenarioAction> actions,
+    Optional<FaultPlan> faults) {
+  /** The seed when the file names none: the demo's. */
+  static final long DEFAULT_SEED = 42;
+
+  Scenario {
+    actions = List.copyOf(actions);
+  }
+
+  /** Returns a copy with another seed or duration (command-line overrides). */
+  Scenario with(long newSeed, Duration newDuration) {
+    return new Scenario(file, name, description, clusterSource, cluster, spec, newSeed, newDuration, startVms, actions,
+        faults);
+  }
+}

@@ -1,0 +1,416 @@
+package io.hvcluster.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hvcluster.api.HostId;
+import io.hvcluster.api.LunId;
+import io.hvcluster.api.VmId;
+import io.hvcluster.api.spec.ClusterSpec;
+import io.hvcluster.core.management.ClusterDescription;
+import io.hvcluster.core.management.HostDescription;
+import io.hvcluster.core.management.InvalidDescriptionException;
+import io.hvcluster.core.management.LunDescription;
+import io.hvcluster.core.management.VmDescription;
+import io.hvcluster.testkit.fault.DurationText;
+import io.hvcluster.testkit.fault.FaultPlan;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads scenario files (docs/scenario-format.md) strictly: unknown or duplicate fields, wrong types,
+ * unknown actions, names that are not in the cluster, actions after the end of the run and unreadable
+ * fault plans are all refused with one line naming the file and the JSON path, for example
+ * {@code retail.json: $.actions[2].host: host 'node9' is not in the cluster; its hosts: node1, node2}.
+ */
+final class ScenarioFiles {
+  private static final List<String> TOP = List.of("name", "description", "cluster", "seed", "duration", "startVms",
+      "actions", "faults");
+  private static final Pattern FAULT_AT = Pattern.compile("fault #(\\d+)(?: \\(([a-z-]+)\\))?:? ?(.*)", Pattern.DOTALL);
+
+  private final Path file;
+
+  private ScenarioFiles(Path file) {
+    this.file = file;
+  }
+
+  /** Reads and checks a scenario; every problem is an {@link UnusableInputException} with a one-line message. */
+  static Scenario read(Path file) {
+    return new ScenarioFiles(file).read();
+  }
+
+  private UnusableInputException fail(String path, String problem) {
+    return new UnusableInputException(file + ": " + path + ": " + problem.replace('\n', ' '), null);
+  }
+
+  private Scenario read() {
+    String text = readText(file, "$");
+    JsonNode root;
+    try {
+      root = DescriptionFiles.MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      InvalidDescriptionException d = DescriptionFiles.translate(e);
+      throw new UnusableInputException(file + ": " + d.getMessage(), e);
+    }
+    if (root == null || root.isMissingNode()) {
+      throw fail("$", "the file is empty; expected a scenario object with \"cluster\", \"duration\" and \"actions\"");
+    }
+    if (!root.isObject()) {
+      throw fail("$", "expected a scenario object with \"cluster\", \"duration\" and \"actions\", found " + kind(root));
+    }
+    if (!root.has("cluster") && (root.has("hosts") || root.has("vms") || root.has("workloads"))) {
+      throw new UnusableInputException(file + ": this is a cluster description, not a scenario; name it in a scenario's"
+          + " \"cluster\" field (docs/scenario-format.md), or check it with 'hvcluster validate " + file + "'", null);
+    }
+    onlyFields(root, "$", TOP);
+    String name = optionalText(root, "name").orElse(defaultName());
+    String description = optionalText(root, "description").orElse("");
+    JsonNode clusterNode = required(root, "cluster", "$");
+    ClusterDescription cluster;
+    String clusterSource;
+    if (clusterNode.isTextual()) {
+      Path clusterFile = sibling(clusterNode.textValue(), "$.cluster");
+      clusterSource = clusterFile.toString();
+      cluster = description(clusterFile);
+    } else if (clusterNode.isObject()) {
+      clusterSource = "$.cluster";
+      cluster = inlineDescription(clusterNode);
+    } else {
+      throw fail("$.cluster", "expected a cluster description object or the path of a description file, found "
+          + kind(clusterNode));
+    }
+    ClusterSpec spec = spec(cluster, clusterSource);
+    long seed = Scenario.DEFAULT_SEED;
+    if (present(root, "seed")) {
+      JsonNode s = root.get("seed");
+      if (!s.isIntegralNumber() || !s.canConvertToLong()) {
+        throw fail("$.seed", "expected a whole number, found " + kind(s));
+      }
+      seed = s.longValue();
+    }
+    Duration duration = duration(required(root, "duration", "$"), "$.duration");
+    if (duration.isZero()) {
+      throw fail("$.duration", "the run must last longer than 0s; write it like \"30m\" or \"2h\"");
+    }
+    boolean startVms = true;
+    if (present(root, "startVms")) {
+      if (!root.get("startVms").isBoolean()) {
+        throw fail("$.startVms", "expected true or false, found " + kind(root.get("startVms")));
+      }
+      startVms = root.get("startVms").booleanValue();
+    }
+    List<ScenarioAction> actions = present(root, "actions") ? actions(root.get("actions"), cluster, duration)
+        : List.of();
+    Optional<FaultPlan> faults = present(root, "faults") ? Optional.of(faults(root.get("faults"), duration))
+        : Optional.empty();
+    return new Scenario(file, name, description, clusterSource, cluster, spec, seed, duration, startVms, actions, faults);
+  }
+
+  private String defaultName() {
+    String f = file.getFileName() == null ? "scenario" : file.getFileName().toString();
+    return f.endsWith(".json") ? f.substring(0, f.length() - 5) : f;
+  }
+
+  private String readText(Path path, String where) {
+    try {
+      return Files.readString(path);
+    } catch (NoSuchFileException e) {
+      throw new UnusableInputException((path.equals(file) ? path + ": cannot read: no such file"
+          : file + ": " + where + ": cannot read " + path + ": no such file"), e);
+    } catch (IOException e) {
+      throw new UnusableInputException(path + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /** Resolves a path written in the scenario against the scenario's directory. */
+  private Path sibling(String written, String where) {
+    if (written.isBlank()) {
+      throw fail(where, "the path is empty; name a file next to the scenario, like \"retail-4-node.json\"");
+    }
+    Path p = Path.of(written);
+    Path dir = file.toAbsolutePath().getParent();
+    Path resolved = p.isAbsolute() || dir == null ? p : dir.resolve(p).normalize();
+    if (!Files.isRegularFile(resolved)) {
+      throw fail(where, "cannot read " + written + " (looked for " + resolved + "): no such file");
+    }
+    return file.isAbsolute() || p.isAbsolute() ? resolved : relative(resolved);
+  }
+
+  /** Shows a resolved file relative to the working directory when it is below it, as the user typed the scenario. */
+  private static Path relative(Path resolved) {
+    Path cwd = Path.of("").toAbsolutePath();
+    return resolved.startsWith(cwd) ? cwd.relativize(resolved) : resolved;
+  }
+
+  private ClusterDescription description(Path clusterFile) {
+    try {
+      return DescriptionFiles.read(clusterFile);
+    } catch (InvalidDescriptionException e) {
+      throw new UnusableInputException(clusterFile + ": " + e.getMessage() + " (the cluster of " + file + ")", e);
+    }
+  }
+
+  private ClusterDescription inlineDescription(JsonNode node) {
+    try {
+      return DescriptionFiles.parse(DescriptionFiles.MAPPER.writeValueAsString(node));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot re-serialize $.cluster", e);
+    } catch (InvalidDescriptionException e) {
+      throw new UnusableInputException(file + ": " + under("$.cluster", e), e);
+    }
+  }
+
+  private ClusterSpec spec(ClusterDescription cluster, String source) {
+    try {
+      return cluster.toSpec();
+    } catch (InvalidDescriptionException e) {
+      String where = source.equals("$.cluster") ? file + ": " + under("$.cluster", e) : source + ": " + e.getMessage()
+          + " (the cluster of " + file + ")";
+      throw new UnusableInputException(where + "; the simulator cannot run this cluster", e);
+    }
+  }
+
+  /** Rewrites a description error's JSON path to sit under {@code prefix}. */
+  private static String under(String prefix, InvalidDescriptionException e) {
+    String message = e.getMessage();
+    return message.startsWith("$") ? prefix + message.substring(1) : prefix + ": " + message;
+  }
+
+  private Duration duration(JsonNode node, String where) {
+    if (!node.isTextual()) {
+      throw fail(where, "expected a duration like \"30m\", \"1h30m\" or \"90s\", found " + kind(node));
+    }
+    try {
+      return DurationText.parse(node.textValue());
+    } catch (IllegalArgumentException e) {
+      throw fail(where, e.getMessage());
+    }
+  }
+
+  private List<ScenarioAction> actions(JsonNode node, ClusterDescription cluster, Duration end) {
+    if (!node.isArray()) {
+      throw fail("$.actions", "expected an array of actions, found " + kind(node));
+    }
+    List<ScenarioAction> out = new ArrayList<>();
+    for (int i = 0; i < node.size(); i++) {
+      out.add(action(node.get(i), i, cluster, end));
+    }
+    return out;
+  }
+
+  private ScenarioAction action(JsonNode node, int index, ClusterDescription cluster, Duration end) {
+    String where = "$.actions[" + index + "]";
+    if (!node.isObject()) {
+      throw fail(where, "expected an action object like {\"at\": \"10m\", \"action\": \"crash-host\", \"host\": \"node2\"},"
+          + " found " + kind(node));
+    }
+    JsonNode kindNode = required(node, "action", where);
+    if (!kindNode.isTextual()) {
+      throw fail(where + ".action", "expected one of " + ActionKind.ids() + ", found " + kind(kindNode));
+    }
+    ActionKind kind;
+    try {
+      kind = ActionKind.byId(kindNode.textValue());
+    } catch (IllegalArgumentException e) {
+      throw fail(where + ".action", e.getMessage());
+    }
+    List<String> allowed = new ArrayList<>(List.of("at", "action", "note"));
+    allowed.addAll(kind.shape.fields);
+    onlyFields(node, where, allowed);
+    Duration at = duration(required(node, "at", where), where + ".at");
+    if (at.compareTo(end) > 0) {
+      throw fail(where + ".at", DurationText.format(at) + " is after the end of the run at " + DurationText.format(end)
+          + "; actions happen between 0s and the duration");
+    }
+    ScenarioAction.Target target = switch (kind.shape) {
+      case HOST -> new ScenarioAction.OnHost(host(node, "host", where, cluster));
+      case VM -> new ScenarioAction.OnVm(vm(node, "vm", where, cluster));
+      case MOVE -> new ScenarioAction.Move(vm(node, "vm", where, cluster), host(node, "to", where, cluster));
+      case LINK -> new ScenarioAction.OnLink(host(node, "from", where, cluster), host(node, "to", where, cluster));
+      case LUN -> new ScenarioAction.OnLun(lun(node, where, cluster));
+      case SIDES -> new ScenarioAction.Sides(sides(required(node, "sides", where), where + ".sides", cluster));
+      case CLUSTER -> new ScenarioAction.OnCluster();
+    };
+    if (present(node, "note") && !node.get("note").isTextual()) {
+      throw fail(where + ".note", "expected a string, found " + kind(node.get("note")));
+    }
+    return new ScenarioAction(index, at, kind, target, present(node, "note") ? node.get("note").textValue() : "");
+  }
+
+  private HostId host(JsonNode node, String field, String where, ClusterDescription cluster) {
+    String name = name(required(node, field, where), where + "." + field);
+    return checkHost(name, where + "." + field, cluster);
+  }
+
+  private HostId checkHost(String name, String where, ClusterDescription cluster) {
+    if (cluster.host(name).isEmpty()) {
+      throw fail(where, "host '" + name + "' is not in the cluster; its hosts: "
+          + String.join(", ", cluster.hosts().stream().map(HostDescription::name).toList()));
+    }
+    return HostId.of(name);
+  }
+
+  private VmId vm(JsonNode node, String field, String where, ClusterDescription cluster) {
+    String name = name(required(node, field, where), where + "." + field);
+    if (cluster.vm(name).isEmpty()) {
+      List<String> vms = cluster.vms().stream().map(VmDescription::name).toList();
+      throw fail(where + "." + field, "VM '" + name + "' is not in the cluster; its VMs: " + (vms.size() <= 12
+          ? String.join(", ", vms) : String.join(", ", vms.subList(0, 12)) + ", … (" + vms.size() + " in all)"));
+    }
+    return VmId.of(name);
+  }
+
+  private LunId lun(JsonNode node, String where, ClusterDescription cluster) {
+    String name = name(required(node, "lun", where), where + ".lun");
+    List<String> luns = cluster.storage().map(s -> s.luns().stream().map(LunDescription::name).toList()).orElse(List.of());
+    if (!luns.contains(name)) {
+      throw fail(where + ".lun", "LUN '" + name + "' is not in the cluster's storage; its LUNs: " + (luns.size() <= 12
+          ? String.join(", ", luns) : String.join(", ", luns.subList(0, 12)) + ", … (" + luns.size() + " in all)"));
+    }
+    return LunId.of(name);
+  }
+
+  private List<Set<HostId>> sides(JsonNode node, String where, ClusterDescription cluster) {
+    if (!node.isArray() || node.isEmpty()) {
+      throw fail(where, "expected an array of sides, each an array of host names, like [[\"node1\", \"node2\"]]");
+    }
+    Set<HostId> seen = new LinkedHashSet<>();
+    List<Set<HostId>> sides = new ArrayList<>();
+    for (int i = 0; i < node.size(); i++) {
+      JsonNode side = node.get(i);
+      String at = where + "[" + i + "]";
+      if (!side.isArray() || side.isEmpty()) {
+        throw fail(at, "expected a non-empty array of host names, found " + kind(side));
+      }
+      Set<HostId> hosts = new LinkedHashSet<>();
+      for (int j = 0; j < side.size(); j++) {
+        HostId h = checkHost(name(side.get(j), at + "[" + j + "]"), at + "[" + j + "]", cluster);
+        if (!seen.add(h)) {
+          throw fail(at + "[" + j + "]", "host '" + h + "' is on two sides; sides are disjoint");
+        }
+        hosts.add(h);
+      }
+      sides.add(hosts);
+    }
+    return sides;
+  }
+
+  private String name(JsonNode node, String where) {
+    if (!node.isTextual()) {
+      throw fail(where, "expected a name (a string), found " + kind(node));
+    }
+    return node.textValue();
+  }
+
+  private FaultPlan faults(JsonNode node, Duration end) {
+    String text;
+    String where;
+    if (node.isTextual()) {
+      Path planFile = sibling(node.textValue(), "$.faults");
+      text = readText(planFile, "$.faults");
+      where = planFile.toString();
+    } else if (node.isObject()) {
+      try {
+        text = DescriptionFiles.MAPPER.writeValueAsString(node);
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("cannot re-serialize $.faults", e);
+      }
+      where = "$.faults";
+    } else {
+      throw fail("$.faults", "expected a fault plan object ({\"faults\": [...], \"heal\": {...}}) or the path of a"
+          + " plan file, found " + kind(node));
+    }
+    FaultPlan plan;
+    try {
+      plan = FaultPlan.fromJson(text);
+    } catch (IllegalArgumentException e) {
+      throw planProblem(where, e);
+    }
+    if (plan.heal().at().compareTo(end) > 0) {
+      throw fail(where.equals("$.faults") ? "$.faults.heal.at" : "$.faults", "the heal phase at "
+          + DurationText.format(plan.heal().at()) + " is after the end of the run at " + DurationText.format(end)
+          + "; heal by the end of the run");
+    }
+    return plan;
+  }
+
+  /**
+   * Turns a fault plan's own message ("fault #2 (split): ...") into a JSON path: under {@code $.faults} of
+   * the scenario for an inline plan, under {@code $} of the plan file otherwise.
+   */
+  private UnusableInputException planProblem(String where, IllegalArgumentException e) {
+    String message = e.getMessage() == null ? "not a valid fault plan" : e.getMessage().replace('\n', ' ');
+    if (message.startsWith("fault plan: ")) {
+      message = message.substring("fault plan: ".length());
+    }
+    String at = where.equals("$.faults") ? file + ": $.faults" : where + ": $";
+    Matcher m = FAULT_AT.matcher(message);
+    if (m.matches()) {
+      return new UnusableInputException(at + ".faults[" + m.group(1) + "]: " + (m.group(2) == null ? ""
+          : m.group(2) + ": ") + m.group(3), e);
+    }
+    if (message.startsWith("heal: ")) {
+      return new UnusableInputException(at + ".heal: " + message.substring("heal: ".length()), e);
+    }
+    return new UnusableInputException(at + ": " + message, e);
+  }
+
+  private JsonNode required(JsonNode node, String field, String where) {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) {
+      throw fail(where + "." + field, "is missing; this field is required");
+    }
+    return v;
+  }
+
+  private static boolean present(JsonNode node, String field) {
+    return node.has(field) && !node.get(field).isNull();
+  }
+
+  private Optional<String> optionalText(JsonNode node, String field) {
+    if (!present(node, field)) {
+      return Optional.empty();
+    }
+    if (!node.get(field).isTextual()) {
+      throw fail("$." + field, "expected a string, found " + kind(node.get(field)));
+    }
+    return Optional.of(node.get(field).textValue());
+  }
+
+  private void onlyFields(JsonNode node, String where, List<String> allowed) {
+    Iterator<String> names = node.fieldNames();
+    while (names.hasNext()) {
+      String n = names.next();
+      if (!allowed.contains(n)) {
+        throw fail(where + "." + n, "unknown field '" + n + "'; known fields here: " + String.join(", ", allowed));
+      }
+    }
+  }
+
+  private static String kind(JsonNode node) {
+    if (node.isTextual()) {
+      return "a string";
+    } else if (node.isIntegralNumber()) {
+      return "a whole number";
+    } else if (node.isNumber()) {
+      return "a fraction";
+    } else if (node.isBoolean()) {
+      return "true or false";
+    } else if (node.isArray()) {
+      return "an array";
+    } else if (node.isObject()) {
+      return "an object";
+    }
+    return "null";
+  }
+}

@@ -1,0 +1,173 @@
+package io.hvcluster.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hvcluster.api.Availability;
+import io.hvcluster.api.Outage;
+import io.hvcluster.api.event.ClusterEvent;
+import io.hvcluster.api.event.FailoverStarted;
+import io.hvcluster.api.event.GuestClusterFailover;
+import io.hvcluster.api.event.MigrationFinished;
+import io.hvcluster.core.report.RunRecord;
+import io.hvcluster.core.report.Timeline;
+import io.hvcluster.testkit.fault.DurationText;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * {@code hvcluster simulate --scenario FILE [--report DIR] [--seed N] [--duration D] [--json]}: runs a
+ * scenario file and prints what happened; with {@code --report}, writes the HTML report. Kept apart from
+ * the command class so that the fleet mode and the scenario mode of {@code simulate} stay independent.
+ */
+final class ScenarioMode {
+  private ScenarioMode() {}
+
+  /**
+   * Runs the scenario mode.
+   *
+   * @param spec the running command, for its output streams
+   * @param file the scenario file
+   * @param report the report directory, or null for none
+   * @param seed the seed from the command line, or null for the file's
+   * @param duration the duration from the command line, or null for the file's
+   * @param json whether to print JSON
+   * @return the exit code
+   */
+  static int run(CommandSpec spec, Path file, Path report, Long seed, String duration, boolean json) throws IOException {
+    Scenario scenario = ScenarioFiles.read(file);
+    if (report != null) {
+      ScenarioReport.check(report);
+    }
+    Duration length = scenario.duration();
+    if (duration != null) {
+      try {
+        length = DurationText.parse(duration);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), "--duration: " + e.getMessage());
+      }
+      if (length.isZero()) {
+        throw new ParameterException(spec.commandLine(), "--duration must be longer than 0s");
+      }
+      for (ScenarioAction a : scenario.actions()) {
+        if (a.at().compareTo(length) > 0) {
+          throw new ParameterException(spec.commandLine(), "--duration " + duration + " ends the run before "
+              + a.path() + " (" + a.describe() + ") at " + DurationText.format(a.at()) + "; the run must last at least"
+              + " until its last action");
+        }
+      }
+      if (scenario.faults().isPresent() && scenario.faults().get().heal().at().compareTo(length) > 0) {
+        throw new ParameterException(spec.commandLine(), "--duration " + duration + " ends the run before the fault"
+            + " plan's heal phase at " + DurationText.format(scenario.faults().get().heal().at()));
+      }
+    }
+    scenario = scenario.with(seed == null ? scenario.seed() : seed, length);
+    ScenarioResult result;
+    try (ProgressBar bar = ProgressBar.forCommand(spec, "simulating", length.toNanos(), json)) {
+      result = ScenarioRunner.run(scenario, bar);
+    }
+    Path page = report == null ? null : ScenarioReport.write(result, report);
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(Commands.json(toJson(result, page)));
+    } else {
+      print(out, result, page);
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static void print(PrintWriter out, ScenarioResult result, Path page) {
+    Scenario s = result.scenario();
+    RunRecord r = result.record();
+    Availability a = r.availability();
+    out.println("Scenario " + s.name() + " (" + s.file() + "): cluster " + s.spec().name() + ", " + r.hosts().size()
+        + " nodes, " + r.vms().size() + " VMs, seed " + s.seed() + ", " + DurationText.format(s.duration())
+        + " of virtual time");
+    for (ActionOutcome o : result.outcomes()) {
+      out.printf(Locale.ROOT, "  %s  %-34s %s%n", Timeline.time(o.atNanos()), o.action().describe(),
+          (o.accepted() ? "accepted" : "REFUSED: " + o.detail()) + (o.action().note().isEmpty() ? ""
+              : "  (" + o.action().note() + ")"));
+    }
+    long guest = guestFailovers(r);
+    out.printf(Locale.ROOT, "Result: availability %.4f %%, %d outage%s, VM downtime %s, MTTR %s, %d group failovers,"
+        + " %d migrations%s%n", a.availability() * 100, a.outageCount(), a.outageCount() == 1 ? "" : "s",
+        a.downNanos() == 0 ? "none" : Timeline.duration(a.downNanos()),
+        a.meanTimeToRecoverNanos() == 0 ? "-" : Timeline.duration(a.meanTimeToRecoverNanos()),
+        count(r, FailoverStarted.class), count(r, MigrationFinished.class),
+        guest == 0 ? "" : ", " + guest + " guest-cluster failover" + (guest == 1 ? "" : "s"));
+    for (Availability.VmAvailability v : a.vms()) {
+      if (!v.outages().isEmpty()) {
+        Outage first = v.outages().get(0);
+        out.printf(Locale.ROOT, "  %-12s down %-14s %d outage%s, first at %s: %s%n", v.vm(), Timeline.duration(v.downNanos()),
+            v.outages().size(), v.outages().size() == 1 ? "" : "s", Timeline.time(first.startNanos()), first.cause());
+      }
+    }
+    out.println("  VMs running at the end: " + result.vmsRunning() + " of " + r.vms().size() + "; " + r.events().size()
+        + " events; trace hash " + r.traceHash());
+    if (page != null) {
+      out.println("Report: " + page);
+    }
+  }
+
+  /** Counts guest-cluster failovers proper: moves away from a guest node, not the application's first start. */
+  private static long guestFailovers(RunRecord r) {
+    return r.events().stream().filter(e -> e instanceof GuestClusterFailover g && g.from().isPresent()).count();
+  }
+
+  private static long count(RunRecord r, Class<? extends ClusterEvent> type) {
+    return r.events().stream().filter(type::isInstance).count();
+  }
+
+  private static ObjectNode toJson(ScenarioResult result, Path page) {
+    Scenario s = result.scenario();
+    RunRecord r = result.record();
+    Availability a = r.availability();
+    ObjectNode root = DescriptionFiles.MAPPER.createObjectNode();
+    root.put("scenario", s.name());
+    root.put("file", s.file().toString());
+    root.put("cluster", s.spec().name());
+    root.put("seed", s.seed());
+    root.put("durationNanos", s.duration().toNanos());
+    root.put("availability", a.availability());
+    root.put("outages", a.outageCount());
+    root.put("downNanos", a.downNanos());
+    root.put("mttrNanos", a.meanTimeToRecoverNanos());
+    root.put("failovers", count(r, FailoverStarted.class));
+    root.put("migrations", count(r, MigrationFinished.class));
+    root.put("guestFailovers", guestFailovers(r));
+    root.put("events", r.events().size());
+    root.put("vmsRunning", result.vmsRunning());
+    root.put("traceHash", r.traceHash());
+    if (page != null) {
+      root.put("report", page.toString());
+    }
+    ArrayNode actions = root.putArray("actions");
+    for (ActionOutcome o : result.outcomes()) {
+      ObjectNode n = actions.addObject();
+      n.put("atNanos", o.atNanos());
+      n.put("action", o.action().describe());
+      n.put("accepted", o.accepted());
+      n.put("detail", o.detail());
+    }
+    ArrayNode vms = root.putArray("vms");
+    for (Availability.VmAvailability v : a.vms()) {
+      ObjectNode n = vms.addObject();
+      n.put("vm", v.vm().name());
+      n.put("availability", v.availability());
+      n.put("downNanos", v.downNanos());
+      ArrayNode outages = n.putArray("outages");
+      for (Outage o : v.outages()) {
+        ObjectNode on = outages.addObject();
+        on.put("startNanos", o.startNanos());
+        on.put("endNanos", o.endNanos());
+        on.put("cause", o.cause());
+      }
+    }
+    return root;
+  }
+}

@@ -1,0 +1,78 @@
+package io.hvcluster.cli;
+
+import io.hvcluster.core.report.HtmlReport;
+import io.hvcluster.core.report.Timeline;
+import io.hvcluster.core.report.TimelineSvg;
+import io.hvcluster.testkit.fault.DurationText;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes a scenario run's report directory: {@code index.html} (self-contained, the timeline inline),
+ * {@code timeline.svg} (the same timeline on its own) and {@code trace.jsonl} (every event as JSON Lines).
+ */
+final class ScenarioReport {
+  static final String HTML = "index.html";
+  static final String SVG = "timeline.svg";
+  static final String TRACE = "trace.jsonl";
+
+  private ScenarioReport() {}
+
+  /** Refuses a report directory that cannot be one, before a run spends time on it. */
+  static void check(Path dir) {
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new UnusableInputException("--report " + dir + ": is a file; name a directory (it is created if missing)",
+          null);
+    }
+  }
+
+  /** Writes the report into {@code dir}, creating it; returns the HTML page's path. */
+  static Path write(ScenarioResult result, Path dir) throws IOException {
+    check(dir);
+    Files.createDirectories(dir);
+    write(dir.resolve(HTML), html(result));
+    write(dir.resolve(SVG), TimelineSvg.render(result.record()));
+    write(dir.resolve(TRACE), result.trace());
+    return dir.resolve(HTML);
+  }
+
+  /** Writes through a temporary file and a rename, so a reader never sees half a report. */
+  private static void write(Path target, String text) throws IOException {
+    Path temp = target.resolveSibling(target.getFileName() + ".tmp");
+    Files.writeString(temp, text);
+    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  static String html(ScenarioResult result) {
+    Scenario s = result.scenario();
+    HtmlReport.Builder b = HtmlReport.builder(result.record()).title(s.name());
+    if (!s.description().isEmpty()) {
+      b.paragraph(s.description());
+    }
+    b.fact("scenario file", s.file().toString())
+        .fact("cluster description", s.clusterSource())
+        .fact("quorum model", s.spec().quorum().name())
+        .fact("duration", DurationText.format(s.duration()))
+        .fact("VMs running at the end", result.vmsRunning() + " of " + result.record().vms().size());
+    List<List<String>> rows = new ArrayList<>();
+    for (ActionOutcome o : result.outcomes()) {
+      rows.add(List.of(Timeline.time(o.atNanos()), o.action().describe(), o.action().note(),
+          (o.accepted() ? "accepted: " : "REFUSED: ") + o.detail()));
+    }
+    if (!rows.isEmpty()) {
+      b.table("actions", "Actions", List.of("time", "action", "note", "result"), rows);
+    }
+    s.faults().ifPresent(plan -> b.table("fault-plan", "Fault plan", List.of("plan (testkit FaultPlan)"),
+        plan.timeline().lines().map(List::of).toList()));
+    if (!result.faultHistory().isEmpty()) {
+      b.table("fault-history", "Fault history", List.of("time", "what", "fault", "detail"),
+          result.faultHistory().stream().map(e -> List.of(Timeline.time(e.timeNanos()),
+              e.type().name().toLowerCase(java.util.Locale.ROOT), e.f(), e.value())).toList());
+    }
+    return b.html();
+  }
+}

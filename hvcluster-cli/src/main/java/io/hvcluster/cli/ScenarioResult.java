@@ -1,0 +1,25 @@
+package io.hvcluster.cli;
+
+import io.hvcluster.core.report.RunRecord;
+import io.hvcluster.testkit.history.HistoryEntry;
+import java.util.List;
+
+/**
+ * A finished scenario run: the record of everything the cluster did, what became of each action, and
+ * the trace of every event as JSON Lines.
+ *
+ * @param scenario the scenario as run (seed and duration after command-line overrides)
+ * @param record the run's record
+ * @param outcomes one per action, in the order they were attempted
+ * @param vmsRunning VMs running at the end
+ * @param trace the event trace, one JSON object per line
+ * @param faultHistory what the fault plan did: the testkit history's nemesis entries (faults applied,
+ *     healed, or that could not be applied)
+ */
+record ScenarioResult(Scenario scenario, RunRecord record, List<ActionOutcome> outcomes, int vmsRunning, String trace,
+    List<HistoryEntry> faultHistory) {
+  ScenarioResult {
+    outcomes = List.copyOf(outcomes);
+    faultHistory = List.copyOf(faultHistory);
+  }
+}
