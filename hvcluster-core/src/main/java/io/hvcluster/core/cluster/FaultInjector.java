@@ -42,11 +42,11 @@ final class FaultInjector implements ClusterFaults {
     h.hung = false;
     h.serviceRunning = false;
     h.parked.clear();
+    h.dropQueuedStarts();
     for (SimVm vm : new ArrayList<>(h.vms.values())) {
       c.lifecycle.kill(vm, "host " + id + " crashed (power loss)");
     }
     h.clearStale();
-    h.startQueue.clear();
     h.startsInProgress = 0;
     if (h.state == NodeState.JOINING) {
       c.nodes.setNodeState(h, NodeState.DOWN, "host crashed while joining");

@@ -25,12 +25,37 @@ final class Lifecycle {
    * {@code onRunning} when it runs. A failed start goes to the reconciler.
    */
   void start(SimVm vm, SimHost host, Runnable onBegin, Runnable onRunning) {
+    start(vm, host, () -> true, onBegin, onRunning);
+  }
+
+  /**
+   * Like {@link #start(SimVm, SimHost, Runnable, Runnable)}, but a start that had to wait for a slot
+   * begins only if {@code stillWanted} holds when the slot frees; otherwise {@code onBegin} runs and the
+   * reconciler learns that the start was cancelled (an operator stopped the VM meanwhile, say).
+   */
+  void start(SimVm vm, SimHost host, java.util.function.BooleanSupplier stillWanted, Runnable onBegin,
+      Runnable onRunning) {
     int max = cluster.spec().settings().maxConcurrentStartsPerNode();
     if (host.startsInProgress >= max) {
-      host.startQueue.add(() -> start(vm, host, onBegin, onRunning));
+      vm.queuedOn = host;
+      long epoch = host.startEpoch;
+      host.startQueue.add(new SimHost.QueuedStart(vm, () -> {
+        if (vm.queuedOn == host) {
+          vm.queuedOn = null;
+        }
+        if (host.startEpoch != epoch) {
+          return; // the host stopped running (it crashed, or its cluster service did) since the start queued
+        }
+        if (!stillWanted.getAsBoolean()) {
+          onBegin.run();
+          cluster.reconciler.startCancelled(vm);
+          return;
+        }
+        start(vm, host, stillWanted, onBegin, onRunning);
+      }));
       return;
     }
-    if (!host.powered || host.hung) {
+    if (!host.powered || host.hung || !host.serviceRunning) {
       onBegin.run();
       cluster.reconciler.startAbandoned(vm, host.id() + " is not running");
       return;
@@ -135,9 +160,9 @@ final class Lifecycle {
     }
     vm.slotHost = null;
     host.startsInProgress = Math.max(0, host.startsInProgress - 1);
-    Runnable next = host.startQueue.poll();
+    SimHost.QueuedStart next = host.startQueue.poll();
     if (next != null) {
-      cluster.kernel.loop().schedule(0, next);
+      cluster.kernel.loop().schedule(0, next.run());
     }
   }
 

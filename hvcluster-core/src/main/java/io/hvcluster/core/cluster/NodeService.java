@@ -55,11 +55,11 @@ final class NodeService {
   /** Stops a node's cluster service at once; its VMs stop with it. */
   void stopService(SimHost h, String why) {
     h.serviceRunning = false;
+    h.dropQueuedStarts();
     for (SimVm vm : new ArrayList<>(h.vms.values())) {
       c.lifecycle.kill(vm, why);
     }
     h.clearStale();
-    h.startQueue.clear();
     h.startsInProgress = 0;
     h.parked.clear();
     c.heartbeats.hostChanged(h);

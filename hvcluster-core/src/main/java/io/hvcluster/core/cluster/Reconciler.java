@@ -150,7 +150,7 @@ final class Reconciler {
 
   private static boolean anyWantedNeedsBoot(SimGroup g) {
     for (SimVm vm : g.vms) {
-      if (vm.wanted && needsBoot(vm)) {
+      if (vm.wanted && needsBoot(vm) && vm.queuedOn == null) {
         return true;
       }
     }
@@ -177,10 +177,11 @@ final class Reconciler {
 
   /**
    * Whether a group still coming online is stuck on an owner that may not start it (paused meanwhile,
-   * or gone) while none of its VMs holds memory there: it is placed anew, instead of waiting forever.
+   * or gone, or none at all) while none of its VMs holds memory there: it is placed anew, instead of
+   * waiting forever.
    */
   private static boolean pendingOnUnusableOwner(SimGroup g) {
-    return g.owner != null && g.vms.stream().noneMatch(v -> v.host == g.owner && v.state.holdsMemory());
+    return g.owner == null || g.vms.stream().noneMatch(v -> v.host == g.owner && v.state.holdsMemory());
   }
 
   private static boolean needsBoot(SimVm vm) {
@@ -191,15 +192,28 @@ final class Reconciler {
     SimHost owner = g.owner;
     SimHost target;
     PlacementReason reason = g.nextReason;
-    if (owner != null && (owner.canHostGroups() || keepsRunningGroup(g)) && cluster.membership.isActive(owner)
-        && owner != g.avoid && storageReachable(g, owner)) {
-      target = owner;
-      long need = pendingMemory(g, owner);
-      if (need > owner.spec.vmMemoryBytes() - owner.committedBytes()) {
-        placementFailed(g, "owner " + owner.id() + " lacks " + SimCluster.size(need) + " of free memory to restart the group");
+    boolean ownerUsable = owner != null && (owner.canHostGroups() || keepsRunningGroup(g))
+        && cluster.membership.isActive(owner) && owner != g.avoid && storageReachable(g, owner);
+    long need = ownerUsable ? pendingMemory(g, owner) : 0;
+    boolean ownerFull = ownerUsable && need > owner.spec.vmMemoryBytes() - owner.committedBytes();
+    if (ownerFull && runsAnyOn(g, owner)) {
+      String why = "owner " + owner.id() + " lacks " + SimCluster.size(need) + " of free memory to restart the group";
+      SimVm failed = g.vms.stream().filter(v -> v.wanted && v.state == VmState.FAILED && v.host == owner)
+          .findFirst().orElse(null);
+      if (failed != null) {
+        // The restart of a failed VM fails for want of memory: it counts against the restart threshold,
+        // and past it the group fails over like after any failed restart.
+        vmFailed(failed, "restart failed: " + why);
         return;
       }
+      // Some of the group's VMs run on the owner, so the group cannot move: it waits for room there.
+      placementFailed(g, why);
+      return;
+    }
+    if (ownerUsable && !ownerFull) {
+      target = owner;
     } else {
+      // No VM of the group holds memory on a full owner: the group is placed anew like after a failure.
       target = place(g, reason);
       if (target == null) {
         return;
@@ -219,7 +233,9 @@ final class Reconciler {
         g.releaseReservation();
         g.activity = SimGroup.Activity.IDLE;
         if (g.owner == target && g.state != GroupState.ONLINE) {
-          g.moveTo(g.state, null, "placement on " + target.id() + " abandoned");
+          // Nothing of the group is coming online any more: a pending group is offline again.
+          GroupState next = g.state == GroupState.ONLINE_PENDING ? GroupState.OFFLINE : g.state;
+          g.moveTo(next, null, "placement on " + target.id() + " abandoned");
         }
         placementFailed(g, won ? target.id() + " left before the group could start"
             : target.id() + " lost the arbitration for the group's LUNs");
@@ -228,6 +244,15 @@ final class Reconciler {
       }
       startOn(g, target);
     });
+  }
+
+  private static boolean runsAnyOn(SimGroup g, SimHost host) {
+    for (SimVm vm : g.vms) {
+      if (vm.host == host && vm.state.holdsMemory()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Memory the wanted VMs of the group still need on {@code host}. */
@@ -281,13 +306,12 @@ final class Reconciler {
     g.nextReason = PlacementReason.INITIAL;
     boolean any = false;
     for (SimVm vm : g.vms) {
-      if (vm.wanted && needsBoot(vm)) {
+      if (vm.wanted && needsBoot(vm) && vm.queuedOn == null) {
         any = true;
         long mem = vm.spec.memoryBytes();
-        cluster.lifecycle.start(vm, target, () -> {
-          g.reservedBytes -= mem;
-          target.reservedBytes -= mem;
-        }, () -> vmRunning(vm));
+        cluster.lifecycle.start(vm, target,
+            () -> vm.wanted && needsBoot(vm) && g.owner == target && g.activity == SimGroup.Activity.STARTING, () -> g.consumeReservation(target, mem),
+            () -> vmRunning(vm));
       }
     }
     if (!any) {
@@ -318,7 +342,8 @@ final class Reconciler {
       // Only a start on the group's owner is still to come. An instance left starting on another node
       // (frozen on a hung node the group failed over from) never reports back here, and waiting for it
       // would leave the group busy, and its VMs down, forever.
-      if (vm.wanted && (vm.state == VmState.STARTING || vm.state == VmState.RESTORING) && vm.host == g.owner) {
+      if (vm.wanted && (vm.state == VmState.STARTING || vm.state == VmState.RESTORING) && vm.host == g.owner
+          || vm.queuedOn != null && vm.queuedOn == g.owner) {
         return;
       }
     }
@@ -330,8 +355,11 @@ final class Reconciler {
     if (allRunning && g.owner != null) {
       g.avoid = null;
       g.moveTo(GroupState.ONLINE, g.owner, "all VMs running");
+    } else {
+      // A VM of the group was started again (or stopped and started) while others were coming up: the
+      // group needs another pass to start what is still down.
+      kick();
     }
-    // No pass is needed: a VM coming up frees nothing another group waits for.
   }
 
   /** A start could not begin (its host stopped running): the group tries again. */

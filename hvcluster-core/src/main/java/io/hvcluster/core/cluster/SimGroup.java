@@ -125,6 +125,18 @@ final class SimGroup implements ClusterGroup {
     host.reserving.add(this);
   }
 
+  /**
+   * Hands {@code bytes} of the reservation on {@code host} over to a VM that starts there (its memory is
+   * committed from now on); nothing happens if the reservation was released or moved meanwhile.
+   */
+  void consumeReservation(SimHost host, long bytes) {
+    if (reservedOn == host) {
+      long taken = Math.min(bytes, reservedBytes);
+      reservedBytes -= taken;
+      host.reservedBytes -= taken;
+    }
+  }
+
   void releaseReservation() {
     if (reservedOn != null) {
       reservedOn.reservedBytes -= reservedBytes;

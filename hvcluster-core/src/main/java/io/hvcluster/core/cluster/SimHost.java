@@ -45,7 +45,25 @@ final class SimHost implements Host {
   /** Memory promised to groups being placed here or migrating in. */
   long reservedBytes;
   int startsInProgress;
-  final ArrayDeque<Runnable> startQueue = new ArrayDeque<>();
+  /** Starts waiting for a free start slot, oldest first. */
+  final ArrayDeque<QueuedStart> startQueue = new ArrayDeque<>();
+
+  /** A start waiting for a slot on this host. */
+  record QueuedStart(SimVm vm, Runnable run) { }
+
+  /** Counts {@link #dropQueuedStarts} calls, so that a start already taken off the queue is dropped too. */
+  long startEpoch;
+
+  /** Forgets the starts waiting for a slot: the host stopped running them. */
+  void dropQueuedStarts() {
+    startEpoch++;
+    for (QueuedStart queued : startQueue) {
+      if (queued.vm().queuedOn == this) {
+        queued.vm().queuedOn = null;
+      }
+    }
+    startQueue.clear();
+  }
   /** Groups this node owns, in configuration order. */
   final java.util.TreeSet<SimGroup> owned = new java.util.TreeSet<>((a, b) -> Integer.compare(a.index, b.index));
   /** Groups with memory reserved here for a coming start. */

@@ -56,6 +56,8 @@ final class SimVm implements VirtualMachine {
   SimHost restartHost;
   MigrationRun migration;
   long boots;
+  /** The host on which a start of this VM waits for a free start slot. */
+  SimHost queuedOn;
   /** The host whose start slot this VM holds while it starts or restores. */
   SimHost slotHost;
 
