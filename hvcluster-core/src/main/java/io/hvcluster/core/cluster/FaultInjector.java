@@ -17,6 +17,8 @@ import java.util.Set;
 /** Applies and heals faults in one cluster, then lets the model react. */
 final class FaultInjector implements ClusterFaults {
   private final SimCluster c;
+  /** Saved-state damages done so far, so that each bit rot flips a different bit. */
+  private int damages;
 
   FaultInjector(SimCluster cluster) {
     this.c = cluster;
@@ -111,6 +113,7 @@ final class FaultInjector implements ClusterFaults {
       List<Runnable> parked = new ArrayList<>(h.parked);
       h.parked.clear();
       parked.forEach(Runnable::run);
+      c.fencing.resumedWithFencedInstances(h);
       for (SimVm vm : h.vms.values()) {
         c.availability.update(vm, "host " + id + " resumed");
         if (vm.serving()) {
@@ -307,7 +310,7 @@ final class FaultInjector implements ClusterFaults {
       }
       return;
     }
-    SavedStateFiles.damage(c.memory.store(vm).directory(), id, damage);
+    SavedStateFiles.damage(c.memory.store(vm).directory(), id, damage, damages++);
   }
 
   @Override

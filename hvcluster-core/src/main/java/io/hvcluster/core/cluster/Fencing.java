@@ -1,5 +1,6 @@
 package io.hvcluster.core.cluster;
 
+import io.hvcluster.api.VmId;
 import io.hvcluster.api.VmState;
 import java.util.ArrayList;
 
@@ -30,6 +31,51 @@ final class Fencing {
       }
     }
     return true;
+  }
+
+  /**
+   * A hung node was removed from the cluster: the active partition revokes its registrations on the
+   * Cluster Shared Volumes, so its frozen VMs that no ordinary LUN's arbitration would fence (VMs on CSV
+   * only, or with no LUN) are fenced now, and their groups can start elsewhere. VMs on ordinary LUNs are
+   * fenced when the new owner preempts the reservation.
+   */
+  void hungNodeRemoved(SimHost h) {
+    if (!h.hung || c.options.skipArbitration()) {
+      return;
+    }
+    for (SimVm vm : new ArrayList<>(h.vms.values())) {
+      boolean guardedByArbitration = false;
+      for (var id : vm.spec.luns()) {
+        guardedByArbitration |= !c.storage.get(id).spec.csv();
+      }
+      if (guardedByArbitration) {
+        continue;
+      }
+      h.addStale(vm, vm.state);
+      vm.cancelTimers();
+      MigrationRun run = vm.migration;
+      vm.moveTo(VmState.OFF, null, "fenced: " + h.id() + " was removed from the cluster while hung; its"
+          + " registrations on the Cluster Shared Volumes were revoked");
+      if (run != null) {
+        run.abort(h.id() + " was removed from the cluster while hung");
+      }
+    }
+  }
+
+  /**
+   * A hung node resumed while still a member: the instances fenced while it hung (another node took
+   * their LUNs) find their I/O failing and stop.
+   */
+  void resumedWithFencedInstances(SimHost h) {
+    for (VmId id : new ArrayList<>(h.stale.keySet())) {
+      for (var lunId : c.vmModel(id).spec.luns()) {
+        SimLun lun = c.storage.get(lunId);
+        if (!lun.spec.csv() && !lun.ownedBy(h)) {
+          h.removeStale(id);
+          break;
+        }
+      }
+    }
   }
 
   /** A node lost its reservation on a LUN: its VMs on that LUN lose their storage. */

@@ -452,6 +452,13 @@ final class MigrationRun implements MigrationContext {
       }
     } else if (vm.state == VmState.SAVING && vm.host == source && source.sendsHeartbeats()) {
       vm.moveTo(VmState.RUNNING, source, "save abandoned: " + reason);
+    } else if (vm.state == VmState.SAVING && vm.host == source && source.hung) {
+      // The save froze with its host. If the host resumes still a member, the VM runs on there (or stops,
+      // if its group moved meanwhile); if the cluster removes the host first, the VM dies with it.
+      SimVm frozen = vm;
+      SimHost host = source;
+      String why = "save abandoned: " + reason;
+      source.parked.add(() -> cluster.reconciler.frozenSaveAbandoned(frozen, host, why));
     } else if ((vm.state == VmState.RESTORING || vm.state == VmState.STARTING) && vm.host != null) {
       // This run is ending now: detach it first, or the kill would abort it, and it would end twice.
       vm.migration = null;

@@ -84,6 +84,7 @@ final class NodeService {
     if (c.witness != null && c.witness.owner == h) {
       c.reconciler.kick();
     }
+    c.fencing.hungNodeRemoved(h);
     c.reconciler.ownerLost(h, why);
     for (MigrationRun run : c.activeMigrations()) {
       if (run.target == h || run.source == h) {

@@ -362,6 +362,29 @@ final class Reconciler {
     }
   }
 
+  /**
+   * A migration's save froze on a hung host and the migration ended; the host has now resumed, still a
+   * member. The VM runs on where it was if its group still lives there with its storage; otherwise it
+   * stops, and the group brings it online wherever it is.
+   */
+  void frozenSaveAbandoned(SimVm vm, SimHost host, String why) {
+    if (vm.state != VmState.SAVING || vm.host != host || vm.migration != null) {
+      return;
+    }
+    SimGroup g = vm.group;
+    boolean holdsStorage = cluster.options.skipArbitration() || g.luns.stream().allMatch(l -> l.ownedBy(host));
+    if (g.owner == host && holdsStorage) {
+      vm.moveTo(VmState.RUNNING, host, why);
+      if (g.state == GroupState.OFFLINE || g.state == GroupState.FAILED) {
+        g.moveTo(GroupState.ONLINE_PENDING, host, why);
+      }
+      checkOnline(g);
+    } else {
+      cluster.lifecycle.kill(vm, why + "; its group no longer lives on " + host.id());
+      kick();
+    }
+  }
+
   /** A start could not begin (its host stopped running): the group tries again. */
   void startAbandoned(SimVm vm, String why) {
     SimGroup g = vm.group;

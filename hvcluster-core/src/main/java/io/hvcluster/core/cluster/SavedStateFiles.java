@@ -14,7 +14,11 @@ import java.nio.file.StandardOpenOption;
 final class SavedStateFiles {
   private SavedStateFiles() {}
 
-  static void damage(Path lunDir, VmId vm, SavedStateDamage damage) {
+  /**
+   * Damages the files. {@code serial} numbers the damages done so far in the run: each bit rot flips a
+   * different bit of page 0, so a second one never undoes the first.
+   */
+  static void damage(Path lunDir, VmId vm, SavedStateDamage damage, int serial) {
     try {
       if (damage == SavedStateDamage.TRUNCATED_HEADER) {
         cutInHalf(lunDir.resolve(vm.name() + ".vsv"));
@@ -26,7 +30,7 @@ final class SavedStateFiles {
           continue;
         }
         switch (damage) {
-          case BIT_ROT -> flipBit(bin, 100);
+          case BIT_ROT -> flipBit(bin, 100 + serial / 8 % 3900, 1 << (serial % 8));
           case TORN_WRITE -> zero(bin, 2048, 2048);
           case LOST_UNFLUSHED_WRITES -> cutInHalf(bin);
           default -> throw new AssertionError(damage);
@@ -37,14 +41,14 @@ final class SavedStateFiles {
     }
   }
 
-  private static void flipBit(Path file, long offset) throws IOException {
+  private static void flipBit(Path file, long offset, int mask) throws IOException {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
       if (ch.size() <= offset) {
         return;
       }
       ByteBuffer b = ByteBuffer.allocate(1);
       ch.read(b, offset);
-      ch.write(ByteBuffer.wrap(new byte[] {(byte) (b.get(0) ^ 0x10)}), offset);
+      ch.write(ByteBuffer.wrap(new byte[] {(byte) (b.get(0) ^ mask)}), offset);
     }
   }
 

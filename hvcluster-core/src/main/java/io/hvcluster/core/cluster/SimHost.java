@@ -121,6 +121,13 @@ final class SimHost implements Host {
     instanceBytes += vm.spec.memoryBytes() - (previous == null ? 0 : previous.memoryBytes());
   }
 
+  void removeStale(VmId vm) {
+    StaleInstance s = stale.remove(vm);
+    if (s != null) {
+      instanceBytes -= s.memoryBytes();
+    }
+  }
+
   void clearStale() {
     for (StaleInstance s : stale.values()) {
       instanceBytes -= s.memoryBytes();

@@ -116,6 +116,9 @@ final class SavedStateIntegrity implements StepInvariant {
           String what = d[1] + " at " + DurationText.formatNanos(now) + (why.isEmpty() ? "" : " (" + why + ")");
           // A restore under way has read the state already; the damage matters to the next restore.
           (state == VmState.RESTORING ? corruptAfterRestore : corrupt).put(vm, what);
+        } else if (state != VmState.RESTORING) {
+          // The files verify again (a later fault undid an earlier one): nothing damaged is left to accept.
+          corrupt.remove(vm);
         }
       }
     }
