@@ -193,8 +193,10 @@ final class Lifecycle {
           return;
         }
         long bytes = info.storedPages() * io.hvcluster.api.GuestMemory.PAGE_SIZE;
+        vm.offlineDone = done;
         vm.timer = cluster.kernel.loop().schedule(saveNanos(vm, bytes), () -> {
           vm.timer = null;
+          vm.offlineDone = null;
           vm.moveTo(VmState.SAVED, host, "state saved to LUN " + vm.spec.luns().get(0) + " (generation "
               + info.generation() + ", " + bytes / (1 << 20) + " MiB)");
           done.run();
@@ -203,8 +205,10 @@ final class Lifecycle {
       case SHUT_DOWN, SHUT_DOWN_FORCED -> {
         vm.moveTo(VmState.STOPPING, host, why + " (offline action: shut down)");
         long nanos = shutdownNanos(vm);
+        vm.offlineDone = done;
         vm.timer = cluster.kernel.loop().schedule(nanos, () -> {
           vm.timer = null;
+          vm.offlineDone = null;
           vm.moveTo(VmState.OFF, null, "guest shut down");
           done.run();
         });

@@ -56,6 +56,8 @@ final class SimVm implements VirtualMachine {
   SimHost restartHost;
   MigrationRun migration;
   long boots;
+  /** Runs when a save or shutdown begun by {@link Lifecycle#takeOffline} ends, however it ends. */
+  Runnable offlineDone;
   /** The host on which a start of this VM waits for a free start slot. */
   SimHost queuedOn;
   /** The host whose start slot this VM holds while it starts or restores. */
@@ -89,6 +91,13 @@ final class SimVm implements VirtualMachine {
     from.checkTransition(describe(), next, why);
     if ((from == VmState.STARTING || from == VmState.RESTORING) && next != from) {
       cluster.lifecycle.releaseSlot(this);
+    }
+    if (offlineDone != null && (from == VmState.SAVING || from == VmState.STOPPING) && next != from) {
+      // Taking the VM offline ended some other way (it was killed or fenced mid-save): whoever waits for
+      // it learns so after this event.
+      Runnable done = offlineDone;
+      offlineDone = null;
+      cluster.kernel.loop().schedule(0, done);
     }
     if (host != null) {
       host.unplace(this);

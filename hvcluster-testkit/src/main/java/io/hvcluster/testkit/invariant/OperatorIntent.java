@@ -32,7 +32,9 @@ final class OperatorIntent implements StepInvariant {
   public void observe(ClusterEvent event) {
     if (event instanceof VmStateChanged) {
       VmStateChanged v = (VmStateChanged) event;
-      if (v.to() == VmState.STARTING || v.to() == VmState.RESTORING) {
+      // A restore by a migration open at this very event is not a start, even when the migration ends
+      // (failed) later in the same step, before the check runs.
+      if ((v.to() == VmState.STARTING || v.to() == VmState.RESTORING) && facts.openMigration(v.vm()) == null) {
         starts.add(v);
       }
     }
@@ -46,7 +48,7 @@ final class OperatorIntent implements StepInvariant {
     try {
       for (VmStateChanged v : starts) {
         VmId vm = v.vm();
-        if (cluster.vm(vm).isOperatorStopped() && facts.openMigration(vm) == null) {
+        if (cluster.vm(vm).isOperatorStopped()) {
           return Optional.of(vm + " was stopped by an operator but the cluster moved it to " + v.to()
               + v.host().map(h -> " on " + h).orElse("") + " (" + v.reason() + ")");
         }

@@ -45,6 +45,10 @@ final class SavedStateIntegrity implements StepInvariant {
   private final Map<VmId, String> corrupt = new TreeMap<>();
   private final Map<VmId, String> corruptAfterRestore = new TreeMap<>();
   private final Map<VmId, Long> restoredCorrupt = new TreeMap<>();
+  /** When the damage on record in {@link #corrupt} was done. */
+  private final Map<VmId, Long> corruptAt = new TreeMap<>();
+  /** When each VM's latest save began. */
+  private final Map<VmId, Long> savingSince = new TreeMap<>();
   private final Set<VmId> committed = new TreeSet<>();
   private final Set<VmId> saveFailed = new TreeSet<>();
   private final Map<VmId, Long> lastGeneration = new TreeMap<>();
@@ -84,24 +88,31 @@ final class SavedStateIntegrity implements StepInvariant {
     if (restoredCorrupt.containsKey(vm)) {
       restoredCorrupt.remove(vm); // it left RUNNING: the corruption was found
     }
-    if (v.to() == VmState.SAVING || v.to() == VmState.STARTING) {
-      corrupt.remove(vm); // a new save or a cold boot: the damaged state is no longer the VM's
-      corruptAfterRestore.remove(vm);
-    }
-    if (v.from() == VmState.RESTORING) {
-      String pending = corruptAfterRestore.remove(vm);
-      if (pending != null && v.to() == VmState.SAVED) {
-        corrupt.put(vm, pending); // the restore was abandoned; the next one reads the damaged files
-      }
+    if (v.to() == VmState.SAVING) {
+      savingSince.put(vm, v.timeNanos());
     }
     if (v.from() == VmState.SAVING && v.to() == VmState.SAVED) {
+      Long damagedAt = corruptAt.get(vm);
+      if (damagedAt != null && damagedAt < savingSince.getOrDefault(vm, Long.MAX_VALUE)) {
+        // The new generation replaces the damaged one. Damage done while saving may have hit the new
+        // generation itself, so it stays on record.
+        corrupt.remove(vm);
+        corruptAt.remove(vm);
+      }
       committed.add(vm);
     }
     if (v.from() == VmState.SAVING && v.to() == VmState.RUNNING) {
-      saveFailed.add(vm);
+      saveFailed.add(vm); // the previous generation, damaged or not, is still the committed one
     }
     if (v.from() == VmState.RESTORING && v.to() == VmState.RUNNING && corrupt.containsKey(vm)) {
       restoredCorrupt.put(vm, v.timeNanos());
+    }
+    if (v.from() == VmState.RESTORING) {
+      String pending = corruptAfterRestore.remove(vm);
+      if (pending != null) {
+        // Damage done during the restore did not reach it, but the files on disk are damaged now.
+        corrupt.put(vm, pending);
+      }
     }
   }
 
@@ -116,9 +127,11 @@ final class SavedStateIntegrity implements StepInvariant {
           String what = d[1] + " at " + DurationText.formatNanos(now) + (why.isEmpty() ? "" : " (" + why + ")");
           // A restore under way has read the state already; the damage matters to the next restore.
           (state == VmState.RESTORING ? corruptAfterRestore : corrupt).put(vm, what);
+          corruptAt.put(vm, now);
         } else if (state != VmState.RESTORING) {
           // The files verify again (a later fault undid an earlier one): nothing damaged is left to accept.
           corrupt.remove(vm);
+          corruptAt.remove(vm);
         }
       }
     }

@@ -34,4 +34,32 @@ final class SuiteRegressionsTest {
   void twoBitRotsOfOneSavedStateAreBothCaught(ClusterRun run) {
     run.runToEnd();
   }
+
+  /**
+   * A rogue reservation preemption killed a VM in the middle of its save while its node was drained; the
+   * drain waited forever for the save to end, and the group never came online again (L1).
+   */
+  @ClusterProperty(seed = 0x73FA0087195E585FL, tries = 1, scenarios = SafetyUnderRandomFaultsTest.Swarm.class)
+  void aDrainWhoseSaveIsKilledStillMovesTheGroup(ClusterRun run) {
+    run.runToEnd();
+  }
+
+  /**
+   * A save failed on a VM whose committed saved state a fault had damaged before; S7 took the old damage
+   * for damage done by the failed save.
+   */
+  @ClusterProperty(seed = 0x39CEFBBA6B80E7CCL, tries = 1, scenarios = RealStorageFaultsTest.RealFiles.class)
+  void aFailedSaveOverAStateDamagedEarlierIsNotBlamed(ClusterRun run) {
+    run.runToEnd();
+  }
+
+  /**
+   * An operator stopped a VM while its quick migration released its LUN; the migration's restore was
+   * rejected (a fault cut the memory file short) and ended in the same step, so S8 no longer saw the
+   * migration that restored the VM and took the restore for a start.
+   */
+  @ClusterProperty(seed = 0x47D21410A304D1A5L, tries = 1, scenarios = RealStorageFaultsTest.RealFiles.class)
+  void aRestoreByAMigrationThatFailsAtOnceIsNoStart(ClusterRun run) {
+    run.runToEnd();
+  }
 }
