@@ -69,4 +69,15 @@ public interface Lun {
    * @return the generation, 0 before the first reservation
    */
   long reservationGeneration();
+
+  /**
+   * Returns whether a node can do I/O to this LUN now: the array serves it and the node has a storage
+   * path left to it. For a Cluster Shared Volume a node that lost its own paths can still reach it, in
+   * redirected access, through a coordinator that runs and has a path. A node that cannot reach a VM's
+   * LUN cannot run the VM; placement treats this as a hard requirement.
+   *
+   * @param host the node
+   * @return true when the node can reach the LUN; false for a node that is not powered or not in the cluster
+   */
+  boolean reachableFrom(HostId host);
 }

@@ -4,9 +4,13 @@ import io.hvcluster.api.Cluster;
 import io.hvcluster.api.ClusterGroup;
 import io.hvcluster.api.Host;
 import io.hvcluster.api.HostId;
+import io.hvcluster.api.Lun;
+import io.hvcluster.api.LunId;
 import io.hvcluster.api.VirtualMachine;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a placement policy is asked: which node should take this group now.
@@ -17,7 +21,8 @@ import java.util.Optional;
  * @param group the group to place
  * @param vms the group's VMs that are to run (those an operator stopped take no room), in configuration order
  * @param candidates the nodes that are up members of the quorum partition and not paused, in
- *     configuration order; they may still lack memory or be excluded by possible owners
+ *     configuration order; they may still lack memory or be excluded by possible owners, and in a request the
+ *     cluster makes, each can reach the group's storage
  * @param reason why the group is being placed
  * @param previousOwner the node the group was on, if any
  */
@@ -30,7 +35,7 @@ public record PlacementRequest(Cluster cluster, ClusterGroup group, List<Virtual
    * @param cluster the cluster
    * @param group the group to place
    * @param vms the group's VMs that are to run (those an operator stopped take no room), in configuration order
-   * @param candidates the nodes that are up members of the quorum partition and not paused, in configuration order; they may still lack memory or be excluded by possible owners
+   * @param candidates the nodes that are up members of the quorum partition and not paused, in configuration order; they may still lack memory or be excluded by possible owners, and in a request the cluster makes, each can reach the group's storage
    * @param reason why the group is being placed
    * @param previousOwner the node the group was on, if any
    */
@@ -53,8 +58,8 @@ public record PlacementRequest(Cluster cluster, ClusterGroup group, List<Virtual
   }
 
   /**
-   * Returns whether the node meets the group's hard requirements: every VM may run on it and it has the
-   * memory free.
+   * Returns whether the node meets the group's hard requirements: every VM may run on it, it has the
+   * memory free and it can reach every LUN of the group's VMs.
    *
    * @param host the node
    * @return true when the cluster would accept the node
@@ -68,6 +73,25 @@ public record PlacementRequest(Cluster cluster, ClusterGroup group, List<Virtual
         return false;
       }
     }
-    return true;
+    return unreachableLuns(host).isEmpty();
+  }
+
+  /**
+   * Returns the LUNs of the group's VMs that the node cannot reach now ({@link Lun#reachableFrom}). A
+   * LUN the cluster's storage does not hold yet (a VM still being planned) is not counted.
+   *
+   * @param host the node
+   * @return the unreachable LUNs, each once, in the order the VMs name them; empty when it reaches all
+   */
+  public List<LunId> unreachableLuns(Host host) {
+    Set<LunId> unreachable = new LinkedHashSet<>();
+    for (VirtualMachine vm : vms) {
+      for (LunId id : vm.spec().luns()) {
+        if (cluster.spec().storage().lun(id).isPresent() && !cluster.storage().lun(id).reachableFrom(host.id())) {
+          unreachable.add(id);
+        }
+      }
+    }
+    return List.copyOf(unreachable);
   }
 }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The failover engine: it keeps every group whose VMs are wanted online, one group at a time in
@@ -269,11 +270,7 @@ final class Reconciler {
   private boolean storageReachable(SimGroup g, SimHost host) {
     for (SimVm vm : g.vms) {
       for (var id : vm.spec.luns()) {
-        SimLun lun = cluster.storage.get(id);
-        boolean reachable = lun.spec.csv()
-            ? lun.reachableFrom(host) || lun.owner != null && lun.owner.sendsHeartbeats() && lun.reachableFrom(lun.owner)
-            : lun.reachableFrom(host);
-        if (!reachable) {
+        if (!cluster.storage.get(id).usableFrom(host)) {
           return false;
         }
       }
@@ -453,6 +450,9 @@ final class Reconciler {
   /** Moves a failed group off {@code from}: its other VMs are turned off and its LUNs released. */
   private void failOver(SimGroup g, SimHost from, String why) {
     for (SimVm other : g.vms) {
+      // The group moves on: restarts in place count afresh wherever it lands, even back on this node
+      // when it is the only one left.
+      other.restarts.clear();
       if (other.state.holdsMemory()) {
         cluster.lifecycle.kill(other, "group " + g.name + " fails over: " + why);
       }
@@ -533,13 +533,21 @@ final class Reconciler {
 
   /** Asks the placement policy for a node and checks its answer against the hard constraints. */
   SimHost place(SimGroup g, PlacementReason reason) {
+    // A node without a path to the group's storage cannot bring its disks online: WSFC moves on to the
+    // next node, so such a node is no candidate at all.
     List<Host> candidates = new ArrayList<>();
+    List<HostId> pathless = new ArrayList<>();
     for (SimHost h : cluster.membership.active()) {
       if (h.canHostGroups() && h != g.avoid) {
-        candidates.add(h);
+        if (storageReachable(g, h)) {
+          candidates.add(h);
+        } else {
+          pathless.add(h.id());
+        }
       }
     }
-    if (candidates.isEmpty() && g.avoid != null && g.avoid.canHostGroups() && cluster.membership.isActive(g.avoid)) {
+    if (candidates.isEmpty() && g.avoid != null && g.avoid.canHostGroups() && cluster.membership.isActive(g.avoid)
+        && storageReachable(g, g.avoid)) {
       candidates.add(g.avoid);
     }
     // The VMs to run: an operator-stopped VM of the group takes no memory where the group goes.
@@ -555,7 +563,9 @@ final class Reconciler {
     PlacementRequest request = new PlacementRequest(cluster, g, vms, candidates, reason,
         Optional.ofNullable(g.owner).map(SimHost::id));
     if (candidates.isEmpty()) {
-      placementFailed(g, "no node is up and unpaused in the active partition");
+      placementFailed(g, pathless.isEmpty() ? "no node is up and unpaused in the active partition"
+          : "no up, unpaused node of the active partition can reach the group's storage (no path from "
+              + pathless.stream().map(HostId::toString).collect(Collectors.joining(", ")) + ")");
       return null;
     }
     PlacementDecision decision;

@@ -230,6 +230,22 @@ final class SimLun implements Lun {
   }
 
   @Override
+  public boolean reachableFrom(HostId id) {
+    cluster.guard();
+    SimHost host = cluster.hostOrNull(id);
+    return host != null && usableFrom(host);
+  }
+
+  /**
+   * Whether a node can do I/O to the LUN, for a Cluster Shared Volume also in redirected access through
+   * a coordinator that sends heartbeats and has a path.
+   */
+  boolean usableFrom(SimHost host) {
+    return reachableFrom(host)
+        || spec.csv() && host.powered && owner != null && owner.sendsHeartbeats() && reachableFrom(owner);
+  }
+
+  @Override
   public long reservationGeneration() {
     cluster.guard();
     return generation;

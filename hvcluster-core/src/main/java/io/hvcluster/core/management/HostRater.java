@@ -181,6 +181,9 @@ final class HostRater {
     if (host.memoryFreeBytes() < needBytes) {
       reasons.add("needs " + Units.gib(needBytes) + " of memory, " + Units.gib(host.memoryFreeBytes()) + " free");
     }
+    for (LunId lun : request.unreachableLuns(host)) {
+      reasons.add("no path to LUN " + lun);
+    }
     reasons.addAll(storageProblems);
     return reasons;
   }

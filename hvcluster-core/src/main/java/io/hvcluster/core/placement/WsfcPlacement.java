@@ -3,6 +3,7 @@ package io.hvcluster.core.placement;
 import io.hvcluster.api.ClusterGroup;
 import io.hvcluster.api.Host;
 import io.hvcluster.api.HostId;
+import io.hvcluster.api.LunId;
 import io.hvcluster.api.VirtualMachine;
 import io.hvcluster.api.VmId;
 import io.hvcluster.api.placement.PlacementDecision;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Windows Server 2008's owner selection: the preferred owners in order, skipping nodes that are not
@@ -70,6 +72,11 @@ final class WsfcPlacement implements PlacementPolicy {
     StringBuilder free = new StringBuilder();
     for (Host h : request.candidates()) {
       free.append(free.length() == 0 ? "" : ", ").append(h.id()).append(' ').append(h.memoryFreeBytes() >> 20).append(" MiB");
+      List<LunId> unreachable = request.unreachableLuns(h);
+      if (!unreachable.isEmpty()) {
+        free.append(" (no path to ").append(unreachable.stream().map(LunId::toString).collect(Collectors.joining(", ")))
+            .append(')');
+      }
     }
     long need = request.memoryBytes() >> 20;
     return "no node meets the hard requirements: needs " + need + " MiB free on a possible owner; free: "

@@ -29,6 +29,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A static stand-in for a simulated cluster: hosts with VMs placed on them, for rating tests. Only the
@@ -63,6 +65,12 @@ final class FakeCluster implements Cluster {
 
   FakeCluster lunState(String lun, LunState state) {
     luns.get(LunId.of(lun)).state = state;
+    return this;
+  }
+
+  /** Takes every path from a host to a LUN. */
+  FakeCluster noPath(String host, String lun) {
+    luns.get(LunId.of(lun)).pathless.add(HostId.of(host));
     return this;
   }
 
@@ -332,6 +340,8 @@ final class FakeCluster implements Cluster {
   static final class FakeLun implements Lun {
     final LunSpec spec;
     LunState state = LunState.ONLINE;
+    /** The hosts that lost every path to the LUN. */
+    final Set<HostId> pathless = new TreeSet<>();
 
     FakeLun(LunSpec spec) {
       this.spec = spec;
@@ -365,6 +375,11 @@ final class FakeCluster implements Cluster {
     @Override
     public long reservationGeneration() {
       return 0;
+    }
+
+    @Override
+    public boolean reachableFrom(HostId host) {
+      return !pathless.contains(host);
     }
 
     @Override

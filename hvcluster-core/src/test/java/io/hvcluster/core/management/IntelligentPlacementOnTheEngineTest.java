@@ -7,13 +7,23 @@ import io.hvcluster.api.Host;
 import io.hvcluster.api.HostId;
 import io.hvcluster.api.VirtualMachine;
 import io.hvcluster.api.VmState;
+import io.hvcluster.api.LunId;
 import io.hvcluster.api.event.GroupPlaced;
+import io.hvcluster.api.event.PlacementFailed;
+import io.hvcluster.api.placement.PlacementPolicy;
 import io.hvcluster.api.spec.ClusterSpec;
+import io.hvcluster.api.spec.HostSpec;
+import io.hvcluster.api.spec.LunSpec;
+import io.hvcluster.api.spec.StorageSpec;
+import io.hvcluster.api.spec.VmSpec;
 import io.hvcluster.core.Simulation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 final class IntelligentPlacementOnTheEngineTest {
 
@@ -49,6 +59,81 @@ final class IntelligentPlacementOnTheEngineTest {
       assertThat(placed).hasSize(2).allSatisfy(p -> assertThat(p.policy()).isEqualTo(policy.name()));
       assertThat(placed).extracting(GroupPlaced::target).doesNotHaveDuplicates();
       assertThat(c.vms()).extracting(VirtualMachine::host).noneMatch(h -> h.orElseThrow().equals(HostId.of("node1")));
+    }
+  }
+
+  static Stream<PlacementPolicy> policies() {
+    return Stream.of(io.hvcluster.core.placement.Placements.wsfcDefault(), IntelligentPlacement.builder().clusterReserve(0).build());
+  }
+
+  /**
+   * Three nodes; web prefers node1, then node2. node2 has lost every path to web's LUN when node1 fails:
+   * web goes to node3, which can reach it, as WSFC moves on from a node whose disk will not come online.
+   */
+  @ParameterizedTest
+  @MethodSource("policies")
+  void failoverPassesOverANodeWithoutAPathToTheGroupsStorage(PlacementPolicy policy) {
+    ClusterSpec spec = ClusterSpec.builder("HV1")
+        .host(HostSpec.builder("node1").build())
+        .host(HostSpec.builder("node2").build())
+        .host(HostSpec.builder("node3").build())
+        .storage(StorageSpec.iscsi(List.of(LunSpec.witnessDisk("witness", 512), LunSpec.data("lun-web", 40))))
+        .vm(VmSpec.builder("web").memoryGiB(2).lun("lun-web").preferredOwners("node1", "node2").build())
+        .build();
+    List<PlacementFailed> failed = new ArrayList<>();
+    try (Simulation sim = Simulation.builder().seed(3).build()) {
+      sim.addListener(e -> {
+        if (e instanceof PlacementFailed f) {
+          failed.add(f);
+        }
+      });
+      Cluster c = sim.createCluster(spec);
+      c.setPlacementPolicy(policy);
+      c.form();
+      c.startAllVms();
+      assertThat(sim.runUntil(() -> allRunning(c), Duration.ofMinutes(10))).isTrue();
+      assertThat(c.vm("web").host()).contains(HostId.of("node1"));
+      assertThat(c.storage().lun(LunId.of("lun-web")).reachableFrom(HostId.of("node2"))).isTrue();
+
+      sim.faults(c).failStoragePaths(HostId.of("node2"), LunId.of("lun-web"), 8);
+      assertThat(c.storage().lun(LunId.of("lun-web")).reachableFrom(HostId.of("node2"))).isFalse();
+      sim.faults(c).crashHost(HostId.of("node1"));
+
+      assertThat(sim.runUntil(() -> allRunning(c), Duration.ofMinutes(10))).isTrue();
+      assertThat(c.vm("web").host()).contains(HostId.of("node3"));
+      assertThat(failed).isEmpty();
+    }
+  }
+
+  /** When no surviving node has a path, the group waits, says why, and comes online once a path is back. */
+  @ParameterizedTest
+  @MethodSource("policies")
+  void aGroupNoNodeCanReachWaitsForAPathWithAReason(PlacementPolicy policy) {
+    ClusterSpec spec = ClusterSpec.builder("HV1")
+        .host(HostSpec.builder("node1").build())
+        .host(HostSpec.builder("node2").build())
+        .host(HostSpec.builder("node3").build())
+        .storage(StorageSpec.iscsi(List.of(LunSpec.witnessDisk("witness", 512), LunSpec.data("lun-web", 40))))
+        .vm(VmSpec.builder("web").memoryGiB(2).lun("lun-web").preferredOwners("node1").build())
+        .build();
+    try (Simulation sim = Simulation.builder().seed(3).build()) {
+      Cluster c = sim.createCluster(spec);
+      c.setPlacementPolicy(policy);
+      c.form();
+      c.startAllVms();
+      assertThat(sim.runUntil(() -> allRunning(c), Duration.ofMinutes(10))).isTrue();
+      sim.faults(c).failStoragePaths(HostId.of("node2"), LunId.of("lun-web"), 8);
+      sim.faults(c).failStoragePaths(HostId.of("node3"), LunId.of("lun-web"), 8);
+      sim.faults(c).crashHost(HostId.of("node1"));
+      sim.runFor(Duration.ofMinutes(5));
+
+      assertThat(c.vm("web").state()).isEqualTo(VmState.OFF);
+      assertThat(c.group("web").lastReason()).isEqualTo("waiting: no up, unpaused node of the active partition"
+          + " can reach the group's storage (no path from node2, node3)");
+
+      sim.faults(c).restoreStoragePaths(HostId.of("node3"), LunId.of("lun-web"));
+      assertThat(sim.runUntil(() -> allRunning(c), Duration.ofMinutes(10))).isTrue();
+      assertThat(c.vm("web").host()).contains(HostId.of("node3"));
     }
   }
 }

@@ -148,6 +148,21 @@ final class IntelligentPlacementTest {
   }
 
   @Test
+  void aHostWithoutAPathToTheGroupsLunIsBlockedAndTheNextBestChosen() {
+    FakeCluster c = cluster().noPath("node4", "lun-new").noPath("node4", "lun-vm1");
+
+    PlacementDecision d = policy().build().place(c.request("new", PlacementReason.FAILOVER));
+
+    assertThat(d.host()).contains(HostId.of("node3"));
+    HostRating node4 = rating(d, "node4");
+    assertThat(node4.blocked()).isTrue();
+    assertThat(node4.stars()).isZero();
+    assertThat(node4.reasons()).containsExactly("no path to LUN lun-new");
+    assertThat(c.request("new", PlacementReason.FAILOVER).meetsHardRequirements(c.host("node4"))).isFalse();
+    assertThat(c.request("new", PlacementReason.FAILOVER).meetsHardRequirements(c.host("node3"))).isTrue();
+  }
+
+  @Test
   void aLunTooSmallForTheExpectedDiskAndSavedStateBlocksEveryHost() {
     PlacementDecision d = policy().vmLoad("new", new VmLoad(20, 40, 0, 0)).build()
         .place(cluster().request("new", PlacementReason.INITIAL));

@@ -26,8 +26,9 @@ import java.util.TreeMap;
  *       within {@code FailoverPeriod}; every {@code FailoverStarted} count, and every group's
  *       {@code failoverCount()}, stays within the threshold.
  *   <li>Restarts: a failed VM is restarted in place (failed, then starting or restoring on the same node)
- *       at most {@code RestartThreshold} times within {@code RestartPeriod}; a start on another node or
- *       an operator's start begins a new count, as in the engine.
+ *       at most {@code RestartThreshold} times within {@code RestartPeriod}; a start on another node, a
+ *       failover of its group (even back onto the same node, the only one left) or an operator's start
+ *       begins a new count, as in the engine.
  * </ul>
  */
 final class RetryLimits implements StepInvariant {
@@ -78,6 +79,13 @@ final class RetryLimits implements StepInvariant {
 
   private void failover(FailoverStarted f) {
     failedOver = true;
+    // A failover moves the group on, even when the only node left to take it is the one it failed on:
+    // the restarts in place begin a new count, as in the engine.
+    for (ClusterGroup g : cluster.groups()) {
+      if (g.name().equals(f.group())) {
+        g.vms().forEach(restarts::remove);
+      }
+    }
     FailoverPolicy policy = policy(f.group());
     int threshold = policy.effectiveFailoverThreshold(nodes);
     if (f.failoverCount() > threshold) {

@@ -431,6 +431,11 @@ public final class FakeCluster implements Cluster {
     }
 
     @Override
+    public boolean reachableFrom(HostId host) {
+      return true;
+    }
+
+    @Override
     public long reservationGeneration() {
       return generation;
     }

@@ -62,4 +62,14 @@ final class SuiteRegressionsTest {
   void aRestoreByAMigrationThatFailsAtOnceIsNoStart(ClusterRun run) {
     run.runToEnd();
   }
+
+  /**
+   * A VM crashed past its restart threshold on the only node left, so its group failed over back onto
+   * that node; S9 counted the failover's start as a fourth restart in place, and the engine kept the old
+   * restarts so the next crash there would have failed the group over again at once.
+   */
+  @ClusterProperty(seed = 0x4801E04321B6FEE6L, tries = 1, scenarios = SafetyUnderRandomFaultsTest.Swarm.class)
+  void aFailoverBackOntoTheOnlyNodeLeftCountsRestartsAfresh(ClusterRun run) {
+    run.runToEnd();
+  }
 }
