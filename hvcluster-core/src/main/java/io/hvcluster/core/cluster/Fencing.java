@@ -64,14 +64,20 @@ final class Fencing {
 
   /**
    * A hung node resumed while still a member: the instances fenced while it hung (another node took
-   * their LUNs) find their I/O failing and stop.
+   * their LUNs) find their I/O failing and stop. A VM whose group the node still owns (the LUN was taken
+   * by a rogue initiator, not by a failover) is a failed resource now, and its restart policy decides.
    */
   void resumedWithFencedInstances(SimHost h) {
     for (VmId id : new ArrayList<>(h.stale.keySet())) {
-      for (var lunId : c.vmModel(id).spec.luns()) {
+      SimVm vm = c.vmModel(id);
+      for (var lunId : vm.spec.luns()) {
         SimLun lun = c.storage.get(lunId);
         if (!lun.spec.csv() && !lun.ownedBy(h)) {
           h.removeStale(id);
+          if (vm.group.owner == h && h.isMember() && vm.wanted && vm.migration == null && vm.state == VmState.OFF
+              && vm.host == null) {
+            c.reconciler.vmFailed(vm, "fenced while " + h.id() + " hung: " + lun.describe() + " was taken from it");
+          }
           break;
         }
       }

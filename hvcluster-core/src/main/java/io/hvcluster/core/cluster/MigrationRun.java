@@ -445,7 +445,12 @@ final class MigrationRun implements MigrationContext {
       vm.frozen = false;
       if (source.sendsHeartbeats() && holdsStorage(source)) {
         vm.moveTo(VmState.RUNNING, source, "migration abandoned: " + reason);
-      } else if (source.sendsHeartbeats()) {
+      } else if (source.hung && holdsStorage(source)) {
+        // The VM stays where it is, frozen with its host like every VM there: it runs on if the host resumes
+        // still a member, and the cluster fences and fails it over like the others if the host is removed.
+        vm.moveTo(VmState.RUNNING, source, "migration abandoned: " + reason + "; the VM is frozen with "
+            + source.id());
+      } else if (source.sendsHeartbeats() || source.hung) {
         // The source gave the VM's LUNs up inside a live blackout: it must not run the VM without them
         // (S3). The VM stops here and the failover engine brings its group online again.
         cluster.lifecycle.kill(vm, "migration abandoned after " + source.id() + " released the VM's LUNs: " + reason);

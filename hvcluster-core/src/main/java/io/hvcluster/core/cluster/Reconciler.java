@@ -403,7 +403,8 @@ final class Reconciler {
     SimGroup g = vm.group;
     SimHost host = vm.host;
     vm.cancelTimers();
-    if (vm.state != VmState.FAILED) {
+    if (vm.state != VmState.FAILED && vm.state != VmState.OFF) {
+      // An instance fenced while its host hung is OFF already: its group's resource failed all the same.
       vm.moveTo(VmState.FAILED, host, why);
     }
     if (g.activity == SimGroup.Activity.STARTING) {

@@ -10,26 +10,24 @@ import java.util.Map;
  * {@code MigrationPhaseStarted} events.
  *
  * <p>Quick Migration ({@code io.hvcluster.core.migration.QuickMigration}) reports {@code save},
- * {@code release-storage}, {@code arbitrate}, {@code restore} and {@code resume}. The live-migration
- * names are PROVISIONAL: Live Migration is being written and its phase names are not fixed yet, so
- * {@code pre-copy}, {@code blackout}/{@code stop-and-copy} and {@code switchover} are guesses to be
- * confirmed when it lands; until then faults at {@link MigrationStage#PRE_COPY} and
- * {@link MigrationStage#BLACKOUT} never fire on Quick Migration (a live migration that falls back to
- * Quick Migration reports the quick phases, which do fire).
+ * {@code release-storage}, {@code arbitrate}, {@code restore} and {@code resume}. Live Migration
+ * ({@code io.hvcluster.core.migration.LiveMigration}) reports {@code pre-copy}, {@code stop-and-copy}
+ * (the blackout), {@code release-storage} and {@code arbitrate} inside the blackout when the VM's LUNs
+ * change hands (not on a Cluster Shared Volume), {@code switchover}, and {@code probe-target} when the
+ * target's acknowledgement was lost; one that falls back to Quick Migration goes on with the quick
+ * phases. A stage matches each phase of either strategy that stands for it.
  */
 final class MigrationStages {
   private static final Map<MigrationStage, List<String>> PHASES = new EnumMap<>(MigrationStage.class);
 
   static {
+    PHASES.put(MigrationStage.PRE_COPY, List.of("pre-copy"));
+    PHASES.put(MigrationStage.BLACKOUT, List.of("stop-and-copy"));
     PHASES.put(MigrationStage.SAVE, List.of("save"));
     PHASES.put(MigrationStage.RELEASE_STORAGE, List.of("release-storage"));
     PHASES.put(MigrationStage.ACQUIRE_STORAGE, List.of("arbitrate"));
     PHASES.put(MigrationStage.RESTORE, List.of("restore"));
-    // Quick Migration's last phase, and (provisionally) Live Migration's.
     PHASES.put(MigrationStage.SWITCHOVER, List.of("resume", "switchover"));
-    // LIVE MIGRATION, PROVISIONAL: confirm against the live-migration strategy's phase names.
-    PHASES.put(MigrationStage.PRE_COPY, List.of("pre-copy", "precopy"));
-    PHASES.put(MigrationStage.BLACKOUT, List.of("blackout", "stop-and-copy"));
   }
 
   private MigrationStages() {}

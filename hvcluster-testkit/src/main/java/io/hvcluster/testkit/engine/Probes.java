@@ -56,6 +56,10 @@ public final class Probes implements ClusterListener {
   public static final String MIGRATION_FAILED = "migration-failed";
   /** A migration's switchover acknowledgement was lost. */
   public static final String MIGRATION_ACK_LOST = "migration-ack-lost";
+  /** A live migration completed without falling back: the VM moved while it ran. */
+  public static final String LIVE_MIGRATION_COMPLETED = "live-migration-completed";
+  /** A live migration did not converge and fell back to Quick Migration. */
+  public static final String MIGRATION_FELL_BACK = "migration-fell-back-to-quick";
   /** A Cluster Shared Volume redirected a node's I/O through its coordinator. */
   public static final String CSV_REDIRECTED = "csv-redirected-io";
   /** The witness was lost. */
@@ -87,7 +91,8 @@ public final class Probes implements ClusterListener {
   public static Set<String> all() {
     return Set.of(FAILOVER, QUORUM_LOST, QUORUM_LOST_IN_PARTITION, NODE_REMOVED, RESTART_IN_PLACE, GROUP_LOCKED,
         SAVED_STATE_REJECTED, SAVE_FAILED, VM_FENCED, MIGRATION_COMPLETED, MIGRATION_ABORTED, MIGRATION_ROLLED_BACK,
-        MIGRATION_FAILED, MIGRATION_ACK_LOST, CSV_REDIRECTED, WITNESS_LOST, PLACEMENT_FAILED);
+        MIGRATION_FAILED, MIGRATION_ACK_LOST, LIVE_MIGRATION_COMPLETED, MIGRATION_FELL_BACK, CSV_REDIRECTED,
+        WITNESS_LOST, PLACEMENT_FAILED);
   }
 
   /** Looks at one event. */
@@ -156,8 +161,14 @@ public final class Probes implements ClusterListener {
   }
 
   private void migration(MigrationResult r) {
+    if (r.fellBackToQuick()) {
+      hit.add(MIGRATION_FELL_BACK);
+    }
     if (r.outcome() == MigrationOutcome.COMPLETED) {
       hit.add(MIGRATION_COMPLETED);
+      if (r.strategy().equals("live") && !r.fellBackToQuick()) {
+        hit.add(LIVE_MIGRATION_COMPLETED);
+      }
     } else if (r.outcome() == MigrationOutcome.ROLLED_BACK) {
       hit.add(MIGRATION_ROLLED_BACK);
     } else {

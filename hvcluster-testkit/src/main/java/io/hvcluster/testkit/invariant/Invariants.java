@@ -72,7 +72,7 @@ public final class Invariants {
     Snapshot snapshot = new Snapshot(facts::stateVersion, cluster);
     MigrationEnds migrations = new MigrationEnds(cluster);
     List<StepInvariant> invariants = List.of(new SingleRunner(snapshot), new LunFencing(cluster),
-        new StorageOwnership(snapshot), new QuorumRule(snapshot), new LiveHostsOnly(snapshot),
+        new StorageOwnership(snapshot, facts), new QuorumRule(snapshot), new LiveHostsOnly(snapshot),
         new MemoryCapacity(snapshot), new SavedStateIntegrity(cluster, workDirectory), new OperatorIntent(facts),
         new RetryLimits(cluster), migrations);
     return new CheckSet(cluster, facts, invariants, migrations);

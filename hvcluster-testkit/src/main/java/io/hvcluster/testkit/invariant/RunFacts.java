@@ -11,6 +11,7 @@ import io.hvcluster.api.event.FaultHealed;
 import io.hvcluster.api.event.LunStateChanged;
 import io.hvcluster.api.event.NodeStateChanged;
 import io.hvcluster.api.event.MigrationFinished;
+import io.hvcluster.api.event.MigrationPhaseStarted;
 import io.hvcluster.api.event.MigrationStarted;
 import io.hvcluster.api.event.OperatorAction;
 import io.hvcluster.api.event.QuorumChanged;
@@ -27,10 +28,15 @@ import java.util.TreeSet;
  * Fed by the monitor with every event, in order.
  */
 final class RunFacts implements ClusterListener {
+  /** The phase in which Live Migration freezes the VM on the source. */
+  static final String BLACKOUT_PHASE = "stop-and-copy";
+
   private final Cluster cluster;
   private final Set<VmId> wanted = new TreeSet<>();
   private final Map<VmId, Long> runningSince = new TreeMap<>();
   private final Map<VmId, MigrationStarted> migrations = new TreeMap<>();
+  /** VMs whose open live migration has entered its blackout: frozen on the source, doing no I/O. */
+  private final Set<VmId> blackout = new TreeSet<>();
   private long quorumSince = -1;
   private long stateVersion;
 
@@ -41,7 +47,8 @@ final class RunFacts implements ClusterListener {
   @Override
   public void onEvent(ClusterEvent event) {
     if (event instanceof VmStateChanged || event instanceof NodeStateChanged || event instanceof LunStateChanged
-        || event instanceof QuorumChanged || event instanceof FaultApplied || event instanceof FaultHealed) {
+        || event instanceof QuorumChanged || event instanceof FaultApplied || event instanceof FaultHealed
+        || event instanceof MigrationPhaseStarted || event instanceof MigrationFinished) {
       stateVersion++;
     }
     if (event instanceof VmStateChanged) {
@@ -63,8 +70,15 @@ final class RunFacts implements ClusterListener {
     } else if (event instanceof MigrationStarted) {
       MigrationStarted m = (MigrationStarted) event;
       migrations.put(m.vm(), m);
+    } else if (event instanceof MigrationPhaseStarted) {
+      MigrationPhaseStarted p = (MigrationPhaseStarted) event;
+      if (p.phase().equals(BLACKOUT_PHASE) && migrations.containsKey(p.vm())) {
+        blackout.add(p.vm());
+      }
     } else if (event instanceof MigrationFinished) {
-      migrations.remove(((MigrationFinished) event).result().vm());
+      VmId vm = ((MigrationFinished) event).result().vm();
+      migrations.remove(vm);
+      blackout.remove(vm);
     }
   }
 
@@ -116,6 +130,15 @@ final class RunFacts implements ClusterListener {
   /** Returns the migration of a VM that has started and not ended, if any. */
   MigrationStarted openMigration(VmId vm) {
     return migrations.get(vm);
+  }
+
+  /**
+   * Returns whether the VM's open migration has frozen it on the source for the final copy (Live
+   * Migration's {@code stop-and-copy} and what follows it up to the end of the migration): the source
+   * instance executes no guest code and does no I/O until the target takes over or the migration ends.
+   */
+  boolean inBlackout(VmId vm) {
+    return blackout.contains(vm);
   }
 
   /** Returns every open migration, by VM. */

@@ -19,15 +19,19 @@ import java.util.TreeMap;
 /**
  * S3: only the host that owns a VM's LUN runs or writes the VM. For every instance that executes, or
  * writes its saved state (saving), on a host that runs, each of the VM's ordinary LUNs must be reserved
- * by that host. Cluster Shared Volumes are exempt: every node reads and writes them at once.
+ * by that host. Cluster Shared Volumes are exempt: every node reads and writes them at once. So is a VM
+ * frozen in a live migration's blackout, which does no I/O while its LUNs change hands; if the migration
+ * fails and the VM thaws on the source, the source must hold the LUNs again.
  */
 final class StorageOwnership implements StepInvariant {
   private final Snapshot snapshot;
+  private final RunFacts facts;
   private long checked = -1;
   private final Map<VmId, List<Lun>> ordinary = new TreeMap<>();
 
-  StorageOwnership(Snapshot snapshot) {
+  StorageOwnership(Snapshot snapshot, RunFacts facts) {
     this.snapshot = snapshot;
+    this.facts = facts;
     Cluster cluster = snapshot.cluster();
     Map<LunId, Lun> byId = new TreeMap<>();
     cluster.storage().luns().forEach(l -> byId.put(l.id(), l));
@@ -64,7 +68,8 @@ final class StorageOwnership implements StepInvariant {
 
   private Optional<String> evaluate(Cluster cluster) {
     for (Snapshot.Instance i : snapshot.instances()) {
-      if (!i.hostRunning() || !(i.state().isExecuting() || i.state() == VmState.SAVING)) {
+      if (!i.hostRunning() || !(i.state().isExecuting() || i.state() == VmState.SAVING)
+          || i.state() == VmState.MIGRATING && facts.inBlackout(i.vm())) {
         continue;
       }
       for (Lun lun : ordinary.getOrDefault(i.vm(), List.of())) {

@@ -2,8 +2,15 @@ package io.hvcluster.testkit.invariant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hvcluster.api.HostId;
 import io.hvcluster.api.NodeState;
+import io.hvcluster.api.VmId;
 import io.hvcluster.api.VmState;
+import io.hvcluster.api.event.MigrationFinished;
+import io.hvcluster.api.event.MigrationPhaseStarted;
+import io.hvcluster.api.event.MigrationStarted;
+import io.hvcluster.api.migration.MigrationOutcome;
+import io.hvcluster.api.migration.MigrationResult;
 import io.hvcluster.api.spec.ClusterSpec;
 import io.hvcluster.api.spec.HostSpec;
 import io.hvcluster.api.spec.LunSpec;
@@ -64,20 +71,39 @@ final class StateInvariantsTest {
   @Test
   void aVmRunningWhereAnotherNodeReservesItsLunBreaksS3() {
     FakeCluster c = new FakeCluster(spec()).run("vm1", "node2").own("lun1", "node1");
-    assertThat(check(new StorageOwnership(snapshot(c)), c)).hasValueSatisfying(m ->
+    assertThat(check(new StorageOwnership(snapshot(c), new RunFacts(c)), c)).hasValueSatisfying(m ->
         assertThat(m).contains("vm1 is RUNNING on node2 but its LUN lun1 is reserved by node1"));
   }
 
   @Test
   void aVmRunningOnAClusterSharedVolumeNeedsNoReservationForS3() {
     FakeCluster c = new FakeCluster(spec()).run("vm2", "node2").own("csv1", "node1");
-    assertThat(check(new StorageOwnership(snapshot(c)), c)).isEmpty();
+    assertThat(check(new StorageOwnership(snapshot(c), new RunFacts(c)), c)).isEmpty();
+  }
+
+  @Test
+  void aVmFrozenInALiveMigrationsBlackoutMayLetItsLunChangeHandsUnderS3() {
+    FakeCluster c = new FakeCluster(spec()).vmState("vm1", VmState.MIGRATING, "node1");
+    RunFacts facts = new RunFacts(c);
+    StorageOwnership s3 = new StorageOwnership(snapshot(c), facts);
+    facts.onEvent(new MigrationStarted(1, "HV1", VmId.of("vm1"), HostId.of("node1"), HostId.of("node2"), "live"));
+    facts.onEvent(new MigrationPhaseStarted(2, "HV1", VmId.of("vm1"), "pre-copy"));
+    assertThat(check(s3, c)).as("pre-copy: the guest runs and writes").hasValueSatisfying(m ->
+        assertThat(m).contains("vm1 is MIGRATING on node1 but its LUN lun1 is owned by no node"));
+
+    facts.onEvent(new MigrationPhaseStarted(3, "HV1", VmId.of("vm1"), "stop-and-copy"));
+    assertThat(check(s3, c)).as("blackout: frozen, no I/O").isEmpty();
+
+    facts.onEvent(new MigrationFinished(4, "HV1", new MigrationResult("live", VmId.of("vm1"), HostId.of("node1"),
+        HostId.of("node2"), MigrationOutcome.FAILED, 1, 4, 0, 0, List.of(), List.of(), false,
+        "lost the arbitration")));
+    assertThat(check(s3, c)).as("thawed on the source without its LUN").isPresent();
   }
 
   @Test
   void aVmSavingWithoutItsLunBreaksS3() {
     FakeCluster c = new FakeCluster(spec()).vmState("vm1", VmState.SAVING, "node2");
-    assertThat(check(new StorageOwnership(snapshot(c)), c)).hasValueSatisfying(m ->
+    assertThat(check(new StorageOwnership(snapshot(c), new RunFacts(c)), c)).hasValueSatisfying(m ->
         assertThat(m).contains("SAVING on node2").contains("owned by no node"));
   }
 

@@ -51,9 +51,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * the VM is never lost or run twice, and it runs again after healing. A property then mixes migrations
  * with migration, acknowledgement and storage faults at random.
  *
- * <p>Live Migration's stages ({@link MigrationStage#PRE_COPY}, {@link MigrationStage#BLACKOUT}) are NOT
- * exercised yet: Live Migration is being written, a {@code live} operation runs as a quick migration
- * meanwhile, and faults armed for those stages never fire on Quick Migration.
+ * <p>Live Migration's stages ({@link MigrationStage#PRE_COPY}, {@link MigrationStage#BLACKOUT}) are
+ * exercised by {@link LiveMigrationFaultsTest}.
  */
 @RequireProbes({Probes.MIGRATION_COMPLETED, Probes.MIGRATION_ABORTED, Probes.MIGRATION_FAILED,
     Probes.MIGRATION_ACK_LOST, Probes.SAVE_FAILED, Probes.SAVED_STATE_REJECTED})

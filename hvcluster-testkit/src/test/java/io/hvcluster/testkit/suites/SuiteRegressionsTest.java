@@ -72,4 +72,23 @@ final class SuiteRegressionsTest {
   void aFailoverBackOntoTheOnlyNodeLeftCountsRestartsAfresh(ClusterRun run) {
     run.runToEnd();
   }
+
+  /**
+   * A live migration's source hung for a moment in pre-copy: the migration was aborted but left the VM
+   * MIGRATING on the hung source while its group failed over, so S10 found a failed migration whose VM
+   * still executed. The VM now stays RUNNING on the source, frozen with its host like every VM there.
+   */
+  @ClusterProperty(seed = 0x5B9C6658665A55F2L, tries = 1, scenarios = SafetyUnderRandomFaultsTest.Swarm.class)
+  void aLiveMigrationWhoseSourceHangsLeavesTheVmFrozenOnTheSource(ClusterRun run) {
+    run.runToEnd();
+  }
+
+  /**
+   * A rogue initiator took a VM's LUN while its host hung for two seconds (too short to be removed): the
+   * instance was fenced, and when the host resumed still owning the group nobody restarted the VM (L1).
+   */
+  @ClusterProperty(seed = 0x3CB48BEE986CB931L, tries = 1, scenarios = LiveMigrationFaultsTest.Migrations.class)
+  void aVmFencedWhileItsHostHungIsRestartedWhenTheHostResumes(ClusterRun run) {
+    run.runToEnd();
+  }
 }
