@@ -4,8 +4,14 @@ import java.util.List;
 
 /**
  * Availability accounting of a cluster up to one moment: for each VM, the virtual time it should have
- * been serving (from its first start while an operator wanted it running), the time it was down and why,
- * and for the cluster the overall availability and the mean time to recover.
+ * been serving, the time it was down and why, and for the cluster the overall availability and the mean
+ * time to recover.
+ *
+ * <p>A VM should serve from the moment it first serves after a start request (an operator's start or
+ * start-all), until an operator stops it: the boot an operator asks for is not downtime. A start that is
+ * held up (the VM's group waits for a node that can take it, the start fails or is cut short, the node it
+ * was placed on leaves the cluster, the cluster has no quorum) is downtime from the start request on, so a
+ * VM that is wanted but never gets to run counts as down from the moment it was asked for.
  *
  * <p>Instances are immutable and thread-safe.
  *

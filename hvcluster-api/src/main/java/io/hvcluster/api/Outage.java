@@ -2,14 +2,17 @@ package io.hvcluster.api;
 
 /**
  * One interval during which a VM that should have been serving was not: stopped by a failure, booting
- * after a failover, frozen on a hung host, or paused by a migration.
+ * after a failover, frozen on a hung host, or paused by a migration; or a start that was held up before
+ * the VM ever ran (it began at the start request; see {@link Availability}).
  *
  * <p>Instances are immutable and thread-safe.
  *
  * @param vm the VM
- * @param startNanos when it stopped serving, in virtual nanoseconds
+ * @param startNanos when it stopped serving (for a held-up start, when the start was asked for), in virtual
+ *     nanoseconds
  * @param endNanos when it served again, or -1 while the outage lasts
- * @param cause what stopped it, for example {@code "host HV03 crashed (power loss)"}
+ * @param cause what stopped it, for example {@code "host HV03 crashed (power loss)"}, or what held up its
+ *     start, for example {@code "waiting: no node meets the hard requirements: ..."}
  */
 public record Outage(VmId vm, long startNanos, long endNanos, String cause) {
   /**

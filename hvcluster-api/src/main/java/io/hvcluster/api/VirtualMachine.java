@@ -52,8 +52,10 @@ public interface VirtualMachine {
   boolean isOperatorStopped();
 
   /**
-   * Returns why the VM last changed state, for example {@code "host node2 crashed"} or
-   * {@code "no node has 4 GiB free"}.
+   * Returns why the VM last changed state, for example {@code "host node2 crashed"}, or, while the cluster
+   * wants it running but cannot place it, why it waits: the same text as its group's
+   * {@link ClusterGroup#lastReason()}, for example
+   * {@code "waiting: no node meets the hard requirements: needs 4096 MiB free on a possible owner; ..."}.
    *
    * @return the reason, empty before the first change
    */

@@ -42,6 +42,17 @@ final class SimulateCommandTest {
   }
 
   @Test
+  void aFleetWhoseHostsAllFailBeforeItsVmsBootIsNotReportedAvailable() {
+    // Failures every few seconds, repaired after 20 h: no VM ever boots, so none of them served.
+    CliRunner r = CliRunner.run("simulate", "--hosts", "3", "--vms", "6", "--days", "1", "--failures-per-hour", "1000",
+        "--repair-hours", "20", "--seed", "2");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("VMs running     0 of 6 at the end")
+        .contains("availability    0.000000%")
+        .contains("VM downtime     518400 s in all");
+  }
+
+  @Test
   void rejectsBadValuesWithOneLineAndExitCodeTwo() {
     CliRunner r = CliRunner.run("simulate", "--hosts", "1", "--vms", "4", "--days", "1", "--failures-per-hour", "1");
     assertThat(r.exitCode()).isEqualTo(2);

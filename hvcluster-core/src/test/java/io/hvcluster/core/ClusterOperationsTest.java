@@ -114,8 +114,9 @@ final class ClusterOperationsTest {
       List<VirtualMachine> running = c.vms().stream().filter(v -> v.state() == VmState.RUNNING).toList();
       assertThat(running).hasSize(3);
       VirtualMachine waiting = c.vms().stream().filter(v -> v.state() == VmState.OFF).findFirst().orElseThrow();
-      assertThat(waiting.lastReason()).isEmpty();
       assertThat(c.group(waiting.group()).lastReason()).contains("waiting").contains("6144 MiB");
+      assertThat(waiting.lastReason()).as("the VM says why it is not running, as its group does")
+          .isEqualTo(c.group(waiting.group()).lastReason());
       assertThat(log.of(PlacementFailed.class, e -> e.group().equals(waiting.group()))).last()
           .satisfies(e -> assertThat(e.reason()).contains("needs 6144 MiB free"));
       for (var h : c.hosts()) {

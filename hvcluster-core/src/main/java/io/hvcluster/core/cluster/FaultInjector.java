@@ -55,6 +55,9 @@ final class FaultInjector implements ClusterFaults {
     }
     c.heartbeats.hostChanged(h);
     abortMigrationsTouching(h, id + " crashed");
+    if (!c.membership.quorumReachable()) {
+      c.availability.pendingStartsStalled("host " + id + " crashed (power loss); the nodes left cannot hold quorum");
+    }
   }
 
   private void abortMigrationsTouching(SimHost h, String why) {
@@ -94,6 +97,9 @@ final class FaultInjector implements ClusterFaults {
     }
     c.heartbeats.hostChanged(h);
     abortMigrationsTouching(h, id + " hung");
+    if (!c.membership.quorumReachable()) {
+      c.availability.pendingStartsStalled("host " + id + " hung; the nodes left cannot hold quorum");
+    }
   }
 
   @Override

@@ -54,6 +54,21 @@ final class Membership {
     return status;
   }
 
+  /**
+   * Whether the nodes that are powered on and not hung could hold quorum together (with the witness,
+   * where the model has one and its array is online), whatever their cluster services do right now.
+   */
+  boolean quorumReachable() {
+    int alive = 0;
+    for (SimHost h : cluster.hosts) {
+      if (h.powered && !h.hung) {
+        alive++;
+      }
+    }
+    SimLun w = cluster.witness;
+    return QuorumMath.hasQuorum(cluster.spec().quorum(), cluster.hosts.size(), alive, w != null && !w.arrayOffline);
+  }
+
   boolean isActive(SimHost host) {
     return host.activeMember;
   }
@@ -169,6 +184,12 @@ final class Membership {
       status = next;
       cluster.emit(new QuorumChanged(cluster.now(), cluster.name(), next.hasQuorum(), next.votes(), next.votesNeeded(),
           next.members(), next.witnessVote(), why));
+    }
+    if (winner == null && contending.isEmpty() && !candidates.isEmpty()) {
+      // Nodes are up but no partition has quorum, and none is contending for the witness: nothing starts.
+      String largest = next.members().stream().map(HostId::name).collect(Collectors.joining(", ", "[", "]"));
+      cluster.availability.pendingStartsStalled("no quorum: the largest partition " + largest + " holds "
+          + next.votes() + " of " + next.totalVotes() + " votes, needs " + next.votesNeeded());
     }
     if (winner != null && !formed) {
       formed = true;

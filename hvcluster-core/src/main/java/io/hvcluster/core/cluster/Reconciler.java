@@ -503,7 +503,8 @@ final class Reconciler {
 
   /** A node left the active partition: its groups lose their owner and fail over. */
   void ownerLost(SimHost host, String why) {
-    for (SimGroup g : host.ownedGroups()) {
+    List<SimGroup> touched = host.ownedGroups();
+    for (SimGroup g : touched) {
       g.releaseReservation();
       // A migration ends itself (it is aborted and resolves its VM); a planned move of a group of several
       // VMs is not a migration and cannot complete once its owner is gone, so it is over too.
@@ -528,6 +529,12 @@ final class Reconciler {
       if (g.activity == SimGroup.Activity.ARBITRATING) {
         g.activity = SimGroup.Activity.IDLE;
       }
+      if (!touched.contains(g)) {
+        touched.add(g);
+      }
+    }
+    for (SimGroup g : touched) {
+      cluster.availability.pendingStartsStalled(g, "owner " + host.id() + " left the cluster: " + why);
     }
     kick();
   }
@@ -603,9 +610,18 @@ final class Reconciler {
   }
 
   private void placementFailed(SimGroup g, String why) {
+    String waiting = "waiting: " + why;
+    for (SimVm vm : g.vms) {
+      // A VM that should run but cannot be placed says why itself, not only through its group; and its
+      // pending start, if it has one, is now downtime (counted from when the start was asked for).
+      if (vm.wanted && needsBoot(vm) && vm.queuedOn == null) {
+        vm.reason = waiting;
+        cluster.availability.startHeldUp(vm, waiting);
+      }
+    }
     if (!why.equals(g.lastPlacementFailure)) {
       g.lastPlacementFailure = why;
-      g.reason = "waiting: " + why;
+      g.reason = waiting;
       cluster.emit(new PlacementFailed(cluster.now(), cluster.name(), g.name, why));
     }
   }

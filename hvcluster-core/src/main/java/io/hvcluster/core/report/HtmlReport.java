@@ -237,8 +237,9 @@ public final class HtmlReport {
 
     private void downtime() {
       out.append("<section id=\"downtime\">\n<h2>Downtime per VM</h2>\n<p class=\"note\">Time a VM should have"
-          + " been serving (from its first start while an operator wanted it running) and the part of it it was"
-          + " not, with the cause of each outage.</p>\n<table>\n<tr><th>VM</th><th>availability</th>"
+          + " been serving (from its first run after a start request, or from the request itself when the start was"
+          + " held up, until an operator stopped it) and the part of it it was not, with the cause of each"
+          + " outage.</p>\n<table>\n<tr><th>VM</th><th>availability</th>"
           + "<th>downtime</th><th>outages</th><th>when and why</th></tr>\n");
       for (Availability.VmAvailability v : r.availability().vms()) {
         out.append("<tr class=\"vm\" data-vm=\"").append(Xml.escape(v.vm().name())).append("\" data-availability=\"")

@@ -49,6 +49,17 @@ final class FleetSimulationTest {
   }
 
   @Test
+  void aFleetWhoseVmsNeverGetToRunIsNotReportedAvailable() {
+    // Failures every few seconds, repaired only after 20 h: every host is down before any VM has booted.
+    FleetReport r = FleetSimulation.run(new FleetSpec(3, 6, 1, 1000, Duration.ofHours(20), 2), t -> { });
+    assertThat(r.vmsRunning()).isZero();
+    assertThat(r.invariantViolations()).as(r.violations().toString()).isZero();
+    // Each VM is down for the whole day, counted from the start-all at time 0.
+    assertThat(r.vmDowntimeSeconds()).isEqualTo(6 * 86_400.0);
+    assertThat(r.availability()).isZero();
+  }
+
+  @Test
   void theSameSeedGivesTheSameTraceHashAndAnotherSeedAnother() {
     FleetReport a = run(20, 200, 1, 2, 3);
     FleetReport b = run(20, 200, 1, 2, 3);
