@@ -86,6 +86,28 @@ final class SavedStateCommandsTest {
   }
 
   @Test
+  void aMemoryFileWithoutAHeaderIsAnIncompleteSaveNotAMissingOne() throws Exception {
+    // What a first save killed right after renaming its memory file into place leaves: <vm>.bin alone.
+    bench();
+    Files.delete(dir.resolve("save-bench.vsv"));
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("save-bench.bin");
+    }
+
+    Run byDirectory = run("saved-state", "verify", dir.toString());
+    assertThat(byDirectory.exit()).isEqualTo(3);
+    assertThat(byDirectory.err()).isEqualTo("hvcluster: saved state in " + dir.toAbsolutePath().normalize()
+        + " is incomplete: save-bench.bin is a memory file without a header (an interrupted save)"
+        + System.lineSeparator());
+    for (String path : new String[] {dir.resolve("save-bench").toString(), dir.resolve("save-bench.vsv").toString()}) {
+      Run byName = run("saved-state", "verify", path);
+      assertThat(byName.exit()).isEqualTo(3);
+      assertThat(byName.err()).contains("save-bench.vsv")
+          .contains("incomplete: a memory file without a header (an interrupted save)").doesNotContain("missing");
+    }
+  }
+
+  @Test
   void badSizesAreOneLineUsageErrors() {
     Run bad = run("save-bench", "--memory", "1 potato", "--touched", "1MiB", "--dir", dir.toString());
     assertThat(bad.exit()).isEqualTo(2);
