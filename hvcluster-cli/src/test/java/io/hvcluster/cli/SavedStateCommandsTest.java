@@ -52,6 +52,25 @@ final class SavedStateCommandsTest {
   }
 
   @Test
+  void saveBenchRemovesTheScratchFolderOfAKilledRunAndLeavesNoneOfItsOwn() throws Exception {
+    // A run killed mid-way leaves DIR/save-bench-hosts-<random>/ with the hosts' memory files in it.
+    Path killed = Files.createDirectories(dir.resolve(SaveBenchCommand.SCRATCH_PREFIX + "4711").resolve("source"));
+    Files.write(killed.resolve("save-bench.mem"), new byte[8192]);
+    Files.createFile(killed.resolveSibling(ScratchDirectory.LOCK_FILE));
+    Files.writeString(dir.resolve("notes.txt"), "not the bench's");
+
+    Run run = bench();
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("save-bench.vsv", "save-bench.bin", "notes.txt");
+    }
+    assertThat(run("save-bench", "--help").out()).contains("Scratch files go to DIR/save-bench-hosts-<random>/")
+        .contains("a killed run left in DIR are deleted when the next run starts");
+  }
+
+  @Test
   void verifyPrintsTheGenerationOfAnIntactSavedState() {
     bench();
     Run byFile = run("saved-state", "verify", dir.resolve("save-bench.vsv").toString());
