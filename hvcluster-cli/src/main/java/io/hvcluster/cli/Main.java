@@ -6,9 +6,12 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code hvcluster} command. Errors a person sees are one line (what was wrong, where, what is
@@ -57,13 +60,31 @@ public final class Main {
       }
       return EXIT_USAGE;
     });
+    NumberOptions.registerOn(cli);
     cli.setParameterExceptionHandler((ex, argv) -> {
       CommandLine c = ex.getCommandLine();
       // One line, like every other error: what was wrong, then where to read what is allowed.
-      c.getErr().println("hvcluster: " + oneLine(ex) + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
+      c.getErr().println("hvcluster: " + describe(ex) + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
+      // Parsing stops at the bad argument, so a --verbose after it is found in the arguments.
+      if (main.verbose || Arrays.asList(argv).contains("--verbose")) {
+        ex.printStackTrace(c.getErr());
+      }
       return EXIT_USAGE;
     });
     return cli.execute(args);
+  }
+
+  /** Returns a command-line error in one line; an unknown command comes with the commands there are. */
+  static String describe(ParameterException ex) {
+    CommandLine c = ex.getCommandLine();
+    // On a command that takes subcommands and no positional parameters, an unmatched word names a command.
+    if (ex instanceof UnmatchedArgumentException u && !c.getSubcommands().isEmpty()
+        && c.getCommandSpec().positionalParameters().isEmpty() && !u.getUnmatched().isEmpty()
+        && !u.getUnmatched().get(0).startsWith("-")) {
+      return "unknown command '" + u.getUnmatched().get(0) + "'; allowed: "
+          + String.join(", ", c.getSubcommands().keySet());
+    }
+    return oneLine(ex);
   }
 
   static String oneLine(Throwable ex) {

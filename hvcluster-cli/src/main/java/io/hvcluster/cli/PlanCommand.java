@@ -11,6 +11,8 @@ import io.hvcluster.core.management.HostDescription;
 import io.hvcluster.core.management.ReserveReport;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,6 +37,8 @@ import picocli.CommandLine.Spec;
         "Exit codes: 0 feasible and not over-committed, 1 infeasible or over-committed, 2 unusable input."})
 final class PlanCommand implements Callable<Integer> {
   private static final double GIB = 1L << 30;
+  /** Digits kept of the derived numbers in the JSON output; a double holds about 16. */
+  private static final int SIGNIFICANT_DIGITS = 12;
 
   @Spec
   CommandSpec spec;
@@ -124,10 +128,10 @@ final class PlanCommand implements Callable<Integer> {
     if (plan != null) {
       ObjectNode p = root.putObject("plan");
       p.put("vmCount", plan.vmCount());
-      p.put("memoryGiB", plan.memoryBytes() / GIB);
-      p.put("cpuCores", plan.cpuCores());
-      p.put("iops", plan.iops());
-      p.put("networkMbps", plan.networkMbps());
+      p.put("memoryGiB", rounded(plan.memoryBytes() / GIB));
+      p.put("cpuCores", rounded(plan.cpuCores()));
+      p.put("iops", rounded(plan.iops()));
+      p.put("networkMbps", rounded(plan.networkMbps()));
       p.put("activeHosts", plan.activeHosts());
       p.put("reserve", plan.reserve());
       p.put("totalHosts", plan.totalHosts());
@@ -144,14 +148,26 @@ final class PlanCommand implements Callable<Integer> {
       r.put("reserve", reserve.reserve());
       r.put("hosts", reserve.hosts());
       strings(r.putArray("failedHosts"), reserve.failedHosts());
-      r.put("survivingCapacityGiB", reserve.survivingCapacityBytes() / GIB);
-      r.put("demandGiB", reserve.demandBytes() / GIB);
+      r.put("survivingCapacityGiB", rounded(reserve.survivingCapacityBytes() / GIB));
+      r.put("demandGiB", rounded(reserve.demandBytes() / GIB));
       r.put("vmCount", reserve.vmCount());
       r.put("overCommitted", reserve.overCommitted());
       strings(r.putArray("unplaced"), reserve.unplaced());
       strings(r.putArray("arithmetic"), reserve.arithmetic());
     }
     return root;
+  }
+
+  /**
+   * Returns a derived number rounded to 12 significant digits. A sum of many inputs picks up binary
+   * rounding noise in the last of a double's 16 digits (36.8 comes out as 36.800000000000004), which the
+   * JSON should not show; 12 digits drop the noise and keep more than any description's inputs carry.
+   */
+  static double rounded(double value) {
+    if (!Double.isFinite(value) || value == 0) {
+      return value;
+    }
+    return new BigDecimal(value).round(new MathContext(SIGNIFICANT_DIGITS)).doubleValue();
   }
 
   private static void strings(ArrayNode array, List<String> values) {

@@ -1,15 +1,20 @@
 package io.hvcluster.cli;
 
+import java.io.Console;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * A one-line progress bar on standard error for long runs (fleet {@code simulate}, {@code torture}, a
- * scenario over simulated days). It draws only when standard output is a terminal and the command was not
- * asked for {@code --json}; otherwise every call does nothing, so output that is piped, captured by a test
- * or parsed stays exactly as it would be without a bar. It redraws only when the drawn text changes (a
- * new percent or detail), never on a timer, so it costs nothing in a tight loop.
+ * scenario over simulated days). It draws only when the command was not asked for {@code --json} and the
+ * JVM runs on a terminal (see {@link #forCommand}); otherwise every call does nothing, so output that is
+ * piped, captured by a test or parsed stays exactly as it would be without a bar. It redraws only when
+ * the drawn text changes (a new percent or detail), never on a timer, so it costs nothing in a tight loop.
  *
  * <p>Not thread-safe: call it from the thread that does the work. Example:
  *
@@ -24,6 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 final class ProgressBar implements AutoCloseable {
   private static final int CELLS = 30;
+  /** {@code Console.isTerminal()}, which JDK 22 added; null on Java 17 to 21. */
+  private static final Method IS_TERMINAL = isTerminalMethod();
 
   private final PrintWriter err;
   private final String label;
@@ -44,7 +51,9 @@ final class ProgressBar implements AutoCloseable {
 
   /**
    * Returns a bar on the command's standard error that draws only on a terminal and without
-   * {@code --json}.
+   * {@code --json}: standard input and output must be a terminal, and standard error must not be known
+   * to go elsewhere. Java has no portable test of standard error; where Linux's {@code /proc} shows it
+   * going to a file or a pipe, the bar stays quiet.
    *
    * @param spec the running command
    * @param label what is progressing, for example {@code "simulating"}
@@ -52,8 +61,58 @@ final class ProgressBar implements AutoCloseable {
    * @param json whether the command prints JSON (then the bar stays quiet)
    */
   static ProgressBar forCommand(CommandSpec spec, String label, long total, boolean json) {
-    // On Java 17 System.console() is null exactly when standard input or output is not a terminal.
-    return new ProgressBar(spec.commandLine().getErr(), label, total, !json && System.console() != null);
+    return new ProgressBar(spec.commandLine().getErr(), label, total,
+        draws(json, isTerminal(System.console(), IS_TERMINAL), stderrRedirected()));
+  }
+
+  /** Returns whether a bar draws: never with {@code --json}, else only on a terminal. */
+  static boolean draws(boolean json, boolean consoleIsTerminal, boolean stderrRedirected) {
+    return !json && consoleIsTerminal && !stderrRedirected;
+  }
+
+  /**
+   * Returns whether a console is a terminal. Up to Java 21 {@code System.console()} is null exactly when
+   * standard input or output is not a terminal, so a console is one; from Java 22 there is a console
+   * even when both are redirected (JDK-8308591), and its {@code isTerminal()} tells.
+   *
+   * @param console {@code System.console()}, possibly null
+   * @param isTerminal {@code isTerminal()} of the console's type, or null where there is none
+   */
+  static boolean isTerminal(Object console, Method isTerminal) {
+    if (console == null) {
+      return false;
+    }
+    if (isTerminal == null) {
+      return true;
+    }
+    try {
+      return Boolean.TRUE.equals(isTerminal.invoke(console));
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static Method isTerminalMethod() {
+    try {
+      return Console.class.getMethod("isTerminal");
+    } catch (NoSuchMethodException e) {
+      return null;
+    }
+  }
+
+  /** Returns whether standard error is known to go elsewhere than a terminal: a file or a pipe. */
+  private static boolean stderrRedirected() {
+    try {
+      return !isTerminalDevice(Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString());
+    } catch (IOException | RuntimeException e) {
+      // No /proc (macOS, Windows): nothing is known, so the console decides alone.
+      return false;
+    }
+  }
+
+  /** Returns whether a file descriptor's link target, as {@code /proc} shows it, is a terminal device. */
+  static boolean isTerminalDevice(String target) {
+    return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
   }
 
   /** Returns whether this bar draws anything. */

@@ -14,20 +14,17 @@ import io.hvcluster.core.memory.SavedStateStore;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -44,9 +41,13 @@ import picocli.CommandLine.Spec;
         + "every page, and times a plain FileChannel.write (plus force) of the same bytes to DIR.",
         "Lazy restore is timed 5 times (median reported; the first, with a cold JIT, separately).",
         "The VM is always named '" + SaveBenchCommand.VM_NAME + "', so a second run into DIR saves the next "
-        + "generation over the first."})
+        + "generation over the first.",
+        "Scratch files go to DIR/" + SaveBenchCommand.SCRATCH_PREFIX + "<random>/, deleted when the run ends; "
+        + "such folders that a killed run left in DIR are deleted when the next run starts."})
 final class SaveBenchCommand implements Callable<Integer> {
   static final String VM_NAME = "save-bench";
+  /** The start of the scratch folders' names; folders so named in DIR belong to this command. */
+  static final String SCRATCH_PREFIX = VM_NAME + "-hosts-";
   /** Touched memory is laid out in runs of 2 MiB spread evenly over the memory. */
   private static final int RUN_PAGES = 512;
   private static final int BASELINE_BUFFER = 8 << 20;
@@ -84,13 +85,15 @@ final class SaveBenchCommand implements Callable<Integer> {
           + " is more than --memory " + ByteSize.format(memoryBytes));
     }
     Files.createDirectories(dir);
+    // A run killed before its finally block leaves its scratch folder; the next run into DIR removes it.
+    ScratchDirectory.removeAbandoned(dir, SCRATCH_PREFIX);
     VmId vm = VmId.of(VM_NAME);
     Path baselineFile = dir.resolve(VM_NAME + ".baseline");
     Files.deleteIfExists(baselineFile);
-    Path scratch = Files.createTempDirectory(dir, VM_NAME + "-hosts-");
     Map<String, Object> result = new LinkedHashMap<>();
     SavedStateStore store = SavedStateStore.in(dir);
-    try {
+    try (ScratchDirectory scratchDirectory = ScratchDirectory.create(dir, SCRATCH_PREFIX)) {
+      Path scratch = scratchDirectory.path();
       Path sourceHost = Files.createDirectory(scratch.resolve("source"));
       Path targetHost = Files.createDirectory(scratch.resolve("target"));
       warmUp(Files.createDirectory(scratch.resolve("warm-up")));
@@ -155,7 +158,6 @@ final class SaveBenchCommand implements Callable<Integer> {
     } finally {
       awaitCleanup(store);
       Files.deleteIfExists(baselineFile);
-      deleteTree(scratch);
     }
     print(result);
     return Boolean.TRUE.equals(result.get("verified")) ? 0 : 1;
@@ -253,20 +255,5 @@ final class SaveBenchCommand implements Callable<Integer> {
 
   private static double round(double value) {
     return Math.round(value * 10_000) / 10_000.0;
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(root)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    }
   }
 }

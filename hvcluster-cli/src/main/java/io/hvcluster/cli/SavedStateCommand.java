@@ -77,12 +77,7 @@ final class SavedStateCommand {
           return checkName(headers.get(0));
         }
         if (headers.isEmpty()) {
-          boolean interrupted;
-          try (Stream<Path> files = Files.list(p)) {
-            interrupted = files.anyMatch(f -> f.getFileName().toString().endsWith(SavedStateDescriptor.TEMP_SUFFIX));
-          }
-          throw new IllegalArgumentException("saved state in " + p + (interrupted
-              ? " is incomplete: a save was interrupted before it committed" : " is missing: no .vsv header file"));
+          throw new IllegalArgumentException("saved state in " + p + " is " + whyNoHeader(p));
         }
         throw new IllegalArgumentException(p + " holds " + headers.size() + " saved states; name one of "
             + headers.stream().map(h -> h.getFileName().toString()).collect(Collectors.joining(", ")));
@@ -92,6 +87,25 @@ final class SavedStateCommand {
         p = p.resolveSibling(name + SavedStateDescriptor.HEADER_SUFFIX);
       }
       return checkName(p);
+    }
+
+    /** Returns why a directory without a header holds no saved state: nothing saved, or a save cut short. */
+    private static String whyNoHeader(Path dir) throws IOException {
+      List<String> names;
+      try (Stream<Path> files = Files.list(dir)) {
+        names = files.map(f -> f.getFileName().toString()).sorted().collect(Collectors.toList());
+      }
+      if (names.stream().anyMatch(n -> n.endsWith(SavedStateDescriptor.TEMP_SUFFIX))) {
+        return "incomplete: a save was interrupted before it committed";
+      }
+      // A first save killed right after renaming its memory file into place leaves only <vm>.bin.
+      for (String name : names) {
+        if (name.endsWith(SavedStateDescriptor.MEMORY_SUFFIX)
+            || name.endsWith(SavedStateDescriptor.MEMORY_SUFFIX_ALTERNATE)) {
+          return "incomplete: " + name + " is a memory file without a header (an interrupted save)";
+        }
+      }
+      return "missing: no .vsv header file";
     }
 
     private static Path checkName(Path header) {

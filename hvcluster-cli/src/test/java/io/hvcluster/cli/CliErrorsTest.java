@@ -178,8 +178,8 @@ final class CliErrorsTest {
     assertThat(oneLineError("validate", dir.resolve("nope.json").toString())).contains("no such file");
     assertThat(oneLineError("plan", dir.toString())).contains(dir.toString());
     assertThat(oneLineError("validate")).contains("Missing required parameter: 'FILE'");
-    assertThat(oneLineError("frobnicate")).contains("Unmatched argument at index 0: 'frobnicate'");
-    assertThat(oneLineError("demo", "--seed", "x")).contains("'x' is not a long");
+    assertThat(oneLineError("frobnicate")).startsWith("hvcluster: unknown command 'frobnicate'; allowed: demo,");
+    assertThat(oneLineError("demo", "--seed", "x")).contains("'x' is not a whole number");
     assertThat(oneLineError("save-bench", "--memory", "1GiB", "--touched", "2GiB", "--dir", dir.toString()))
         .contains("--touched 2.0 GiB is more than --memory 1.0 GiB");
     assertThat(oneLineError("save-bench", "--memory", "lots", "--touched", "1MiB", "--dir", dir.toString()))
@@ -188,6 +188,53 @@ final class CliErrorsTest {
         .contains("--nodes is 1; a failover cluster has 2 to 16 nodes");
     assertThat(oneLineError("migrate", "--strategy", "teleport"))
         .contains("--strategy 'teleport' is not a migration strategy; use quick or live");
+  }
+
+  @Test
+  void anUnknownCommandIsAnsweredWithTheCommandsThereAre() {
+    assertThat(oneLineError("bogus")).isEqualTo("hvcluster: unknown command 'bogus'; allowed: demo, simulate, migrate,"
+        + " torture, validate, plan, save-bench, saved-state, help (see 'hvcluster --help')");
+    assertThat(oneLineError("saved-state", "check", "x"))
+        .isEqualTo("hvcluster: unknown command 'check'; allowed: verify (see 'hvcluster saved-state --help')");
+    // Options and surplus arguments of a command without subcommands keep picocli's words.
+    assertThat(oneLineError("--bogus")).isEqualTo("hvcluster: Unknown option: '--bogus' (see 'hvcluster --help')");
+    assertThat(oneLineError("validate", "a.json", "b.json"))
+        .isEqualTo("hvcluster: Unmatched argument at index 2: 'b.json' (see 'hvcluster validate --help')");
+  }
+
+  @Test
+  void aBadNumberSaysWhatKindOfNumberIsAllowed() {
+    assertThat(oneLineError("demo", "--seed", "x")).isEqualTo("hvcluster: Invalid value for option '--seed': 'x' is not"
+        + " a whole number; allowed: whole numbers from -9223372036854775808 to 9223372036854775807"
+        + " (see 'hvcluster demo --help')");
+    assertThat(oneLineError("demo", "--seed", "99999999999999999999"))
+        .contains("'99999999999999999999' is out of range; allowed: whole numbers from -9223372036854775808 to");
+    assertThat(oneLineError("torture", "--nodes", "3.0"))
+        .contains("--nodes': '3.0' is not a whole number; allowed: whole numbers from -2147483648 to 2147483647");
+    assertThat(oneLineError("simulate", "--hosts", "4000000000"))
+        .contains("--hosts': '4000000000' is out of range; allowed: whole numbers from -2147483648 to 2147483647");
+    assertThat(oneLineError("simulate", "--days", "a week"))
+        .contains("--days': 'a week' is not a number; allowed: a decimal number such as 2, 0.5 or 1e-3");
+    assertThat(oneLineError("migrate", "--link-gbps", "fast")).contains("'fast' is not a number");
+  }
+
+  @Test
+  void numbersPicocliAcceptedAreStillAccepted() {
+    assertThat(NumberOptions.toLong("-42")).isEqualTo(-42L);
+    assertThat(NumberOptions.toLong("+7")).isEqualTo(7L);
+    assertThat(NumberOptions.toInt("16")).isEqualTo(16);
+    assertThat(NumberOptions.toDouble("0.5")).isEqualTo(0.5);
+    assertThat(NumberOptions.toDouble("1e-3")).isEqualTo(0.001);
+  }
+
+  @Test
+  void verboseAddsTheStackTraceToACommandLineError() {
+    for (String[] args : new String[][] {{"--verbose", "demo", "--seed", "x"}, {"demo", "--seed", "x", "--verbose"},
+        {"--verbose", "bogus"}}) {
+      CliRunner r = CliRunner.run(args);
+      assertThat(r.exitCode()).isEqualTo(2);
+      assertThat(r.err()).startsWith("hvcluster: ").contains("\tat picocli.");
+    }
   }
 
   @Test

@@ -49,6 +49,6 @@ final class DemoCommandTest {
   void rejectsABadSeedWithOneLineAndExitCodeTwo() {
     CliRunner r = CliRunner.run("demo", "--seed", "many");
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).startsWith("hvcluster: Invalid value for option '--seed': 'many' is not a long");
+    assertThat(r.err()).startsWith("hvcluster: Invalid value for option '--seed': 'many' is not a whole number");
   }
 }

@@ -50,6 +50,30 @@ final class PlanCommandTest {
   }
 
   @Test
+  void jsonOutputShowsDerivedNumbersWithoutFloatingPointNoise() throws Exception {
+    CliRun run = CliRun.of("plan", CliRun.example("saas-12-hosts-120-vms.json").toString(), "--json");
+
+    // The CPU total is a sum over 120 VMs; summed in binary it is 36.800000000000004.
+    assertThat(run.out()).contains("\"cpuCores\" : 36.8,").doesNotContain("0000000");
+    JsonNode plan = DescriptionFiles.MAPPER.readTree(run.out()).get("plan");
+    assertThat(plan.get("cpuCores").asDouble()).isEqualTo(36.8);
+    assertThat(plan.get("iops").asDouble()).isEqualTo(11600.0);
+    assertThat(plan.get("networkMbps").asDouble()).isEqualTo(1450.0);
+  }
+
+  @Test
+  void roundingKeepsTwelveSignificantDigitsAndDropsOnlyTheNoise() {
+    assertThat(PlanCommand.rounded(36.800000000000004)).isEqualTo(36.8);
+    assertThat(PlanCommand.rounded(0.1 + 0.2)).isEqualTo(0.3);
+    assertThat(PlanCommand.rounded(1.0 / 1024)).isEqualTo(0.0009765625);
+    assertThat(PlanCommand.rounded(123_456.789_012_3)).isEqualTo(123_456.789_012);
+    assertThat(PlanCommand.rounded(3e15 + 0.5)).isEqualTo(3e15);
+    assertThat(PlanCommand.rounded(-2.675)).isEqualTo(-2.675);
+    assertThat(PlanCommand.rounded(0)).isZero();
+    assertThat(PlanCommand.rounded(Double.NaN)).isNaN();
+  }
+
+  @Test
   void anOverCommittedClusterExitsOneWithTheArithmetic() throws Exception {
     Path f = dir.resolve("tight.json");
     Files.writeString(f, "{\"name\":\"TIGHT\",\"hosts\":[{\"name\":\"a\",\"memoryGiB\":16},{\"name\":\"b\",\"memoryGiB\":16}],"

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.reflect.Method;
 import org.junit.jupiter.api.Test;
 
 final class ProgressBarTest {
@@ -37,8 +38,58 @@ final class ProgressBarTest {
   void isDisabledWhenTheCommandPrintsJsonOrOutputIsNotATerminal() {
     picocli.CommandLine cli = new picocli.CommandLine(new DemoCommand());
     assertThat(ProgressBar.forCommand(cli.getCommandSpec(), "x", 1, true).enabled()).isFalse();
-    // Under the test runner standard output is not a terminal.
-    assertThat(ProgressBar.forCommand(cli.getCommandSpec(), "x", 1, false).enabled()).isEqualTo(System.console() != null);
+    // Under the test runner standard output and standard error are pipes, on any Java version.
+    assertThat(ProgressBar.forCommand(cli.getCommandSpec(), "x", 1, false).enabled()).isFalse();
+  }
+
+  @Test
+  void drawsOnlyWithoutJsonOnATerminalWhoseStandardErrorIsNotRedirected() {
+    assertThat(ProgressBar.draws(false, true, false)).isTrue();
+    assertThat(ProgressBar.draws(true, true, false)).isFalse();
+    assertThat(ProgressBar.draws(false, false, false)).isFalse();
+    assertThat(ProgressBar.draws(false, true, true)).isFalse();
+  }
+
+  /** Stands for a JDK 22+ console, which exists even when the streams are redirected. */
+  static final class RedirectableConsole {
+    private final boolean terminal;
+
+    RedirectableConsole(boolean terminal) {
+      this.terminal = terminal;
+    }
+
+    public boolean isTerminal() {
+      return terminal;
+    }
+
+    public boolean broken() {
+      throw new IllegalStateException("no terminal information");
+    }
+  }
+
+  @Test
+  void aConsoleIsATerminalOnlyWhenItsIsTerminalSaysSoWhereTheJdkHasIt() throws Exception {
+    Method isTerminal = RedirectableConsole.class.getMethod("isTerminal");
+    assertThat(ProgressBar.isTerminal(new RedirectableConsole(true), isTerminal)).isTrue();
+    assertThat(ProgressBar.isTerminal(new RedirectableConsole(false), isTerminal)).isFalse();
+    assertThat(ProgressBar.isTerminal(new RedirectableConsole(true), RedirectableConsole.class.getMethod("broken")))
+        .isFalse();
+    assertThat(ProgressBar.isTerminal(null, isTerminal)).isFalse();
+  }
+
+  @Test
+  void onJava17To21AConsoleExistsOnlyOnATerminal() {
+    assertThat(ProgressBar.isTerminal(new Object(), null)).isTrue();
+    assertThat(ProgressBar.isTerminal(null, null)).isFalse();
+  }
+
+  @Test
+  void standardErrorIsATerminalWhenProcShowsATerminalDevice() {
+    assertThat(ProgressBar.isTerminalDevice("/dev/pts/3")).isTrue();
+    assertThat(ProgressBar.isTerminalDevice("/dev/tty1")).isTrue();
+    assertThat(ProgressBar.isTerminalDevice("pipe:[48213]")).isFalse();
+    assertThat(ProgressBar.isTerminalDevice("/home/me/torture.log")).isFalse();
+    assertThat(ProgressBar.isTerminalDevice("/dev/null")).isFalse();
   }
 
   @Test

@@ -52,6 +52,25 @@ final class SavedStateCommandsTest {
   }
 
   @Test
+  void saveBenchRemovesTheScratchFolderOfAKilledRunAndLeavesNoneOfItsOwn() throws Exception {
+    // A run killed mid-way leaves DIR/save-bench-hosts-<random>/ with the hosts' memory files in it.
+    Path killed = Files.createDirectories(dir.resolve(SaveBenchCommand.SCRATCH_PREFIX + "4711").resolve("source"));
+    Files.write(killed.resolve("save-bench.mem"), new byte[8192]);
+    Files.createFile(killed.resolveSibling(ScratchDirectory.LOCK_FILE));
+    Files.writeString(dir.resolve("notes.txt"), "not the bench's");
+
+    Run run = bench();
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("save-bench.vsv", "save-bench.bin", "notes.txt");
+    }
+    assertThat(run("save-bench", "--help").out()).contains("Scratch files go to DIR/save-bench-hosts-<random>/")
+        .contains("a killed run left in DIR are deleted when the next run starts");
+  }
+
+  @Test
   void verifyPrintsTheGenerationOfAnIntactSavedState() {
     bench();
     Run byFile = run("saved-state", "verify", dir.resolve("save-bench.vsv").toString());
@@ -83,6 +102,28 @@ final class SavedStateCommandsTest {
     assertThat(incomplete.exit()).isEqualTo(3);
     assertThat(incomplete.err()).contains("incomplete");
     assertThat(run("saved-state", "verify", dir.resolve("web1.vsv").toString()).err()).contains("incomplete");
+  }
+
+  @Test
+  void aMemoryFileWithoutAHeaderIsAnIncompleteSaveNotAMissingOne() throws Exception {
+    // What a first save killed right after renaming its memory file into place leaves: <vm>.bin alone.
+    bench();
+    Files.delete(dir.resolve("save-bench.vsv"));
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("save-bench.bin");
+    }
+
+    Run byDirectory = run("saved-state", "verify", dir.toString());
+    assertThat(byDirectory.exit()).isEqualTo(3);
+    assertThat(byDirectory.err()).isEqualTo("hvcluster: saved state in " + dir.toAbsolutePath().normalize()
+        + " is incomplete: save-bench.bin is a memory file without a header (an interrupted save)"
+        + System.lineSeparator());
+    for (String path : new String[] {dir.resolve("save-bench").toString(), dir.resolve("save-bench.vsv").toString()}) {
+      Run byName = run("saved-state", "verify", path);
+      assertThat(byName.exit()).isEqualTo(3);
+      assertThat(byName.err()).contains("save-bench.vsv")
+          .contains("incomplete: a memory file without a header (an interrupted save)").doesNotContain("missing");
+    }
   }
 
   @Test

@@ -52,10 +52,17 @@ final class SavedStateReader {
       Path temp = OwnerOnlyFiles.fileOf(dir, vm, SavedStateDescriptor.MEMORY_SUFFIX + SavedStateDescriptor.TEMP_SUFFIX);
       Path headerTemp = OwnerOnlyFiles.fileOf(dir, vm, SavedStateDescriptor.HEADER_SUFFIX
           + SavedStateDescriptor.TEMP_SUFFIX);
-      boolean interrupted = Files.exists(temp) || Files.exists(headerTemp);
-      throw new CorruptSavedStateException(header, -1, interrupted
-          ? "incomplete: a save was interrupted before it committed, and no earlier generation exists"
-          : "missing: no committed saved state");
+      String why;
+      if (Files.exists(temp) || Files.exists(headerTemp)) {
+        why = "incomplete: a save was interrupted before it committed, and no earlier generation exists";
+      } else if (Files.exists(OwnerOnlyFiles.fileOf(dir, vm, SavedStateDescriptor.MEMORY_SUFFIX))
+          || Files.exists(OwnerOnlyFiles.fileOf(dir, vm, SavedStateDescriptor.MEMORY_SUFFIX_ALTERNATE))) {
+        // A first save killed between renaming its memory file into place and writing the header.
+        why = "incomplete: a memory file without a header (an interrupted save), and no earlier generation exists";
+      } else {
+        why = "missing: no committed saved state";
+      }
+      throw new CorruptSavedStateException(header, -1, why);
     }
     return readHeader(header, vm);
   }

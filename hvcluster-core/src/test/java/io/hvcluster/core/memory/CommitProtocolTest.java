@@ -128,6 +128,15 @@ final class CommitProtocolTest {
     assertThatThrownBy(() -> SavedStateStore.in(lun).verify(VM))
         .isInstanceOf(CorruptSavedStateException.class)
         .hasMessageContaining("file-srv.vsv")
-        .hasMessageContaining(crashAt == SaveStage.MEMORY_RENAMED ? "missing" : "incomplete");
+        .hasMessageContaining("incomplete: ")
+        .hasMessageNotContaining("missing");
+    if (crashAt == SaveStage.MEMORY_RENAMED) {
+      // Nothing but the memory file is left: no temporary file tells of the save, the memory file does.
+      try (var files = Files.list(lun)) {
+        assertThat(files.map(p -> p.getFileName().toString())).containsExactly("file-srv.bin");
+      }
+      assertThatThrownBy(() -> SavedStateStore.in(lun).verify(VM))
+          .hasMessageContaining("incomplete: a memory file without a header (an interrupted save)");
+    }
   }
 }
