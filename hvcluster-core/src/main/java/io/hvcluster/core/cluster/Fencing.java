@@ -76,7 +76,7 @@ final class Fencing {
           h.removeStale(id);
           if (vm.group.owner == h && h.isMember() && vm.wanted && vm.migration == null && vm.state == VmState.OFF
               && vm.host == null) {
-            c.reconciler.vmFailed(vm, "fenced while " + h.id() + " hung: " + lun.describe() + " was taken from it");
+            c.reconciler.vmFailed(vm, h, "fenced while " + h.id() + " hung: " + lun.describe() + " was taken from it");
           }
           break;
         }

@@ -201,13 +201,17 @@ final class Reconciler {
       String why = "owner " + owner.id() + " lacks " + SimCluster.size(need) + " of free memory to restart the group";
       SimVm failed = g.vms.stream().filter(v -> v.wanted && v.state == VmState.FAILED && v.host == owner)
           .findFirst().orElse(null);
-      if (failed != null) {
-        // The restart of a failed VM fails for want of memory: it counts against the restart threshold,
-        // and past it the group fails over like after any failed restart.
-        vmFailed(failed, "restart failed: " + why);
+      SimVm waiting = g.vms.stream().filter(v -> v.wanted && v.migration == null && v.queuedOn == null
+          && (v.state == VmState.OFF || v.state == VmState.SAVED)).findFirst().orElse(null);
+      if (failed != null || waiting != null) {
+        // The restart of a failed VM, or the start of one an operator started again, fails for want of
+        // memory on the owner: it counts against the restart threshold, and past it the group fails over,
+        // as a unit, to a node with room for all of it, as WSFC does after any failed start.
+        placementFailed(g, why);
+        vmFailed(failed != null ? failed : waiting, owner, (failed != null ? "restart" : "start") + " failed: " + why);
         return;
       }
-      // Some of the group's VMs run on the owner, so the group cannot move: it waits for room there.
+      // Some of the group's VMs run on the owner and none waits to start: it waits for room there.
       placementFailed(g, why);
       return;
     }
@@ -400,11 +404,18 @@ final class Reconciler {
    * restart policy decides between restarting in place, failing the group over, or leaving it failed.
    */
   void vmFailed(SimVm vm, String why) {
+    vmFailed(vm, vm.host, why);
+  }
+
+  /**
+   * A VM resource failed on {@code host}. A VM that is not running there (fenced while its host hung, or
+   * off or saved and unable to start for want of memory) keeps its state; its resource failed all the
+   * same, and the restart policy counts the failure on {@code host}.
+   */
+  void vmFailed(SimVm vm, SimHost host, String why) {
     SimGroup g = vm.group;
-    SimHost host = vm.host;
     vm.cancelTimers();
-    if (vm.state != VmState.FAILED && vm.state != VmState.OFF) {
-      // An instance fenced while its host hung is OFF already: its group's resource failed all the same.
+    if (vm.state != VmState.FAILED && vm.state != VmState.OFF && vm.state != VmState.SAVED) {
       vm.moveTo(VmState.FAILED, host, why);
     }
     if (g.activity == SimGroup.Activity.STARTING) {

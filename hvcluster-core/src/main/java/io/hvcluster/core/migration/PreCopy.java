@@ -1,7 +1,6 @@
 package io.hvcluster.core.migration;
 
 import io.hvcluster.api.GuestMemory;
-import io.hvcluster.api.LunId;
 import io.hvcluster.api.MemoryBacking;
 import io.hvcluster.api.PageSet;
 import io.hvcluster.api.RestoreMode;
@@ -124,29 +123,13 @@ final class PreCopy {
       throttle = 0;
       ctx.throttleGuest(0);
     }
-    send(ctx.sourceMemory().harvestDirty(), bytes -> {
-      if (usesOrdinaryLuns()) {
-        QuickSteps.handOverStorage(ctx, won -> {
-          if (!won) {
-            ctx.fail(ctx.target().id() + " lost the arbitration for the VM's LUNs during the blackout");
-            return;
-          }
-          switchover();
-        });
-      } else {
-        switchover();
+    send(ctx.sourceMemory().harvestDirty(), bytes -> QuickSteps.handOverStorage(ctx, won -> {
+      if (!won) {
+        ctx.fail(ctx.target().id() + " lost the arbitration for the VM's LUNs during the blackout");
+        return;
       }
-    });
-  }
-
-  /** Whether the VM has LUNs that change hands (Cluster Shared Volumes stay with every node). */
-  private boolean usesOrdinaryLuns() {
-    for (LunId id : ctx.vm().spec().luns()) {
-      if (!ctx.storage().lun(id).isClusterSharedVolume()) {
-        return true;
-      }
-    }
-    return false;
+      switchover();
+    }));
   }
 
   private void switchover() {

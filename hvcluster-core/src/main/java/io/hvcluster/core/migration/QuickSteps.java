@@ -1,6 +1,7 @@
 package io.hvcluster.core.migration;
 
 import io.hvcluster.api.GuestMemory;
+import io.hvcluster.api.LunId;
 import io.hvcluster.api.RestoreMode;
 import io.hvcluster.api.SavedStateInfo;
 import io.hvcluster.api.VmState;
@@ -52,9 +53,14 @@ final class QuickSteps {
   /**
    * Releases the VM's LUNs on the source, waits for the dismount (the cost model's handover time less
    * its arbitration time), and has the target arbitrate for them; {@code then} receives whether it won.
-   * The VM must not execute meanwhile.
+   * The VM must not execute meanwhile. A VM only on Cluster Shared Volumes has nothing to hand over: every
+   * node has them mounted, so {@code then} receives true at once, with no phase and no time spent.
    */
   static void handOverStorage(MigrationContext ctx, Consumer<Boolean> then) {
+    if (!usesOrdinaryLuns(ctx)) {
+      then.accept(true);
+      return;
+    }
     ctx.phase("release-storage");
     ctx.releaseStorage();
     Duration release = ctx.costs().lunHandover().minus(ctx.costs().arbitration());
@@ -62,6 +68,16 @@ final class QuickSteps {
       ctx.phase("arbitrate");
       ctx.acquireStorage(then);
     });
+  }
+
+  /** Whether the VM has LUNs that change hands (Cluster Shared Volumes stay with every node). */
+  static boolean usesOrdinaryLuns(MigrationContext ctx) {
+    for (LunId id : ctx.vm().spec().luns()) {
+      if (!ctx.storage().lun(id).isClusterSharedVolume()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void restore(MigrationContext ctx, RestoreMode restore, String history) {

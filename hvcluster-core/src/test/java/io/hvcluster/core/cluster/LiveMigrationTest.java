@@ -182,6 +182,18 @@ final class LiveMigrationTest {
   }
 
   @Test
+  void aFallbackOnAClusterSharedVolumeHandsNoLunOverAndChargesNoHandover() {
+    MigrationResult lun = run(66, OUTRUNS.csv(false), LiveMigration.withDefaults());
+    MigrationResult csv = run(66, OUTRUNS, LiveMigration.withDefaults());
+    assertThat(csv.outcome()).isEqualTo(MigrationOutcome.COMPLETED);
+    assertThat(csv.fellBackToQuick()).isTrue();
+    assertThat(csv.phases()).extracting(MigrationPhase::name)
+        .containsExactly("pre-copy", "save", "restore", "resume");
+    long handover = CostModel.forStorage(io.hvcluster.api.spec.StorageType.ISCSI).lunHandover().toNanos();
+    assertThat(lun.downtimeNanos() - csv.downtimeNanos()).isEqualTo(handover);
+  }
+
+  @Test
   void withFallbackFailAGuestThatOutrunsTheLinkKeepsRunningOnTheSource() {
     LiveMigration strict = LiveMigration.builder().fallback(LiveMigration.Fallback.FAIL).build();
     MigrationResult r = run(67, OUTRUNS, strict);

@@ -32,7 +32,8 @@ import java.util.TreeSet;
  *       corruption was accepted.
  *   <li>With real memory (when the work directory is known), a saved state verifies completely (header
  *       and every chunk's CRC32C) right after its commit, and a save that fails leaves the previously
- *       committed generation intact.
+ *       committed generation intact, unless it had committed a complete newer one before it was
+ *       abandoned.
  * </ul>
  *
  * <p>Memory contents are not compared here: reading a VM's memory through the API would advance its
@@ -169,6 +170,12 @@ final class SavedStateIntegrity implements StepInvariant {
       }
       Optional<String> bad = verify(vm);
       Optional<Long> current = generation(vm);
+      if (bad.isEmpty() && current.isPresent() && current.get() > before) {
+        // The save had committed a complete new generation before the migration was abandoned: nothing
+        // was lost, the newer state replaced the older one.
+        lastGeneration.put(vm, current.get());
+        continue;
+      }
       if (bad.isPresent() || current.isEmpty() || !current.get().equals(before)) {
         saveFailed.clear();
         return Optional.of("a failed save of " + vm + " lost the committed saved state of generation " + before + ": "

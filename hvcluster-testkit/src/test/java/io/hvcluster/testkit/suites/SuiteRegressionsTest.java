@@ -91,4 +91,23 @@ final class SuiteRegressionsTest {
   void aVmFencedWhileItsHostHungIsRestartedWhenTheHostResumes(ClusterRun run) {
     run.runToEnd();
   }
+
+  /**
+   * Eight VMs share one LUN, so they form one group; an operator started again a VM it had stopped,
+   * and the owner had no room left for it. The group waited for room there forever (L1) instead of
+   * counting the failed start and failing over, as a unit, to a node with room for all of it.
+   */
+  @ClusterProperty(seed = 0x2F6530B507258EE5L, tries = 1, scenarios = SafetyUnderRandomFaultsTest.Swarm.class)
+  void aStartTheOwnerHasNoRoomForFailsTheGroupOverAsAUnit(ClusterRun run) {
+    run.runToEnd();
+  }
+
+  /**
+   * A quick migration's target crashed as the save began, after the new generation was on disk; S7 took
+   * the abandoned save's complete, newer generation for the loss of the older one.
+   */
+  @ClusterProperty(seed = 0x81B733734C843DC1L, tries = 1, scenarios = RealStorageFaultsTest.RealFiles.class)
+  void aSaveAbandonedAfterItCommittedLosesNothing(ClusterRun run) {
+    run.runToEnd();
+  }
 }
