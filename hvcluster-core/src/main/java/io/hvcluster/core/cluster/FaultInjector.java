@@ -169,6 +169,9 @@ final class FaultInjector implements ClusterFaults {
     if (c.links.set(a, b, false)) {
       healed("link-cut", from + " -> " + to);
       c.heartbeats.linkChanged(a, b);
+      // A cut shorter than detection changes no route, but a regroup held meanwhile (for another route)
+      // may have left a joining node out for it: the membership looks again now that the link is back.
+      c.membership.requestDecision();
     }
   }
 
@@ -240,6 +243,7 @@ final class FaultInjector implements ClusterFaults {
         }
       }
     }
+    c.membership.requestDecision();
   }
 
   @Override

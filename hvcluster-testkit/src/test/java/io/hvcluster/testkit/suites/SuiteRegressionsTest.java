@@ -110,4 +110,14 @@ final class SuiteRegressionsTest {
   void aSaveAbandonedAfterItCommittedLosesNothing(ClusterRun run) {
     run.runToEnd();
   }
+
+  /**
+   * A regroup held while a bridge cut two links for one second (shorter than detection) left a joining
+   * node out; the links came back without any route changing, so no regroup followed and the node stayed
+   * JOINING forever (L2). Restoring a link now asks the membership to look again.
+   */
+  @ClusterProperty(seed = 0x2FC9252E93EEF709L, tries = 1, scenarios = SafetyUnderRandomFaultsTest.Partitions.class)
+  void aJoiningNodeLeftOutDuringAShortCutJoinsWhenTheLinkComesBack(ClusterRun run) {
+    run.runToEnd();
+  }
 }
