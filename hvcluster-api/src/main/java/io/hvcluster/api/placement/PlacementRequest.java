@@ -6,6 +6,7 @@ import io.hvcluster.api.Host;
 import io.hvcluster.api.HostId;
 import io.hvcluster.api.Lun;
 import io.hvcluster.api.LunId;
+import io.hvcluster.api.NoSuchEntityException;
 import io.hvcluster.api.VirtualMachine;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -87,11 +88,17 @@ public record PlacementRequest(Cluster cluster, ClusterGroup group, List<Virtual
     Set<LunId> unreachable = new LinkedHashSet<>();
     for (VirtualMachine vm : vms) {
       for (LunId id : vm.spec().luns()) {
-        if (cluster.spec().storage().lun(id).isPresent() && !cluster.storage().lun(id).reachableFrom(host.id())) {
+        Lun lun;
+        try {
+          lun = cluster.storage().lun(id);
+        } catch (NoSuchEntityException notYet) {
+          continue; // a LUN of a VM still being planned; looked up by name, not scanned for, on this hot path
+        }
+        if (!lun.reachableFrom(host.id())) {
           unreachable.add(id);
         }
       }
     }
-    return List.copyOf(unreachable);
+    return unreachable.isEmpty() ? List.of() : List.copyOf(unreachable);
   }
 }
