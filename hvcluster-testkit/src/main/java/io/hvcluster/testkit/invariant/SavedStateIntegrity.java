@@ -52,6 +52,11 @@ final class SavedStateIntegrity implements StepInvariant {
   private final Map<VmId, Long> savingSince = new TreeMap<>();
   private final Set<VmId> committed = new TreeSet<>();
   private final Set<VmId> saveFailed = new TreeSet<>();
+  /**
+   * VMs whose committed saved state a fault damaged while they ran (the state on disk was no longer
+   * theirs to restore), until their next save commits: a failed save is not blamed for that damage.
+   */
+  private final Set<VmId> damagedWhileRunning = new TreeSet<>();
   private final Map<VmId, Long> lastGeneration = new TreeMap<>();
   private long now;
 
@@ -93,6 +98,7 @@ final class SavedStateIntegrity implements StepInvariant {
       savingSince.put(vm, v.timeNanos());
     }
     if (v.from() == VmState.SAVING && v.to() == VmState.SAVED) {
+      damagedWhileRunning.remove(vm);
       Long damagedAt = corruptAt.get(vm);
       if (damagedAt != null && damagedAt < savingSince.getOrDefault(vm, Long.MAX_VALUE)) {
         // The new generation replaces the damaged one. Damage done while saving may have hit the new
@@ -134,6 +140,8 @@ final class SavedStateIntegrity implements StepInvariant {
           corrupt.remove(vm);
           corruptAt.remove(vm);
         }
+      } else {
+        damagedWhileRunning.add(vm);
       }
     }
     damaged.clear();
@@ -165,7 +173,7 @@ final class SavedStateIntegrity implements StepInvariant {
     committed.clear();
     for (VmId vm : saveFailed) {
       Long before = lastGeneration.get(vm);
-      if (before == null || corrupt.containsKey(vm)) {
+      if (before == null || corrupt.containsKey(vm) || damagedWhileRunning.contains(vm)) {
         continue;
       }
       Optional<String> bad = verify(vm);
