@@ -9,7 +9,6 @@ import io.hvcluster.api.event.LunStateChanged;
 import io.hvcluster.api.spec.ClusterSpec;
 import io.hvcluster.api.spec.LunSpec;
 import io.hvcluster.api.spec.QuorumModel;
-import io.hvcluster.testkit.check.StepInvariant;
 import io.hvcluster.testkit.fault.DurationText;
 import java.util.Optional;
 
@@ -24,17 +23,15 @@ import java.util.Optional;
  * cannot make a VM run twice. The witness is the witness disk, or the engine's
  * {@code file-share-witness} for node and file share majority.
  */
-final class QuorumRule implements StepInvariant {
-  private final Snapshot snapshot;
+final class QuorumRule extends SnapshotInvariant {
   private final LunId witness;
   private final long arbitrationNanos;
-  private long checked = -1;
   private long witnessArbitratingSince = -1;
   private long witnessArbitrationEnded = -1;
   private long now;
 
   QuorumRule(Snapshot snapshot) {
-    this.snapshot = snapshot;
+    super(snapshot);
     ClusterSpec spec = snapshot.cluster().spec();
     this.witness = spec.quorum() == QuorumModel.NODE_AND_FILE_SHARE_MAJORITY ? LunId.of("file-share-witness")
         : spec.storage().witness().map(LunSpec::id).orElse(null);
@@ -60,19 +57,6 @@ final class QuorumRule implements StepInvariant {
     }
   }
 
-  @Override
-  public Optional<String> check(Cluster cluster, ClusterEvent event) {
-    long version = snapshot.version();
-    if (version == checked) {
-      return Optional.empty(); // nothing this invariant reads has changed since it last held
-    }
-    Optional<String> verdict = evaluate(cluster);
-    if (verdict.isEmpty()) {
-      checked = version;
-    }
-    return verdict;
-  }
-
   /**
    * Whether the witness is being arbitrated for, or its arbitration ended at this very instant (the
    * regroup that decides on its outcome runs right after, at the same virtual time).
@@ -87,7 +71,8 @@ final class QuorumRule implements StepInvariant {
     return now - witnessArbitratingSince <= arbitrationNanos;
   }
 
-  private Optional<String> evaluate(Cluster cluster) {
+  @Override
+  Optional<String> evaluate(Cluster cluster) {
     QuorumStatus quorum = null;
     for (Snapshot.Instance i : snapshot.instances()) {
       if (!i.executingOrStarting()) {

@@ -2,8 +2,6 @@ package io.hvcluster.testkit.invariant;
 
 import io.hvcluster.api.Cluster;
 import io.hvcluster.api.VmId;
-import io.hvcluster.api.event.ClusterEvent;
-import io.hvcluster.testkit.check.StepInvariant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.HashMap;
@@ -14,13 +12,11 @@ import java.util.HashMap;
  * hung host are frozen, and a crashed host has none. A stale instance the cluster fenced but a running
  * host still holds does count, since it executes.
  */
-final class SingleRunner implements StepInvariant {
-  private final Snapshot snapshot;
-  private long checked = -1;
+final class SingleRunner extends SnapshotInvariant {
   private final Map<VmId, Snapshot.Instance> seen = new HashMap<>();
 
   SingleRunner(Snapshot snapshot) {
-    this.snapshot = snapshot;
+    super(snapshot);
   }
 
   @Override
@@ -29,19 +25,7 @@ final class SingleRunner implements StepInvariant {
   }
 
   @Override
-  public Optional<String> check(Cluster cluster, ClusterEvent event) {
-    long version = snapshot.version();
-    if (version == checked) {
-      return Optional.empty(); // nothing this invariant reads has changed since it last held
-    }
-    Optional<String> verdict = evaluate(cluster);
-    if (verdict.isEmpty()) {
-      checked = version;
-    }
-    return verdict;
-  }
-
-  private Optional<String> evaluate(Cluster cluster) {
+  Optional<String> evaluate(Cluster cluster) {
     seen.clear();
     for (Snapshot.Instance i : snapshot.instances()) {
       if (!i.executing()) {

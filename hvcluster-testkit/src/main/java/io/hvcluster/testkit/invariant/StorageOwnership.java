@@ -6,10 +6,8 @@ import io.hvcluster.api.Lun;
 import io.hvcluster.api.LunId;
 import io.hvcluster.api.VmId;
 import io.hvcluster.api.VmState;
-import io.hvcluster.api.event.ClusterEvent;
 import io.hvcluster.api.spec.LunSpec;
 import io.hvcluster.api.spec.VmSpec;
-import io.hvcluster.testkit.check.StepInvariant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,14 +21,12 @@ import java.util.TreeMap;
  * frozen in a live migration's blackout, which does no I/O while its LUNs change hands; if the migration
  * fails and the VM thaws on the source, the source must hold the LUNs again.
  */
-final class StorageOwnership implements StepInvariant {
-  private final Snapshot snapshot;
+final class StorageOwnership extends SnapshotInvariant {
   private final RunFacts facts;
-  private long checked = -1;
   private final Map<VmId, List<Lun>> ordinary = new TreeMap<>();
 
   StorageOwnership(Snapshot snapshot, RunFacts facts) {
-    this.snapshot = snapshot;
+    super(snapshot);
     this.facts = facts;
     Cluster cluster = snapshot.cluster();
     Map<LunId, Lun> byId = new TreeMap<>();
@@ -54,19 +50,7 @@ final class StorageOwnership implements StepInvariant {
   }
 
   @Override
-  public Optional<String> check(Cluster cluster, ClusterEvent event) {
-    long version = snapshot.version();
-    if (version == checked) {
-      return Optional.empty(); // nothing this invariant reads has changed since it last held
-    }
-    Optional<String> verdict = evaluate(cluster);
-    if (verdict.isEmpty()) {
-      checked = version;
-    }
-    return verdict;
-  }
-
-  private Optional<String> evaluate(Cluster cluster) {
+  Optional<String> evaluate(Cluster cluster) {
     for (Snapshot.Instance i : snapshot.instances()) {
       if (!i.hostRunning() || !(i.state().isExecuting() || i.state() == VmState.SAVING)
           || i.state() == VmState.MIGRATING && facts.inBlackout(i.vm())) {
