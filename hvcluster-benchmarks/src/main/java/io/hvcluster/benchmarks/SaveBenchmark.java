@@ -60,8 +60,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 public class SaveBenchmark {
   private static final VmId VM = VmId.of("save-benchmark");
-  /** Touched memory is laid out in runs of 2 MiB spread evenly over the memory, as save-bench does. */
-  private static final int RUN_PAGES = 512;
 
   /** How much of the memory the guest has written: the bytes each operation writes. */
   @Param({"64MiB", "256MiB"})
@@ -103,7 +101,7 @@ public class SaveBenchmark {
     store = SavedStateStore.in(lun);
     guestMemory = GuestMemories.real(VM, memoryBytes, host);
     GuestWorkload guest = GuestWorkload.create(1, VM, guestMemory.pageCount(), 0, 1);
-    fill(guest, guestMemory, touchedPages);
+    guest.fillSpread(guestMemory, touchedPages);
     touchedBytes = ByteBuffer.allocateDirect((int) (touchedPages * GuestMemory.PAGE_SIZE));
     ByteBuffer page = ByteBuffer.allocateDirect(GuestMemory.PAGE_SIZE);
     PageSet pages = guestMemory.touchedPages();
@@ -180,23 +178,6 @@ public class SaveBenchmark {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while waiting for the superseded generation's deletion");
-    }
-  }
-
-  /** Writes {@code touchedPages} pages in runs of 2 MiB spread evenly over the memory. */
-  private static void fill(GuestWorkload guest, GuestMemory memory, long touchedPages) {
-    long runs = (touchedPages + RUN_PAGES - 1) / RUN_PAGES;
-    if (runs == 0) {
-      return;
-    }
-    long gap = (memory.pageCount() - touchedPages) / runs;
-    long left = touchedPages;
-    long page = 0;
-    while (left > 0) {
-      long run = Math.min(RUN_PAGES, left);
-      guest.fill(memory, page, run);
-      page += run + gap;
-      left -= run;
     }
   }
 

@@ -48,8 +48,6 @@ final class SaveBenchCommand implements Callable<Integer> {
   static final String VM_NAME = "save-bench";
   /** The start of the scratch folders' names; folders so named in DIR belong to this command. */
   static final String SCRATCH_PREFIX = VM_NAME + "-hosts-";
-  /** Touched memory is laid out in runs of 2 MiB spread evenly over the memory. */
-  private static final int RUN_PAGES = 512;
   private static final int BASELINE_BUFFER = 8 << 20;
   /** Lazy restores timed; the median is reported, and the first (cold JIT) separately. */
   private static final int LAZY_RUNS = 5;
@@ -99,7 +97,7 @@ final class SaveBenchCommand implements Callable<Integer> {
       warmUp(Files.createDirectory(scratch.resolve("warm-up")));
       GuestWorkload guest = GuestWorkload.create(seed, vm, memoryBytes / GuestMemory.PAGE_SIZE, 0, 1);
       try (GuestMemory memory = GuestMemories.real(vm, memoryBytes, sourceHost)) {
-        fill(guest, memory, touchedPages);
+        guest.fillSpread(memory, touchedPages);
 
         double baselineBefore = baseline(baselineFile, memory, guest, touchedPages);
         long t0 = System.nanoTime();
@@ -176,7 +174,7 @@ final class SaveBenchCommand implements Callable<Integer> {
     GuestWorkload guest = GuestWorkload.create(seed, vm, pages, 0, 1);
     try (GuestMemory memory = GuestMemories.real(vm, pages * GuestMemory.PAGE_SIZE, host)) {
       for (int round = 0; round < 3; round++) {
-        fill(guest, memory, pages / 2);
+        guest.fillSpread(memory, pages / 2);
         store.save(memory);
         for (RestoreMode mode : RestoreMode.values()) {
           try (GuestMemory back = store.restore(vm, mode, target).memory()) {
@@ -186,23 +184,6 @@ final class SaveBenchCommand implements Callable<Integer> {
       }
     }
     awaitCleanup(store);
-  }
-
-  /** Writes {@code touchedPages} pages in runs of 2 MiB spread evenly over the memory. */
-  private static void fill(GuestWorkload guest, GuestMemory memory, long touchedPages) {
-    long runs = (touchedPages + RUN_PAGES - 1) / RUN_PAGES;
-    if (runs == 0) {
-      return;
-    }
-    long gap = (memory.pageCount() - touchedPages) / runs;
-    long left = touchedPages;
-    long page = 0;
-    while (left > 0) {
-      long run = Math.min(RUN_PAGES, left);
-      guest.fill(memory, page, run);
-      page += run + gap;
-      left -= run;
-    }
   }
 
   /**

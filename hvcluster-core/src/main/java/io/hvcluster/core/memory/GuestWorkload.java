@@ -26,6 +26,8 @@ import java.util.SplittableRandom;
  * <p>Not thread-safe: driven by the simulation's thread.
  */
 public final class GuestWorkload {
+  /** Pages in one run of {@link #fillSpread}: 2 MiB. */
+  private static final int SPREAD_RUN_PAGES = 512;
   private static final long NANOS_PER_SECOND = 1_000_000_000L;
   private static final int BLOCK_SHIFT = 15;
 
@@ -166,6 +168,30 @@ public final class GuestWorkload {
   public void fill(GuestMemory memory, long firstPage, long pages) {
     for (long p = firstPage; p < firstPage + pages; p++) {
       write(memory, p);
+    }
+  }
+
+  /**
+   * Writes {@code pages} pages once each, in runs of 2 MiB (512 pages) spread evenly over the memory,
+   * as a guest with a scattered working set would: the layout {@code save-bench} and the save
+   * benchmark measure.
+   *
+   * @param memory the VM's current memory
+   * @param pages how many pages to write, at most the memory's page count
+   */
+  public void fillSpread(GuestMemory memory, long pages) {
+    long runs = (pages + SPREAD_RUN_PAGES - 1) / SPREAD_RUN_PAGES;
+    if (runs == 0) {
+      return;
+    }
+    long gap = (memory.pageCount() - pages) / runs;
+    long left = pages;
+    long page = 0;
+    while (left > 0) {
+      long run = Math.min(SPREAD_RUN_PAGES, left);
+      fill(memory, page, run);
+      page += run + gap;
+      left -= run;
     }
   }
 
