@@ -62,6 +62,17 @@ final class IntelligentPlacementOnTheEngineTest {
     }
   }
 
+  /** Three nodes and web, on its own LUN, preferring {@code preferred} in order. */
+  private static ClusterSpec threeNodes(String... preferred) {
+    return ClusterSpec.builder("HV1")
+        .host(HostSpec.builder("node1").build())
+        .host(HostSpec.builder("node2").build())
+        .host(HostSpec.builder("node3").build())
+        .storage(StorageSpec.iscsi(List.of(LunSpec.witnessDisk("witness", 512), LunSpec.data("lun-web", 40))))
+        .vm(VmSpec.builder("web").memoryGiB(2).lun("lun-web").preferredOwners(preferred).build())
+        .build();
+  }
+
   static Stream<PlacementPolicy> policies() {
     return Stream.of(io.hvcluster.core.placement.Placements.wsfcDefault(), IntelligentPlacement.builder().clusterReserve(0).build());
   }
@@ -73,13 +84,7 @@ final class IntelligentPlacementOnTheEngineTest {
   @ParameterizedTest
   @MethodSource("policies")
   void failoverPassesOverANodeWithoutAPathToTheGroupsStorage(PlacementPolicy policy) {
-    ClusterSpec spec = ClusterSpec.builder("HV1")
-        .host(HostSpec.builder("node1").build())
-        .host(HostSpec.builder("node2").build())
-        .host(HostSpec.builder("node3").build())
-        .storage(StorageSpec.iscsi(List.of(LunSpec.witnessDisk("witness", 512), LunSpec.data("lun-web", 40))))
-        .vm(VmSpec.builder("web").memoryGiB(2).lun("lun-web").preferredOwners("node1", "node2").build())
-        .build();
+    ClusterSpec spec = threeNodes("node1", "node2");
     List<PlacementFailed> failed = new ArrayList<>();
     try (Simulation sim = Simulation.builder().seed(3).build()) {
       sim.addListener(e -> {
@@ -109,13 +114,7 @@ final class IntelligentPlacementOnTheEngineTest {
   @ParameterizedTest
   @MethodSource("policies")
   void aGroupNoNodeCanReachWaitsForAPathWithAReason(PlacementPolicy policy) {
-    ClusterSpec spec = ClusterSpec.builder("HV1")
-        .host(HostSpec.builder("node1").build())
-        .host(HostSpec.builder("node2").build())
-        .host(HostSpec.builder("node3").build())
-        .storage(StorageSpec.iscsi(List.of(LunSpec.witnessDisk("witness", 512), LunSpec.data("lun-web", 40))))
-        .vm(VmSpec.builder("web").memoryGiB(2).lun("lun-web").preferredOwners("node1").build())
-        .build();
+    ClusterSpec spec = threeNodes("node1");
     try (Simulation sim = Simulation.builder().seed(3).build()) {
       Cluster c = sim.createCluster(spec);
       c.setPlacementPolicy(policy);
