@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.hvcluster.core.Defect;
+import io.hvcluster.core.defect.Defect;
 import io.hvcluster.testkit.engine.Finding;
 import io.hvcluster.testkit.engine.Probes;
 import io.hvcluster.testkit.engine.Torture;

@@ -40,7 +40,7 @@ final class Fencing {
    * fenced when the new owner preempts the reservation.
    */
   void hungNodeRemoved(SimHost h) {
-    if (!h.hung || c.options.skipArbitration()) {
+    if (!h.hung || !c.reservations.revokesRegistrations()) {
       return;
     }
     for (SimVm vm : new ArrayList<>(h.vms.values())) {

@@ -215,13 +215,10 @@ final class MigrationRun implements MigrationContext {
       throw new IllegalStateException(vm.describe() + " cannot become " + to + " on " + host.describe() + ": the node is "
           + host.state + (host.sendsHeartbeats() ? "" : " and not running"));
     }
-    if (!cluster.options.skipArbitration()) {
-      for (SimLun lun : vm.group.luns) {
-        if (!lun.ownedBy(host)) {
-          throw new IllegalStateException(vm.describe() + " cannot become " + to + " on " + host.describe() + ": it does not own "
-              + lun.describe());
-        }
-      }
+    SimLun missing = cluster.reservations.firstNotHeld(vm.group.luns, host);
+    if (missing != null) {
+      throw new IllegalStateException(vm.describe() + " cannot become " + to + " on " + host.describe() + ": it does not own "
+          + missing.describe());
     }
   }
 
@@ -308,21 +305,7 @@ final class MigrationRun implements MigrationContext {
   @Override
   public void acquireStorage(Consumer<Boolean> then) {
     checkOpen();
-    List<SimLun> luns = vm.group.luns;
-    if (luns.isEmpty() || cluster.options.skipArbitration()) {
-      cluster.kernel.loop().schedule(0, () -> deliver(then, true));
-      return;
-    }
-    int[] remaining = {luns.size()};
-    boolean[] all = {true};
-    for (SimLun lun : luns) {
-      lun.arbitrate(target, "migration of " + vm.spec.id(), won -> {
-        all[0] &= won;
-        if (--remaining[0] == 0) {
-          deliver(then, all[0]);
-        }
-      });
-    }
+    cluster.reservations.acquire(vm.group.luns, target, "migration of " + vm.spec.id(), won -> deliver(then, won));
   }
 
   private void deliver(Consumer<Boolean> then, boolean won) {
@@ -497,15 +480,7 @@ final class MigrationRun implements MigrationContext {
 
   /** Whether {@code host} holds the VM's ordinary LUNs, so it may run the VM. */
   private boolean holdsStorage(SimHost host) {
-    if (cluster.options.skipArbitration()) {
-      return true;
-    }
-    for (SimLun lun : vm.group.luns) {
-      if (!lun.ownedBy(host)) {
-        return false;
-      }
-    }
-    return true;
+    return cluster.reservations.held(vm.group.luns, host);
   }
 
   private void releaseTargetReservation() {

@@ -69,7 +69,7 @@ final class NodeService {
   void nodeLeft(SimHost h, String why) {
     boolean alive = h.powered && !h.hung;
     if (alive && h.serviceRunning) {
-      if (c.options.ignoreQuorum()) {
+      if (c.options.defects().ignoresQuorum()) {
         c.kernel.loop().schedule(SERVICE_RESTART_NANOS, () -> {
           if (h.state == NodeState.DOWN && h.serviceRunning) {
             setNodeState(h, NodeState.JOINING, "cluster service rejoining");

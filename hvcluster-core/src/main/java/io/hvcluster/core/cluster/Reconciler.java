@@ -229,7 +229,7 @@ final class Reconciler {
     }
     g.reserve(target, pendingMemory(g, target));
     g.activity = SimGroup.Activity.ARBITRATING;
-    arbitrateLuns(g, target, won -> {
+    cluster.reservations.acquire(g.luns, target, "bring " + g.describe() + " online", won -> {
       if (g.activity != SimGroup.Activity.ARBITRATING) {
         return;
       }
@@ -280,23 +280,6 @@ final class Reconciler {
       }
     }
     return true;
-  }
-
-  private void arbitrateLuns(SimGroup g, SimHost target, java.util.function.Consumer<Boolean> done) {
-    if (g.luns.isEmpty() || cluster.options.skipArbitration()) {
-      cluster.kernel.loop().schedule(0, () -> done.accept(true));
-      return;
-    }
-    int[] remaining = {g.luns.size()};
-    boolean[] all = {true};
-    for (SimLun lun : g.luns) {
-      lun.arbitrate(target, "bring " + g.describe() + " online", won -> {
-        all[0] &= won;
-        if (--remaining[0] == 0) {
-          done.accept(all[0]);
-        }
-      });
-    }
   }
 
   private void startOn(SimGroup g, SimHost target) {
@@ -373,7 +356,7 @@ final class Reconciler {
       return;
     }
     SimGroup g = vm.group;
-    boolean holdsStorage = cluster.options.skipArbitration() || g.luns.stream().allMatch(l -> l.ownedBy(host));
+    boolean holdsStorage = cluster.reservations.held(g.luns, host);
     if (g.owner == host && holdsStorage) {
       vm.moveTo(VmState.RUNNING, host, why);
       if (g.state == GroupState.OFFLINE || g.state == GroupState.FAILED) {

@@ -70,6 +70,7 @@ public final class SimCluster implements Cluster {
   final NodeService nodes = new NodeService(this);
   final Fencing fencing = new Fencing(this);
   final GroupMoves moves = new GroupMoves(this);
+  final Reservations reservations;
   final AvailabilityTracker availability;
   PlacementPolicy placementPolicy;
   MigrationStrategy plannedMoves;
@@ -92,6 +93,7 @@ public final class SimCluster implements Cluster {
     this.kernel = kernel;
     this.spec = spec;
     this.options = options;
+    this.reservations = new Reservations(this, options.defects());
     this.placementPolicy = Objects.requireNonNull(placement, "placement policy");
     this.plannedMoves = Objects.requireNonNull(plannedMoves, "planned-move strategy");
     this.memory = new MemoryManager(this, options.memoryBacking(), options.workDirectory(),

@@ -1,7 +1,7 @@
 package io.hvcluster.testkit.engine;
 
 import io.hvcluster.api.spec.ClusterSpec;
-import io.hvcluster.core.Defect;
+import io.hvcluster.core.defect.Defect;
 import io.hvcluster.testkit.check.Violation;
 import io.hvcluster.testkit.fault.FaultBudget;
 import io.hvcluster.testkit.fault.FaultPlan;
@@ -365,11 +365,13 @@ public final class Torture {
     }
 
     /**
-     * Enables deliberate engine defects (to see the checkers catch them).
+     * Enables deliberate engine defects (to see the checkers catch them). {@link Defect} is exported only
+     * to the testkit and the command-line tool, so only they can call this.
      *
      * @param defects the defects
      * @return this
      */
+    @SuppressWarnings("exports")
     public Builder defects(Defect... defects) {
       this.settings = settings.defects(defects);
       return this;
