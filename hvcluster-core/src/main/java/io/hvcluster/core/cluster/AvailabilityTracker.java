@@ -51,14 +51,14 @@ final class AvailabilityTracker {
   /** Records that something which may change whether {@code vm} serves, or is wanted, just happened. */
   void update(SimVm vm, String cause) {
     long now = cluster.now();
-    Account a = accounts.computeIfAbsent(vm.spec.id(), k -> {
+    Account a = accounts.computeIfAbsent(vm.spec().id(), k -> {
       Account fresh = new Account();
       fresh.last = now;
       return fresh;
     });
     accrue(a, now);
     boolean serving = vm.serving();
-    boolean wanted = vm.wanted;
+    boolean wanted = vm.wanted();
     boolean booting = booting(vm);
     if (!wanted) {
       a.armed = false;
@@ -69,7 +69,7 @@ final class AvailabilityTracker {
     } else if (!a.armed && a.requestedAt < 0) {
       a.requestedAt = now;
     }
-    if (a.requestedAt >= 0 && (vm.state == VmState.FAILED || a.wasBooting && !booting)) {
+    if (a.requestedAt >= 0 && (vm.vmState() == VmState.FAILED || a.wasBooting && !booting)) {
       // The start failed or was cut short (its host crashed, the cluster lost quorum, the pending timeout).
       heldUp(a, vm, now, cause);
     }
@@ -78,7 +78,7 @@ final class AvailabilityTracker {
       a.outages.set(a.open, new Outage(o.vm(), o.startNanos(), now, o.cause()));
       a.open = -1;
     } else if (a.open < 0 && a.armed && !serving) {
-      a.outages.add(new Outage(vm.spec.id(), now, -1, cause));
+      a.outages.add(new Outage(vm.spec().id(), now, -1, cause));
       a.open = a.outages.size() - 1;
     }
     a.wasServing = serving;
@@ -91,7 +91,7 @@ final class AvailabilityTracker {
    * becomes an outage with {@code cause}. Does nothing for a VM that has no pending start.
    */
   void startHeldUp(SimVm vm, String cause) {
-    Account a = accounts.get(vm.spec.id());
+    Account a = accounts.get(vm.spec().id());
     if (a == null || a.requestedAt < 0) {
       return;
     }
@@ -114,7 +114,7 @@ final class AvailabilityTracker {
 
   /** Like {@link #pendingStartsStalled}, for the VMs of one group only. */
   void pendingStartsStalled(SimGroup g, String cause) {
-    for (SimVm vm : g.vms) {
+    for (SimVm vm : g.members()) {
       if (!progressing(vm)) {
         startHeldUp(vm, cause);
       }
@@ -122,17 +122,16 @@ final class AvailabilityTracker {
   }
 
   private static boolean booting(SimVm vm) {
-    return vm.state == VmState.STARTING || vm.state == VmState.RESTORING;
+    return vm.isStarting();
   }
 
   private static boolean progressing(SimVm vm) {
-    if (booting(vm) || vm.queuedOn != null) {
+    if (booting(vm) || vm.queuedOn() != null) {
       return true;
     }
-    SimGroup g = vm.group;
-    SimHost owner = g.owner;
-    return g.activity != SimGroup.Activity.IDLE && owner != null && owner.powered && !owner.hung
-        && owner.serviceRunning;
+    SimGroup g = vm.groupModel();
+    SimHost owner = g.ownerNode();
+    return g.activity() != SimGroup.Activity.IDLE && owner != null && owner.sendsHeartbeats();
   }
 
   private static void accrue(Account a, long now) {
@@ -151,7 +150,7 @@ final class AvailabilityTracker {
     long waited = now - a.requestedAt;
     a.expected += waited;
     a.down += waited;
-    a.outages.add(new Outage(vm.spec.id(), a.requestedAt, -1, cause));
+    a.outages.add(new Outage(vm.spec().id(), a.requestedAt, -1, cause));
     a.open = a.outages.size() - 1;
     a.requestedAt = -1;
     a.armed = true;
@@ -163,15 +162,15 @@ final class AvailabilityTracker {
     long now = cluster.now();
     List<Availability.VmAvailability> vms = new ArrayList<>();
     for (SimVm vm : cluster.vms) {
-      Account a = accounts.get(vm.spec.id());
+      Account a = accounts.get(vm.spec().id());
       if (a == null) {
-        vms.add(new Availability.VmAvailability(vm.spec.id(), 0, 0, List.of()));
+        vms.add(new Availability.VmAvailability(vm.spec().id(), 0, 0, List.of()));
         continue;
       }
       long dt = now - a.last;
       long expected = a.expected + (a.armed && a.wasWanted ? dt : 0);
       long down = a.down + (a.armed && a.wasWanted && !a.wasServing ? dt : 0);
-      vms.add(new Availability.VmAvailability(vm.spec.id(), expected, down, a.outages));
+      vms.add(new Availability.VmAvailability(vm.spec().id(), expected, down, a.outages));
     }
     return new Availability(now, vms);
   }

@@ -3,7 +3,7 @@ package io.hvcluster.core.cluster;
 import io.hvcluster.api.ClusterFaults;
 import io.hvcluster.api.HostId;
 import io.hvcluster.api.LunId;
-import io.hvcluster.api.NodeState;
+import io.hvcluster.api.SavedStateDamage;
 import io.hvcluster.api.VmId;
 import io.hvcluster.api.VmState;
 import io.hvcluster.api.event.FaultApplied;
@@ -12,13 +12,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
-/** Applies and heals faults in one cluster, then lets the model react. */
+/**
+ * Applies and heals faults in one cluster. Each fault is validated and recorded here (a
+ * {@code FaultApplied} or {@code FaultHealed} event), then handed to the one place that reacts to it:
+ * the node service for what befalls a node, the links and heartbeats for the network, the LUNs and
+ * fencing for storage, the resource monitor for a VM's worker process and guest, the memory adapter for
+ * saved states.
+ */
 final class FaultInjector implements ClusterFaults {
   private final SimCluster c;
-  /** Saved-state damages done so far, so that each bit rot flips a different bit. */
-  private int damages;
 
   FaultInjector(SimCluster cluster) {
     this.c = cluster;
@@ -36,116 +42,55 @@ final class FaultInjector implements ClusterFaults {
   public void crashHost(HostId id) {
     c.guard();
     SimHost h = c.hostModel(id);
-    if (!h.powered) {
+    if (!h.isPowered()) {
       return;
     }
     applied("host-crash", id.name());
-    h.powered = false;
-    h.hung = false;
-    h.serviceRunning = false;
-    h.parked.clear();
-    h.dropQueuedStarts();
-    for (SimVm vm : new ArrayList<>(h.vms.values())) {
-      c.lifecycle.kill(vm, "host " + id + " crashed (power loss)");
-    }
-    h.clearStale();
-    h.startsInProgress = 0;
-    if (h.state == NodeState.JOINING) {
-      c.nodes.setNodeState(h, NodeState.DOWN, "host crashed while joining");
-    }
-    c.heartbeats.hostChanged(h);
-    abortMigrationsTouching(h, id + " crashed");
-    if (!c.membership.quorumReachable()) {
-      c.availability.pendingStartsStalled("host " + id + " crashed (power loss); the nodes left cannot hold quorum");
-    }
-  }
-
-  private void abortMigrationsTouching(SimHost h, String why) {
-    for (MigrationRun run : c.activeMigrations()) {
-      if (run.source == h || run.target == h) {
-        run.abort(why);
-      }
-    }
+    c.nodes.powerLost(h);
   }
 
   @Override
   public void powerOnHost(HostId id) {
     c.guard();
     SimHost h = c.hostModel(id);
-    if (h.powered) {
+    if (h.isPowered()) {
       return;
     }
     healed("host-crash", id.name() + " powered on");
-    h.powered = true;
-    c.nodes.scheduleServiceStart(h, NodeService.hostBootNanos(h.spec.installation()));
+    c.nodes.poweredOn(h);
   }
 
   @Override
   public void hangHost(HostId id) {
     c.guard();
     SimHost h = c.hostModel(id);
-    if (!h.powered || h.hung) {
+    if (!h.isPowered() || h.isHung()) {
       return;
     }
     applied("host-hang", id.name());
-    h.hung = true;
-    for (SimVm vm : h.vms.values()) {
-      c.availability.update(vm, "host " + id + " hung");
-      if (vm.state == VmState.RUNNING) {
-        c.guestClusters.vmStopped(vm, "host " + id + " hung");
-      }
-    }
-    c.heartbeats.hostChanged(h);
-    abortMigrationsTouching(h, id + " hung");
-    if (!c.membership.quorumReachable()) {
-      c.availability.pendingStartsStalled("host " + id + " hung; the nodes left cannot hold quorum");
-    }
+    c.nodes.hung(h);
   }
 
   @Override
   public void resumeHost(HostId id) {
     c.guard();
     SimHost h = c.hostModel(id);
-    if (!h.hung) {
+    if (!h.isHung()) {
       return;
     }
     healed("host-hang", id.name() + " resumed");
-    h.hung = false;
-    if (h.serviceRunning && h.state == NodeState.DOWN) {
-      String why = "node " + id + " resumed after the cluster removed it";
-      c.nodes.stopService(h, why);
-      c.nodes.scheduleServiceStart(h, NodeService.SERVICE_RESTART_NANOS);
-    } else {
-      List<Runnable> parked = new ArrayList<>(h.parked);
-      h.parked.clear();
-      parked.forEach(Runnable::run);
-      c.fencing.resumedWithFencedInstances(h);
-      for (SimVm vm : h.vms.values()) {
-        c.availability.update(vm, "host " + id + " resumed");
-        if (vm.serving()) {
-          c.guestClusters.vmRunning(vm);
-        }
-      }
-      c.heartbeats.listenerResumed(h);
-      if (!h.serviceRunning) {
-        c.nodes.scheduleServiceStart(h, NodeService.SERVICE_RESTART_NANOS);
-      }
-    }
+    c.nodes.resumed(h);
   }
 
   @Override
   public void crashClusterService(HostId id) {
     c.guard();
     SimHost h = c.hostModel(id);
-    if (!h.serviceRunning || !h.powered) {
+    if (!h.serviceRunning() || !h.isPowered()) {
       return;
     }
     applied("cluster-service-crash", id.name());
-    c.nodes.stopService(h, "cluster service crashed on " + id + "; its resource monitors stopped the VMs");
-    if (h.state == NodeState.JOINING) {
-      c.nodes.setNodeState(h, NodeState.DOWN, "cluster service crashed while joining");
-    }
-    c.nodes.scheduleServiceStart(h, NodeService.SERVICE_RESTART_NANOS);
+    c.nodes.serviceCrashed(h);
   }
 
   @Override
@@ -295,32 +240,26 @@ final class FaultInjector implements ClusterFaults {
     SimLun lun = c.storage.get(lunId);
     String why = noSpace ? "no space left on the LUN" : "I/O error";
     applied(noSpace ? "storage-no-space" : "storage-write-error", lunId.name());
-    lun.writeError = why;
+    lun.failWrites(why);
   }
 
   @Override
   public void restoreStorageWrites(LunId lunId) {
     c.guard();
     SimLun lun = c.storage.get(lunId);
-    if (lun.writeError != null) {
-      healed(lun.writeError.startsWith("no space") ? "storage-no-space" : "storage-write-error", lunId.name());
-      lun.writeError = null;
+    String was = lun.restoreWrites();
+    if (was != null) {
+      healed(was.startsWith("no space") ? "storage-no-space" : "storage-write-error", lunId.name());
     }
   }
 
   @Override
-  public void damageSavedState(VmId id, io.hvcluster.api.SavedStateDamage damage) {
+  public void damageSavedState(VmId id, SavedStateDamage damage) {
     c.guard();
     SimVm vm = c.vmModel(id);
-    java.util.Objects.requireNonNull(damage, "damage");
-    applied("saved-state-" + damage.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), id.name());
-    if (c.memory.backing() == io.hvcluster.api.MemoryBacking.MODELED) {
-      if (vm.savedImage != null) {
-        vm.savedImageDamage = damage;
-      }
-      return;
-    }
-    SavedStateFiles.damage(c.memory.store(vm).directory(), id, damage, damages++);
+    Objects.requireNonNull(damage, "damage");
+    applied("saved-state-" + damage.name().toLowerCase(Locale.ROOT).replace('_', '-'), id.name());
+    c.memory.damageSavedState(vm, damage);
   }
 
   @Override
@@ -328,7 +267,7 @@ final class FaultInjector implements ClusterFaults {
     c.guard();
     SimVm vm = c.vmModel(id);
     applied("migration-ack-lost", id.name());
-    vm.ackLost = true;
+    vm.loseAcknowledgement();
   }
 
   @Override
@@ -339,13 +278,12 @@ final class FaultInjector implements ClusterFaults {
     if (paths < 1) {
       throw new IllegalArgumentException("paths to fail is " + paths + "; fail at least 1");
     }
-    int before = c.storagePaths() - lun.pathsLost.getOrDefault(hostId, 0);
-    int lost = Math.min(c.storagePaths(), lun.pathsLost.getOrDefault(hostId, 0) + paths);
-    lun.pathsLost.put(hostId, lost);
-    int left = c.storagePaths() - lost;
+    int before = lun.pathsLeft(hostId);
+    lun.losePaths(hostId, paths);
+    int left = lun.pathsLeft(hostId);
     applied("storage-path-down", hostId + " -> " + lunId + ": " + left + " of " + c.storagePaths() + " paths left");
     if (before > 0 && left == 0) {
-      storageLost(h, lun, hostId + " lost every path to " + lun.describe());
+      c.fencing.storageLost(h, lun, hostId + " lost every path to " + lun.describe());
     }
   }
 
@@ -354,37 +292,10 @@ final class FaultInjector implements ClusterFaults {
     c.guard();
     c.hostModel(hostId);
     SimLun lun = c.storage.get(lunId);
-    if (lun.pathsLost.remove(hostId) != null) {
+    if (lun.restorePaths(hostId)) {
       healed("storage-path-down", hostId + " -> " + lunId + ": all paths back");
       c.reconciler.kick();
       c.membership.requestDecision();
-    }
-  }
-
-  /** A node can no longer reach a LUN: its VMs on it fail, unless a Cluster Shared Volume redirects the I/O. */
-  private void storageLost(SimHost h, SimLun lun, String why) {
-    if (lun == c.witness) {
-      c.membership.requestDecision();
-      c.reconciler.kick();
-      return;
-    }
-    if (lun.spec.csv() && !lun.arrayOffline) {
-      if (lun.owner == h) {
-        // The coordinator itself lost its paths: the volume moves to a node that still has them.
-        c.reconciler.kick();
-      }
-      applied("csv-redirected-io", lun.spec.id() + " on " + h.id() + ": I/O redirected through the coordinator");
-      return;
-    }
-    for (SimVm vm : new ArrayList<>(h.vms.values())) {
-      if (vm.spec.luns().contains(lun.spec.id()) && (vm.state == VmState.RUNNING || vm.state == VmState.STARTING)
-          && vm.migration == null) {
-        if (vm.wanted && vm.group.owner == h) {
-          c.reconciler.vmFailed(vm, why);
-        } else {
-          c.lifecycle.kill(vm, why);
-        }
-      }
     }
   }
 
@@ -392,13 +303,13 @@ final class FaultInjector implements ClusterFaults {
   public void takeLunOffline(LunId lunId) {
     c.guard();
     SimLun lun = c.storage.get(lunId);
-    if (lun.arrayOffline) {
+    if (lun.isArrayOffline()) {
       return;
     }
     applied("lun-offline", lunId.name());
     lun.arrayOffline(true, "the storage array took the LUN offline");
     for (SimHost h : c.hosts) {
-      storageLost(h, lun, lun.describe() + " went offline at the array");
+      c.fencing.storageLost(h, lun, lun.describe() + " went offline at the array");
     }
   }
 
@@ -406,7 +317,7 @@ final class FaultInjector implements ClusterFaults {
   public void bringLunOnline(LunId lunId) {
     c.guard();
     SimLun lun = c.storage.get(lunId);
-    if (!lun.arrayOffline) {
+    if (!lun.isArrayOffline()) {
       return;
     }
     healed("lun-offline", lunId.name());
@@ -419,10 +330,10 @@ final class FaultInjector implements ClusterFaults {
   public void loseWitness() {
     c.guard();
     SimLun w = c.witness;
-    if (w == null || w.arrayOffline) {
+    if (w == null || w.isArrayOffline()) {
       return;
     }
-    applied("witness-loss", w.spec.id().name());
+    applied("witness-loss", w.spec().id().name());
     w.arrayOffline(true, "the witness is unavailable");
     c.membership.requestDecision();
   }
@@ -431,10 +342,10 @@ final class FaultInjector implements ClusterFaults {
   public void restoreWitness() {
     c.guard();
     SimLun w = c.witness;
-    if (w == null || !w.arrayOffline) {
+    if (w == null || !w.isArrayOffline()) {
       return;
     }
-    healed("witness-loss", w.spec.id().name());
+    healed("witness-loss", w.spec().id().name());
     w.arrayOffline(false, "the witness is available again");
     c.membership.requestDecision();
     c.reconciler.kick();
@@ -447,7 +358,7 @@ final class FaultInjector implements ClusterFaults {
     if (!(factor >= 1.0) || Double.isInfinite(factor)) {
       throw new IllegalArgumentException("slowdown factor is " + factor + "; use 1 for normal speed or a finite larger number");
     }
-    if (factor == lun.slowdown) {
+    if (factor == lun.slowdown()) {
       return;
     }
     if (factor == 1.0) {
@@ -455,7 +366,7 @@ final class FaultInjector implements ClusterFaults {
     } else {
       applied("storage-latency", lunId + " " + factor + "x slower");
     }
-    lun.slowdown = factor;
+    lun.slowDown(factor);
   }
 
   @Override
@@ -471,60 +382,34 @@ final class FaultInjector implements ClusterFaults {
   public void crashVm(VmId id) {
     c.guard();
     SimVm vm = c.vmModel(id);
-    if (vm.host == null || !vm.state.isExecuting() || !vm.host.powered) {
+    SimHost h = vm.node();
+    if (h == null || !vm.vmState().isExecuting() || !h.isPowered()) {
       return;
     }
     applied("vm-crash", id.name());
-    if (vm.migration != null) {
-      vm.migration.abort(id + "'s worker process crashed");
-    }
-    if (vm.wanted && vm.group.owner == vm.host) {
-      c.reconciler.vmFailed(vm, "VM worker process crashed");
-    } else {
-      c.lifecycle.kill(vm, "VM worker process crashed");
-    }
+    c.monitor.workerCrashed(vm);
   }
 
   @Override
   public void hangGuest(VmId id) {
     c.guard();
     SimVm vm = c.vmModel(id);
-    if (vm.guestHung || vm.state != VmState.RUNNING) {
+    if (vm.guestHung() || vm.vmState() != VmState.RUNNING) {
       return;
     }
     applied("guest-hang", id.name());
-    vm.guestHung = true;
-    c.availability.update(vm, "guest OS hung");
-    c.guestClusters.vmStopped(vm, "guest hung");
-    if (vm.spec.checkHeartbeat()) {
-      vm.heartbeatTimer = c.kernel.loop().schedule(SimCluster.GUEST_HEARTBEAT_TIMEOUT_NANOS, () -> {
-        vm.heartbeatTimer = null;
-        if (vm.guestHung && vm.state == VmState.RUNNING && vm.group.owner == vm.host && vm.wanted) {
-          vm.guestHung = false;
-          c.availability.update(vm, "guest OS hung");
-          c.reconciler.vmFailed(vm, "guest stopped answering the heartbeat integration service");
-        }
-      });
-    }
+    c.monitor.guestHung(vm);
   }
 
   @Override
   public void resumeGuest(VmId id) {
     c.guard();
     SimVm vm = c.vmModel(id);
-    if (!vm.guestHung) {
+    if (!vm.guestHung()) {
       return;
     }
     healed("guest-hang", id.name());
-    vm.guestHung = false;
-    c.availability.update(vm, "guest OS resumed");
-    if (vm.heartbeatTimer != null) {
-      vm.heartbeatTimer.cancel();
-      vm.heartbeatTimer = null;
-    }
-    if (vm.state == VmState.RUNNING) {
-      c.guestClusters.vmRunning(vm);
-    }
+    c.monitor.guestResumed(vm);
   }
 
   @Override
@@ -538,7 +423,6 @@ final class FaultInjector implements ClusterFaults {
       throw new IllegalArgumentException("failing start duration is " + after + "; it must be zero or positive");
     }
     applied("start-failure", id + ": next " + count + " starts fail");
-    vm.failingStarts = count;
-    vm.failingStartNanos = after.toNanos();
+    vm.failNextStarts(count, after.toNanos());
   }
 }

@@ -2,12 +2,14 @@ package io.hvcluster.core.cluster;
 
 import io.hvcluster.api.VmId;
 import io.hvcluster.api.VmState;
-import java.util.ArrayList;
+import io.hvcluster.api.event.FaultApplied;
 
 /**
- * What a lost reservation means: a node that loses a LUN's reservation loses its VMs on that LUN (they
- * fail, are stopped, or, on a hung host, stay behind frozen and fenced), and a live holder inside the
- * active partition hands a disk over instead of defending it.
+ * What losing storage means for a node's VMs: a node that loses a LUN's reservation loses its VMs on that
+ * LUN (they fail, are stopped, or, on a hung host, stay behind frozen and fenced); a node that can no
+ * longer reach a LUN (its paths failed, or the array took the LUN offline) loses them too, unless a
+ * Cluster Shared Volume redirects the I/O; and a live holder inside the active partition hands a disk over
+ * instead of defending it.
  */
 final class Fencing {
   private final SimCluster c;
@@ -22,11 +24,11 @@ final class Fencing {
    * instead of fighting over it.
    */
   boolean handsOver(SimHost holder, SimHost challenger, SimLun lun) {
-    if (!c.membership.isActive(holder) || !c.membership.isActive(challenger) || lun == c.witness) {
+    if (!holder.isActiveMember() || !challenger.isActiveMember() || lun == c.witness) {
       return false;
     }
     for (SimGroup g : c.groups) {
-      if (g.owner == holder && g.luns.contains(lun)) {
+      if (g.ownerNode() == holder && g.ordinaryLuns().contains(lun)) {
         return false;
       }
     }
@@ -40,25 +42,28 @@ final class Fencing {
    * fenced when the new owner preempts the reservation.
    */
   void hungNodeRemoved(SimHost h) {
-    if (!h.hung || !c.reservations.revokesRegistrations()) {
+    if (!h.isHung() || !c.reservations.revokesRegistrations()) {
       return;
     }
-    for (SimVm vm : new ArrayList<>(h.vms.values())) {
+    for (SimVm vm : h.residents()) {
       boolean guardedByArbitration = false;
-      for (var id : vm.spec.luns()) {
-        guardedByArbitration |= !c.storage.get(id).spec.csv();
+      for (var id : vm.spec().luns()) {
+        guardedByArbitration |= !c.storage.get(id).spec().csv();
       }
       if (guardedByArbitration) {
         continue;
       }
-      h.addStale(vm, vm.state);
-      vm.cancelTimers();
-      MigrationRun run = vm.migration;
-      vm.moveTo(VmState.OFF, null, "fenced: " + h.id() + " was removed from the cluster while hung; its"
-          + " registrations on the Cluster Shared Volumes were revoked");
-      if (run != null) {
-        run.abort(h.id() + " was removed from the cluster while hung");
-      }
+      fence(vm, "fenced: " + h.id() + " was removed from the cluster while hung; its registrations on the"
+          + " Cluster Shared Volumes were revoked", h.id() + " was removed from the cluster while hung");
+    }
+  }
+
+  /** Fences a VM's instance on a hung node: it stays behind there, frozen, and the VM is off. */
+  private static void fence(SimVm vm, String why, String abort) {
+    MigrationRun run = vm.migration();
+    vm.abandonInstance(why);
+    if (run != null) {
+      run.abort(abort);
     }
   }
 
@@ -68,14 +73,14 @@ final class Fencing {
    * by a rogue initiator, not by a failover) is a failed resource now, and its restart policy decides.
    */
   void resumedWithFencedInstances(SimHost h) {
-    for (VmId id : new ArrayList<>(h.stale.keySet())) {
+    for (VmId id : h.staleInstances()) {
       SimVm vm = c.vmModel(id);
-      for (var lunId : vm.spec.luns()) {
+      for (var lunId : vm.spec().luns()) {
         SimLun lun = c.storage.get(lunId);
-        if (!lun.spec.csv() && !lun.ownedBy(h)) {
+        if (!lun.spec().csv() && !lun.ownedBy(h)) {
           h.removeStale(id);
-          if (vm.group.owner == h && h.isMember() && vm.wanted && vm.migration == null && vm.state == VmState.OFF
-              && vm.host == null) {
+          if (vm.groupModel().ownerNode() == h && h.isMember() && vm.wanted() && vm.migration() == null
+              && vm.vmState() == VmState.OFF && vm.node() == null) {
             c.reconciler.vmFailed(vm, h, "fenced while " + h.id() + " hung: " + lun.describe() + " was taken from it");
           }
           break;
@@ -90,28 +95,46 @@ final class Fencing {
       c.membership.requestDecision();
       return;
     }
-    if (lun.spec.csv()) {
+    if (lun.spec().csv()) {
       // Only the coordinator role moved; every node keeps its access to a Cluster Shared Volume.
       return;
     }
-    for (SimVm vm : new ArrayList<>(h.vms.values())) {
-      if (!vm.spec.luns().contains(lun.spec.id())) {
+    for (SimVm vm : h.residents()) {
+      if (!vm.spec().luns().contains(lun.spec().id())) {
         continue;
       }
       String why = h.id() + " lost its reservation on " + lun.describe();
-      if (h.hung) {
-        h.addStale(vm, vm.state);
-        vm.cancelTimers();
-        MigrationRun run = vm.migration;
-        vm.moveTo(VmState.OFF, null, "fenced: " + why + " while hung");
-        if (run != null) {
-          run.abort(why);
-        }
-      } else if (vm.group.owner == h && h.isMember() && vm.wanted && vm.migration == null
-          && (vm.state == VmState.RUNNING || vm.state == VmState.STARTING)) {
+      if (h.isHung()) {
+        fence(vm, "fenced: " + why + " while hung", why);
+      } else if (vm.groupModel().ownerNode() == h && h.isMember() && vm.wanted() && vm.migration() == null
+          && (vm.vmState() == VmState.RUNNING || vm.vmState() == VmState.STARTING)) {
         c.reconciler.vmFailed(vm, why + "; its I/O failed");
       } else {
         c.lifecycle.kill(vm, why);
+      }
+    }
+  }
+
+  /** A node can no longer reach a LUN: its VMs on it fail, unless a Cluster Shared Volume redirects the I/O. */
+  void storageLost(SimHost h, SimLun lun, String why) {
+    if (lun == c.witness) {
+      c.membership.requestDecision();
+      c.reconciler.kick();
+      return;
+    }
+    if (lun.spec().csv() && !lun.isArrayOffline()) {
+      if (lun.ownerNode() == h) {
+        // The coordinator itself lost its paths: the volume moves to a node that still has them.
+        c.reconciler.kick();
+      }
+      c.emit(new FaultApplied(c.now(), c.name(), "csv-redirected-io", lun.spec().id() + " on " + h.id()
+          + ": I/O redirected through the coordinator"));
+      return;
+    }
+    for (SimVm vm : h.residents()) {
+      if (vm.spec().luns().contains(lun.spec().id())
+          && (vm.vmState() == VmState.RUNNING || vm.vmState() == VmState.STARTING) && vm.migration() == null) {
+        c.monitor.failed(vm, why);
       }
     }
   }

@@ -20,8 +20,8 @@ final class GroupBuilder {
     }
     Map<LunId, Integer> firstUser = new LinkedHashMap<>();
     for (int i = 0; i < n; i++) {
-      for (LunId lun : vms.get(i).spec.luns()) {
-        if (storage.get(lun).spec.csv()) {
+      for (LunId lun : vms.get(i).spec().luns()) {
+        if (storage.get(lun).spec().csv()) {
           continue;
         }
         Integer j = firstUser.putIfAbsent(lun, i);
@@ -37,15 +37,15 @@ final class GroupBuilder {
     for (List<SimVm> members : byRoot.values()) {
       List<SimLun> luns = new ArrayList<>();
       for (SimVm vm : members) {
-        for (LunId id : vm.spec.luns()) {
+        for (LunId id : vm.spec().luns()) {
           SimLun lun = storage.get(id);
-          if (!lun.spec.csv() && !luns.contains(lun)) {
+          if (!lun.spec().csv() && !luns.contains(lun)) {
             luns.add(lun);
           }
         }
       }
-      SimGroup g = new SimGroup(cluster, groups.size(), members.get(0).spec.id().name(), members, luns);
-      members.forEach(vm -> vm.group = g);
+      SimGroup g = new SimGroup(cluster, groups.size(), members.get(0).spec().id().name(), members, luns);
+      members.forEach(vm -> vm.joinGroup(g));
       groups.add(g);
     }
     return groups;

@@ -20,46 +20,46 @@ final class GroupMoves {
 
   /** Takes a group to another node in a planned way (drain, failback). */
   void moveGroup(SimGroup g, SimHost target, PlacementReason reason, String why) {
-    SimVm only = g.vms.size() == 1 ? g.vms.get(0) : null;
-    if (only != null && only.state == VmState.RUNNING && only.migration == null && g.owner == only.host) {
+    List<SimVm> members = g.members();
+    SimVm only = members.size() == 1 ? members.get(0) : null;
+    if (only != null && only.vmState() == VmState.RUNNING && only.migration() == null && g.ownerNode() == only.node()) {
       MigrationRun run = new MigrationRun(c, c.plannedMoves, only, target, () -> {});
       run.begin();
       return;
     }
-    g.activity = SimGroup.Activity.MOVING;
+    g.setActivity(SimGroup.Activity.MOVING);
     List<SimVm> running = new ArrayList<>();
-    for (SimVm vm : g.vms) {
-      if (vm.state == VmState.RUNNING || vm.state == VmState.STARTING || vm.state == VmState.RESTORING) {
+    for (SimVm vm : members) {
+      if (vm.vmState() == VmState.RUNNING || vm.isStarting()) {
         running.add(vm);
       }
     }
-    if (g.state == GroupState.ONLINE || g.state == GroupState.ONLINE_PENDING) {
-      g.moveTo(GroupState.OFFLINE_PENDING, g.owner, why);
+    if (g.groupState() == GroupState.ONLINE || g.groupState() == GroupState.ONLINE_PENDING) {
+      g.moveTo(GroupState.OFFLINE_PENDING, g.ownerNode(), why);
     }
     int[] remaining = {running.size()};
     Runnable handOver = () -> {
-      SimHost from = g.owner;
-      if (from != null && g.vms.stream().anyMatch(v -> v.host == from && v.state.holdsMemory())) {
+      SimHost from = g.ownerNode();
+      if (from != null && members.stream().anyMatch(v -> v.node() == from && v.vmState().holdsMemory())) {
         // A VM is still on the node (its save failed and it kept running, or an operator's stop is still
         // saving it): giving the group's LUNs away now would leave it running or writing without its
         // storage. The move is abandoned instead.
-        g.activity = SimGroup.Activity.IDLE;
-        if (g.state == GroupState.OFFLINE_PENDING && g.vms.stream().anyMatch(v -> v.host == from
-            && v.state == VmState.RUNNING)) {
+        g.setActivity(SimGroup.Activity.IDLE);
+        if (g.groupState() == GroupState.OFFLINE_PENDING && members.stream().anyMatch(v -> v.node() == from
+            && v.vmState() == VmState.RUNNING)) {
           g.moveTo(GroupState.ONLINE, from, "move abandoned: a VM could not be taken offline");
         }
         c.reconciler.kick();
         return;
       }
-      for (SimLun lun : g.luns) {
+      for (SimLun lun : g.ordinaryLuns()) {
         if (from != null) {
           lun.release(from, "released for " + why);
         }
       }
-      g.activity = SimGroup.Activity.IDLE;
+      g.setActivity(SimGroup.Activity.IDLE);
       g.moveTo(GroupState.OFFLINE, null, why);
-      g.plannedTarget = target;
-      g.nextReason = reason;
+      g.planMove(target, reason);
       c.reconciler.kick();
     };
     if (running.isEmpty()) {
@@ -78,35 +78,34 @@ final class GroupMoves {
 
   /** Takes an unwanted VM offline, unless a migration is moving it (it is stopped when that ends). */
   void stopIfUnwanted(SimVm vm) {
-    if (vm.wanted || vm.migration != null) {
+    if (vm.wanted() || vm.migration() != null) {
       return;
     }
-    SimGroup g = vm.group;
-    if (vm.state == VmState.FAILED) {
+    SimGroup g = vm.groupModel();
+    if (vm.vmState() == VmState.FAILED) {
       vm.moveTo(VmState.OFF, null, "stopped by operator");
-      if (!g.wantsOnline() && g.state == GroupState.FAILED) {
-        g.moveTo(GroupState.OFFLINE, g.owner, "stopped by operator");
+      if (!g.wantsOnline() && g.groupState() == GroupState.FAILED) {
+        g.moveTo(GroupState.OFFLINE, g.ownerNode(), "stopped by operator");
       }
       return;
     }
-    if (vm.state != VmState.RUNNING && vm.state != VmState.STARTING && vm.state != VmState.RESTORING) {
+    if (vm.vmState() != VmState.RUNNING && !vm.isStarting()) {
       // Nothing to stop, but the group now needs less memory where it goes: it may fit somewhere now.
       c.reconciler.kick();
       return;
     }
     boolean lastOne = !g.wantsOnline();
-    if (lastOne && (g.state == GroupState.ONLINE || g.state == GroupState.ONLINE_PENDING)) {
-      g.moveTo(GroupState.OFFLINE_PENDING, g.owner, "stopped by operator");
+    if (lastOne && (g.groupState() == GroupState.ONLINE || g.groupState() == GroupState.ONLINE_PENDING)) {
+      g.moveTo(GroupState.OFFLINE_PENDING, g.ownerNode(), "stopped by operator");
     }
-    if (g.activity == SimGroup.Activity.STARTING && lastOne) {
-      g.activity = SimGroup.Activity.IDLE;
-      g.releaseReservation();
+    if (lastOne) {
+      g.endStart();
     }
     c.lifecycle.takeOffline(vm, "stopped by operator", () -> {
       // Even when an operator started the VM again while it was being saved: a group left offline-pending
       // is never brought online, so it goes offline and the failover engine starts it again from there.
-      if (g.state == GroupState.OFFLINE_PENDING && g.activity != SimGroup.Activity.MOVING) {
-        g.moveTo(GroupState.OFFLINE, g.owner, "stopped by operator");
+      if (g.groupState() == GroupState.OFFLINE_PENDING && g.activity() != SimGroup.Activity.MOVING) {
+        g.moveTo(GroupState.OFFLINE, g.ownerNode(), "stopped by operator");
       }
       c.reconciler.kick();
     });
@@ -116,7 +115,7 @@ final class GroupMoves {
   /** Moves every group a node owns to the node placement chooses for it. */
   void drain(SimHost h, String why) {
     for (SimGroup g : h.ownedGroups()) {
-      if (g.activity != SimGroup.Activity.IDLE && g.activity != SimGroup.Activity.STARTING) {
+      if (g.activity() != SimGroup.Activity.IDLE && g.activity() != SimGroup.Activity.STARTING) {
         continue;
       }
       SimHost target = c.reconciler.place(g, PlacementReason.DRAIN);

@@ -28,26 +28,26 @@ final class GuestClusters {
   }
 
   void add(SimVm vm) {
-    if (!vm.spec.guestCluster().isEmpty()) {
-      members.computeIfAbsent(vm.spec.guestCluster(), k -> new ArrayList<>()).add(vm);
+    if (!vm.spec().guestCluster().isEmpty()) {
+      members.computeIfAbsent(vm.spec().guestCluster(), k -> new ArrayList<>()).add(vm);
     }
   }
 
   /** Returns the guest node that runs the guest cluster's application, if any. */
   Optional<VmId> activeNode(String guestCluster) {
-    return Optional.ofNullable(active.get(guestCluster)).map(v -> v.spec.id());
+    return Optional.ofNullable(active.get(guestCluster)).map(v -> v.spec().id());
   }
 
   void vmRunning(SimVm vm) {
-    String name = vm.spec.guestCluster();
+    String name = vm.spec().guestCluster();
     if (!name.isEmpty() && active.get(name) == null) {
-      switchTo(name, null, vm, "application started on " + vm.spec.id());
+      switchTo(name, null, vm, "application started on " + vm.spec().id());
     }
   }
 
   /** A guest node stopped serving; if it was active, the guest cluster fails its application over. */
   void vmStopped(SimVm vm, String why) {
-    String name = vm.spec.guestCluster();
+    String name = vm.spec().guestCluster();
     if (name.isEmpty() || active.get(name) != vm) {
       return;
     }
@@ -57,7 +57,7 @@ final class GuestClusters {
       }
       SimVm next = members.get(name).stream().filter(v -> v != vm && v.serving()).findFirst().orElse(null);
       switchTo(name, vm, next, next == null ? "no other guest node is running (" + why + ")"
-          : "guest node " + vm.spec.id() + " stopped (" + why + "); the guest cluster moved its application");
+          : "guest node " + vm.spec().id() + " stopped (" + why + "); the guest cluster moved its application");
     });
   }
 
@@ -68,6 +68,6 @@ final class GuestClusters {
       active.put(name, to);
     }
     cluster.emit(new GuestClusterFailover(cluster.now(), cluster.name(), name,
-        Optional.ofNullable(from).map(v -> v.spec.id()), Optional.ofNullable(to).map(v -> v.spec.id()), why));
+        Optional.ofNullable(from).map(v -> v.spec().id()), Optional.ofNullable(to).map(v -> v.spec().id()), why));
   }
 }

@@ -1,5 +1,6 @@
 package io.hvcluster.core.cluster;
 
+import io.hvcluster.api.event.HeartbeatRouteChanged;
 import io.hvcluster.core.sim.EventLoop;
 import io.hvcluster.core.sim.EventLoop.Priority;
 import java.util.ArrayList;
@@ -28,19 +29,19 @@ import java.util.SplittableRandom;
  */
 final class Heartbeats {
   /** One direction of a heartbeat route: {@code to} listens for {@code from}'s heartbeats. */
-  static final class Route {
-    final SimHost from;
-    final SimHost to;
+  private static final class Route {
+    private final SimHost from;
+    private final SimHost to;
     /** The receiver considers the route down. A route starts down until the first beat arrives. */
-    boolean declaredDown = true;
+    private boolean declaredDown = true;
     /** Consecutive misses (every-beat mode). */
-    int misses;
+    private int misses;
     /** Index of the first missed beat of the current streak, or -1 (elided mode). */
-    long missStart = -1;
-    long version;
-    EventLoop.Timer check;
+    private long missStart = -1;
+    private long version;
+    private EventLoop.Timer check;
     /** A down change of this route was reported as an event, so its recovery is reported too. */
-    boolean reportedDown;
+    private boolean reportedDown;
 
     Route(SimHost from, SimHost to) {
       this.from = from;
@@ -54,6 +55,8 @@ final class Heartbeats {
   private final boolean everyBeat;
   private final SplittableRandom phases;
   private Route[][] routes = new Route[0][0];
+  /** Each node's heartbeat phase by node index: its beat {@code k} is sent at {@code phase + k * delay}. */
+  private long[] phase = new long[0];
   private final List<SimHost> hosts = new ArrayList<>();
   private final List<Route> changed = new ArrayList<>();
 
@@ -74,12 +77,13 @@ final class Heartbeats {
       offset = phases.nextLong(delay);
       clash = false;
       for (SimHost other : hosts) {
-        if (Math.floorMod(now + offset - other.heartbeatPhase, delay) == 0) {
+        if (Math.floorMod(now + offset - phase[other.index()], delay) == 0) {
           clash = true;
         }
       }
     } while (clash);
-    host.heartbeatPhase = now + offset;
+    phase = java.util.Arrays.copyOf(phase, Math.max(phase.length, host.index() + 1));
+    phase[host.index()] = now + offset;
     hosts.add(host);
     int n = hosts.size();
     Route[][] grown = new Route[n][n];
@@ -87,9 +91,9 @@ final class Heartbeats {
       System.arraycopy(routes[i], 0, grown[i], 0, routes.length);
     }
     for (int i = 0; i < n; i++) {
-      if (i != host.index) {
-        grown[i][host.index] = new Route(hosts.get(i), host);
-        grown[host.index][i] = new Route(host, hosts.get(i));
+      if (i != host.index()) {
+        grown[i][host.index()] = new Route(hosts.get(i), host);
+        grown[host.index()][i] = new Route(host, hosts.get(i));
       }
     }
     routes = grown;
@@ -98,17 +102,28 @@ final class Heartbeats {
     }
   }
 
-  Route route(SimHost from, SimHost to) {
-    return routes[from.index][to.index];
+  private Route route(SimHost from, SimHost to) {
+    return routes[from.index()][to.index()];
   }
 
-  /** Route changes since the last call, in a canonical order; clears the list. */
-  List<Route> drainChanges() {
+  /**
+   * Reports the route changes since the last call, in a canonical order, as events: a route between
+   * members that went down, and the recovery of a route whose loss was reported.
+   */
+  void reportRouteChanges() {
     List<Route> out = new ArrayList<>(changed);
     changed.clear();
-    out.sort((x, y) -> x.to.index != y.to.index ? Integer.compare(x.to.index, y.to.index)
-        : Integer.compare(x.from.index, y.from.index));
-    return out;
+    out.sort((x, y) -> x.to.index() != y.to.index() ? Integer.compare(x.to.index(), y.to.index())
+        : Integer.compare(x.from.index(), y.from.index()));
+    for (Route r : out) {
+      boolean members = r.to.isMember() && r.from.isMember();
+      boolean worth = r.declaredDown ? members : r.reportedDown;
+      r.reportedDown = r.declaredDown && members;
+      if (worth) {
+        cluster.emit(new HeartbeatRouteChanged(cluster.now(), cluster.name(), r.to.id(), r.from.id(), !r.declaredDown,
+            r.declaredDown ? "missed " + threshold + " consecutive heartbeats" : "heartbeats arrive again"));
+      }
+    }
   }
 
   /** A node's cluster service (re)started: it has heard nobody yet, so its incoming routes start down. */
@@ -163,11 +178,11 @@ final class Heartbeats {
   }
 
   private long beatTime(SimHost from, long k) {
-    return from.heartbeatPhase + k * delay;
+    return phase[from.index()] + k * delay;
   }
 
   private long firstBeatAtOrAfter(SimHost from, long t) {
-    long since = t - from.heartbeatPhase;
+    long since = t - phase[from.index()];
     return since <= 0 ? 0 : (since + delay - 1) / delay;
   }
 

@@ -3,6 +3,7 @@ package io.hvcluster.core.cluster;
 import io.hvcluster.api.VmState;
 import io.hvcluster.api.spec.CostModel;
 import io.hvcluster.api.spec.GuestOs;
+import io.hvcluster.core.sim.EventLoop;
 import java.time.Duration;
 import java.util.SplittableRandom;
 
@@ -36,14 +37,12 @@ final class Lifecycle {
   void start(SimVm vm, SimHost host, java.util.function.BooleanSupplier stillWanted, Runnable onBegin,
       Runnable onRunning) {
     int max = cluster.spec().settings().maxConcurrentStartsPerNode();
-    if (host.startsInProgress >= max) {
-      vm.queuedOn = host;
-      long epoch = host.startEpoch;
-      host.startQueue.add(new SimHost.QueuedStart(vm, () -> {
-        if (vm.queuedOn == host) {
-          vm.queuedOn = null;
-        }
-        if (host.startEpoch != epoch) {
+    if (host.startSlotsFull(max)) {
+      vm.queueOn(host);
+      long epoch = host.startEpoch();
+      host.queueStart(vm, () -> {
+        vm.dequeued(host);
+        if (host.startEpoch() != epoch) {
           return; // the host stopped running (it crashed, or its cluster service did) since the start queued
         }
         if (!stillWanted.getAsBoolean()) {
@@ -52,28 +51,24 @@ final class Lifecycle {
           return;
         }
         start(vm, host, stillWanted, onBegin, onRunning);
-      }));
+      });
       return;
     }
-    if (!host.powered || host.hung || !host.serviceRunning) {
+    if (!host.sendsHeartbeats()) {
       onBegin.run();
       cluster.reconciler.startAbandoned(vm, host.id() + " is not running");
       return;
     }
-    if (vm.host != null && vm.host != host && vm.state.holdsMemory()) {
+    SimHost old = vm.node();
+    if (old != null && old != host && vm.vmState().holdsMemory()) {
       // Only reachable when a deliberate defect skipped fencing: the old instance lingers where it was.
-      SimHost old = vm.host;
-      old.addStale(vm, vm.state);
-      vm.cancelTimers();
-      vm.moveTo(VmState.OFF, null, "cluster lost track of the instance on " + old.id());
+      vm.abandonInstance("cluster lost track of the instance on " + old.id());
     }
-    host.startsInProgress++;
-    vm.slotHost = host;
-    vm.boots++;
+    vm.takeStartSlot(host);
     // The group's reservation becomes committed memory as the VM moves in: release it first, so that
     // nothing ever sees both.
     onBegin.run();
-    if (vm.state == VmState.SAVED) {
+    if (vm.vmState() == VmState.SAVED) {
       vm.moveTo(VmState.RESTORING, host, "restoring saved state on " + host.id());
       io.hvcluster.api.SavedStateInfo info;
       try {
@@ -86,49 +81,50 @@ final class Lifecycle {
         return;
       }
       long nanos = restoreNanos(vm, info.storedPages() * io.hvcluster.api.GuestMemory.PAGE_SIZE);
-      vm.timer = cluster.kernel.loop().schedule(nanos, () -> started(vm, host, onRunning, "restored from saved state"));
+      vm.awaitCompletion(cluster.kernel.loop().schedule(nanos, () -> started(vm, host, onRunning,
+          "restored from saved state")));
     } else {
       cluster.memory.coldBoot(vm);
-      boolean failing = vm.failingStarts > 0;
+      boolean failing = vm.takeFailingStart();
       vm.moveTo(VmState.STARTING, host, "cold boot on " + host.id());
-      long nanos = failing ? vm.failingStartNanos : bootNanos(vm, host);
-      long pending = vm.spec.failover().pendingTimeout().toNanos();
+      long nanos = failing ? vm.failingStartNanos() : bootNanos(vm, host);
+      long pending = vm.spec().failover().pendingTimeout().toNanos();
+      EventLoop loop = cluster.kernel.loop();
       if (failing) {
-        vm.failingStarts--;
-        vm.timer = cluster.kernel.loop().schedule(Math.min(nanos, pending), () -> startFailed(vm, host,
+        vm.awaitCompletion(loop.schedule(Math.min(nanos, pending), () -> startFailed(vm, host,
             nanos < pending ? "start failed: the VM's configuration or disk is broken"
-                : "start exceeded the pending timeout of " + pendingText(vm)));
+                : "start exceeded the pending timeout of " + pendingText(vm))));
       } else if (nanos >= pending) {
-        vm.timer = cluster.kernel.loop().schedule(pending, () -> startFailed(vm, host,
-            "start exceeded the pending timeout of " + pendingText(vm)));
+        vm.awaitCompletion(loop.schedule(pending, () -> startFailed(vm, host,
+            "start exceeded the pending timeout of " + pendingText(vm))));
       } else {
-        vm.timer = cluster.kernel.loop().schedule(nanos, () -> started(vm, host, onRunning,
-            "booted in " + millis(nanos) + " ms"));
+        vm.awaitCompletion(loop.schedule(nanos, () -> started(vm, host, onRunning,
+            "booted in " + millis(nanos) + " ms")));
       }
     }
   }
 
   private static String pendingText(SimVm vm) {
-    return vm.spec.failover().pendingTimeout().toSeconds() + " s";
+    return vm.spec().failover().pendingTimeout().toSeconds() + " s";
   }
 
   private static boolean stillStarting(SimVm vm, SimHost host) {
-    return vm.host == host && (vm.state == VmState.STARTING || vm.state == VmState.RESTORING);
+    return vm.node() == host && vm.isStarting();
   }
 
   private void started(SimVm vm, SimHost host, Runnable onRunning, String why) {
-    vm.timer = null;
+    vm.completionDue();
     if (!stillStarting(vm, host)) {
       return;
     }
-    if (host.hung) {
+    if (host.isHung()) {
       // A hung host makes no progress; the start completes when it resumes.
-      host.parked.add(() -> started(vm, host, onRunning, why));
+      host.park(() -> started(vm, host, onRunning, why));
       return;
     }
-    boolean restored = vm.state == VmState.RESTORING;
+    boolean restored = vm.vmState() == VmState.RESTORING;
     if (!restored) {
-      vm.bootedAt = cluster.now();
+      cluster.memory.booted(vm);
     }
     vm.moveTo(VmState.RUNNING, host, why);
     if (restored) {
@@ -138,49 +134,32 @@ final class Lifecycle {
   }
 
   private void startFailed(SimVm vm, SimHost host, String why) {
-    vm.timer = null;
+    vm.completionDue();
     if (!stillStarting(vm, host)) {
       return;
     }
-    if (host.hung) {
-      host.parked.add(() -> startFailed(vm, host, why));
+    if (host.isHung()) {
+      host.park(() -> startFailed(vm, host, why));
       return;
     }
     cluster.reconciler.vmFailed(vm, why);
   }
 
-  /**
-   * Gives back the start slot a VM held; called whenever a VM leaves STARTING or RESTORING, whatever the
-   * reason, so a slot is freed exactly once. The next queued start runs after the current event.
-   */
-  void releaseSlot(SimVm vm) {
-    SimHost host = vm.slotHost;
-    if (host == null) {
-      return;
-    }
-    vm.slotHost = null;
-    host.startsInProgress = Math.max(0, host.startsInProgress - 1);
-    SimHost.QueuedStart next = host.startQueue.poll();
-    if (next != null) {
-      cluster.kernel.loop().schedule(0, next.run());
-    }
-  }
-
   /** Takes a running VM offline with its offline action, then runs {@code done}. */
   void takeOffline(SimVm vm, String why, Runnable done) {
-    if (vm.state == VmState.STARTING || vm.state == VmState.RESTORING) {
+    if (vm.isStarting()) {
       vm.cancelTimers();
       vm.moveTo(VmState.OFF, null, why);
       cluster.reconciler.startCancelled(vm);
       done.run();
       return;
     }
-    if (vm.state != VmState.RUNNING) {
+    if (vm.vmState() != VmState.RUNNING) {
       done.run();
       return;
     }
-    SimHost host = vm.host;
-    switch (vm.spec.offlineAction()) {
+    SimHost host = vm.node();
+    switch (vm.spec().offlineAction()) {
       case SAVE -> {
         cluster.memory.quiesce(vm);
         vm.moveTo(VmState.SAVING, host, why + " (offline action: save)");
@@ -193,47 +172,39 @@ final class Lifecycle {
           return;
         }
         long bytes = info.storedPages() * io.hvcluster.api.GuestMemory.PAGE_SIZE;
-        vm.offlineDone = done;
-        vm.timer = cluster.kernel.loop().schedule(saveNanos(vm, bytes), () -> {
-          vm.timer = null;
-          vm.offlineDone = null;
-          vm.moveTo(VmState.SAVED, host, "state saved to LUN " + vm.spec.luns().get(0) + " (generation "
+        vm.offlineDone(done);
+        vm.awaitCompletion(cluster.kernel.loop().schedule(saveNanos(vm, bytes), () -> {
+          vm.completionDue();
+          vm.offlineCompleted();
+          vm.moveTo(VmState.SAVED, host, "state saved to LUN " + vm.spec().luns().get(0) + " (generation "
               + info.generation() + ", " + bytes / (1 << 20) + " MiB)");
           done.run();
-        });
+        }));
       }
       case SHUT_DOWN, SHUT_DOWN_FORCED -> {
         vm.moveTo(VmState.STOPPING, host, why + " (offline action: shut down)");
         long nanos = shutdownNanos(vm);
-        vm.offlineDone = done;
-        vm.timer = cluster.kernel.loop().schedule(nanos, () -> {
-          vm.timer = null;
-          vm.offlineDone = null;
+        vm.offlineDone(done);
+        vm.awaitCompletion(cluster.kernel.loop().schedule(nanos, () -> {
+          vm.completionDue();
+          vm.offlineCompleted();
           vm.moveTo(VmState.OFF, null, "guest shut down");
           done.run();
-        });
+        }));
       }
       case TURN_OFF -> {
         vm.moveTo(VmState.OFF, null, why + " (offline action: turn off)");
         done.run();
       }
-      default -> throw new AssertionError(vm.spec.offlineAction());
+      default -> throw new AssertionError(vm.spec().offlineAction());
     }
   }
 
   /** Stops a VM at once, wherever it is, with nothing saved (power loss, fencing, service stop). */
   void kill(SimVm vm, String why) {
-    boolean wasStarting = vm.state == VmState.STARTING || vm.state == VmState.RESTORING;
-    vm.cancelTimers();
-    MigrationRun run = vm.migration;
-    vm.frozen = false;
-    vm.guestHung = false;
-    if (vm.state == VmState.RESTORING) {
-      // The saved state on the LUN is still intact: the VM is saved, not lost.
-      vm.moveTo(VmState.SAVED, vm.host, why + "; its saved state is intact");
-    } else if (vm.state != VmState.OFF && vm.state != VmState.SAVED) {
-      vm.moveTo(VmState.OFF, null, why);
-    }
+    boolean wasStarting = vm.isStarting();
+    MigrationRun run = vm.migration();
+    vm.die(why);
     if (run != null) {
       run.abort(why);
     }
@@ -243,12 +214,12 @@ final class Lifecycle {
   }
 
   long bootNanos(SimVm vm, SimHost host) {
-    GuestOs os = vm.spec.guestOs();
+    GuestOs os = vm.spec().guestOs();
     double jitter = cluster.spec().settings().costs().bootJitter();
-    SplittableRandom random = cluster.randomFor("boot-" + vm.boots, vm);
+    SplittableRandom random = cluster.randomFor("boot-" + vm.boots(), vm);
     double factor = 1.0 + jitter * (random.nextDouble() * 2 - 1);
     long guest = (long) (os.nominalBootSeconds() * 1e9 * factor);
-    long overhead = host.spec.installation().vmStartOverheadMillis() * 1_000_000L;
+    long overhead = host.hostSpec().installation().vmStartOverheadMillis() * 1_000_000L;
     return (long) ((overhead + guest) * slowdown(vm));
   }
 
@@ -262,14 +233,14 @@ final class Lifecycle {
   }
 
   long shutdownNanos(SimVm vm) {
-    return Duration.ofSeconds(Math.max(5, vm.spec.guestOs().nominalBootSeconds() / 3)).toNanos();
+    return Duration.ofSeconds(Math.max(5, vm.spec().guestOs().nominalBootSeconds() / 3)).toNanos();
   }
 
   /** How much slower than normal the VM's storage is (the slowest of its LUNs). */
   double slowdown(SimVm vm) {
     double f = 1.0;
-    for (var id : vm.spec.luns()) {
-      f = Math.max(f, cluster.storage.get(id).slowdown);
+    for (var id : vm.spec().luns()) {
+      f = Math.max(f, cluster.storage.get(id).slowdown());
     }
     return f;
   }

@@ -11,13 +11,13 @@ final class Links {
 
   /** Whether heartbeats from {@code from} fail to reach {@code to} in time: the link is cut or too slow. */
   boolean isCut(SimHost from, SimHost to) {
-    int bit = from.index * MAX + to.index;
+    int bit = from.index() * MAX + to.index();
     return cut.get(bit) || late.get(bit);
   }
 
   /** Marks heartbeats on a directed link as arriving too late to count; returns whether that changed. */
   boolean setLate(SimHost from, SimHost to, boolean isLate) {
-    int bit = from.index * MAX + to.index;
+    int bit = from.index() * MAX + to.index();
     if (late.get(bit) == isLate) {
       return false;
     }
@@ -26,19 +26,19 @@ final class Links {
   }
 
   boolean migrationLinkUp(SimHost a, SimHost b) {
-    return !migrationCut.get(a.index * MAX + b.index);
+    return !migrationCut.get(a.index() * MAX + b.index());
   }
 
   boolean setMigrationCut(SimHost a, SimHost b, boolean isCut) {
-    boolean changed = migrationCut.get(a.index * MAX + b.index) != isCut;
-    migrationCut.set(a.index * MAX + b.index, isCut);
-    migrationCut.set(b.index * MAX + a.index, isCut);
+    boolean changed = migrationCut.get(a.index() * MAX + b.index()) != isCut;
+    migrationCut.set(a.index() * MAX + b.index(), isCut);
+    migrationCut.set(b.index() * MAX + a.index(), isCut);
     return changed;
   }
 
   /** Cuts or restores a directed link; returns whether that changed anything. */
   boolean set(SimHost from, SimHost to, boolean isCut) {
-    int bit = from.index * MAX + to.index;
+    int bit = from.index() * MAX + to.index();
     if (cut.get(bit) == isCut) {
       return false;
     }

@@ -4,7 +4,6 @@ import io.hvcluster.api.HostId;
 import io.hvcluster.api.NodeState;
 import io.hvcluster.api.QuorumStatus;
 import io.hvcluster.api.event.ClusterFormed;
-import io.hvcluster.api.event.HeartbeatRouteChanged;
 import io.hvcluster.api.event.QuorumChanged;
 import io.hvcluster.api.spec.QuorumModel;
 import io.hvcluster.core.sim.EventLoop.Priority;
@@ -61,16 +60,16 @@ final class Membership {
   boolean quorumReachable() {
     int alive = 0;
     for (SimHost h : cluster.hosts) {
-      if (h.powered && !h.hung) {
+      if (h.running()) {
         alive++;
       }
     }
     SimLun w = cluster.witness;
-    return QuorumMath.hasQuorum(cluster.spec().quorum(), cluster.hosts.size(), alive, w != null && !w.arrayOffline);
+    return QuorumMath.hasQuorum(cluster.spec().quorum(), cluster.hosts.size(), alive, w != null && !w.isArrayOffline());
   }
 
   boolean isActive(SimHost host) {
-    return host.activeMember;
+    return host.isActiveMember();
   }
 
   List<SimHost> active() {
@@ -86,12 +85,12 @@ final class Membership {
 
   private void decide() {
     decisionPending = false;
-    reportRoutes();
+    cluster.heartbeats.reportRouteChanges();
     QuorumModel model = cluster.spec().quorum();
     int configured = cluster.hosts.size();
     List<SimHost> candidates = new ArrayList<>();
     for (SimHost h : cluster.hosts) {
-      if (h.state != NodeState.DOWN) {
+      if (h.nodeState() != NodeState.DOWN) {
         candidates.add(h);
       }
     }
@@ -107,13 +106,13 @@ final class Membership {
     }
     Set<SimHost> contending = new HashSet<>();
     SimLun witness = cluster.witness;
-    if (winner == null && witness != null && !witness.arrayOffline) {
+    if (winner == null && witness != null && !witness.isArrayOffline()) {
       String signature = signature(candidates);
       for (List<SimHost> p : parts) {
         if (holdsWitness(p) || !QuorumMath.hasQuorum(model, configured, p.size(), true)) {
           continue;
         }
-        String key = signature + "|" + names(p) + "|" + witness.generation;
+        String key = signature + "|" + names(p) + "|" + witness.generation();
         if (lostContests.contains(key)) {
           continue;
         }
@@ -143,10 +142,10 @@ final class Membership {
     List<String> lostReasons = new ArrayList<>();
     for (SimHost h : candidates) {
       if (winner != null && winner.contains(h)) {
-        if (h.state == NodeState.JOINING) {
-          cluster.nodes.setNodeState(h, NodeState.UP, "joined the cluster");
-          if (h.pauseIntent) {
-            cluster.nodes.setNodeState(h, NodeState.PAUSED, "paused by operator");
+        if (h.nodeState() == NodeState.JOINING) {
+          h.moveTo(NodeState.UP, "joined the cluster");
+          if (h.pauseIntent()) {
+            h.moveTo(NodeState.PAUSED, "paused by operator");
           }
         }
       } else if (!contending.contains(h) && h.isMember()) {
@@ -165,14 +164,14 @@ final class Membership {
       }
     }
     for (int i = 0; i < lost.size(); i++) {
-      cluster.nodes.setNodeState(lost.get(i), NodeState.DOWN, lostReasons.get(i));
+      lost.get(i).moveTo(NodeState.DOWN, lostReasons.get(i));
     }
     for (SimHost h : active) {
-      h.activeMember = false;
+      h.activeMember(false);
     }
     active = winner == null ? List.of() : List.copyOf(winner);
     for (SimHost h : active) {
-      h.activeMember = true;
+      h.activeMember(true);
     }
     QuorumStatus next = statusOf(parts, winner, winnerWitness);
     boolean worthReporting = next.hasQuorum() != status.hasQuorum() || next.hasQuorum() && !next.equals(status);
@@ -226,8 +225,8 @@ final class Membership {
 
   private boolean holdsWitness(List<SimHost> partition) {
     SimLun w = cluster.witness;
-    return w != null && w.owner != null && partition.contains(w.owner) && !w.arrayOffline
-        && w.reachableFrom(w.owner) && w.owner.sendsHeartbeats();
+    return w != null && w.ownerNode() != null && partition.contains(w.ownerNode()) && !w.isArrayOffline()
+        && w.reachableFrom(w.ownerNode()) && w.ownerNode().sendsHeartbeats();
   }
 
   /** Splits the candidates into partitions of mutually connected nodes, deterministically. */
@@ -245,7 +244,7 @@ final class Membership {
           }
         }
       }
-      component.sort((x, y) -> Integer.compare(x.index, y.index));
+      component.sort((x, y) -> Integer.compare(x.index(), y.index()));
       while (true) {
         SimHost victim = null;
         int worst = 0;
@@ -280,24 +279,11 @@ final class Membership {
     return a.sendsHeartbeats() && b.sendsHeartbeats() && !cluster.links.isCut(a, b) && !cluster.links.isCut(b, a);
   }
 
-  private void reportRoutes() {
-    int threshold = cluster.spec().settings().heartbeatThreshold();
-    for (Heartbeats.Route r : cluster.heartbeats.drainChanges()) {
-      boolean members = r.to.isMember() && r.from.isMember();
-      boolean worth = r.declaredDown ? members : r.reportedDown;
-      r.reportedDown = r.declaredDown && members;
-      if (worth) {
-        cluster.emit(new HeartbeatRouteChanged(cluster.now(), cluster.name(), r.to.id(), r.from.id(), !r.declaredDown,
-            r.declaredDown ? "missed " + threshold + " consecutive heartbeats" : "heartbeats arrive again"));
-      }
-    }
-  }
-
   private static String names(List<SimHost> hosts) {
     return hosts.stream().map(h -> h.id().name()).sorted().collect(Collectors.joining(", ", "[", "]"));
   }
 
   private static String signature(List<SimHost> candidates) {
-    return candidates.stream().map(h -> h.id().name() + ":" + h.state).collect(Collectors.joining(","));
+    return candidates.stream().map(h -> h.id().name() + ":" + h.nodeState()).collect(Collectors.joining(","));
   }
 }

@@ -60,7 +60,7 @@ final class MigrationRun implements MigrationContext {
     this.cluster = cluster;
     this.strategy = strategy;
     this.vm = vm;
-    this.source = vm.host;
+    this.source = vm.node();
     this.target = target;
     this.start = cluster.now();
     this.random = cluster.randomFor("migration-" + cluster.now(), vm);
@@ -68,11 +68,11 @@ final class MigrationRun implements MigrationContext {
   }
 
   void begin() {
-    reserved = vm.spec.memoryBytes();
-    target.reservedBytes += reserved;
-    vm.migration = this;
-    vm.group.activity = SimGroup.Activity.MOVING;
-    cluster.emit(new MigrationStarted(start, cluster.name(), vm.spec.id(), source.id(), target.id(), strategy.name()));
+    reserved = vm.spec().memoryBytes();
+    target.reserve(reserved);
+    vm.migrationBegan(this);
+    vm.groupModel().setActivity(SimGroup.Activity.MOVING);
+    cluster.emit(new MigrationStarted(start, cluster.name(), vm.spec().id(), source.id(), target.id(), strategy.name()));
     guarded(() -> strategy.start(this));
   }
 
@@ -140,9 +140,10 @@ final class MigrationRun implements MigrationContext {
 
   @Override
   public GuestMemory sourceMemory() {
-    GuestMemory memory = vm.host == source ? cluster.memory.memory(vm) : null;
+    GuestMemory memory = vm.node() == source ? cluster.memory.memory(vm) : null;
     if (memory == null) {
-      throw new IllegalStateException(vm.describe() + " holds no guest memory on " + source.id() + " in state " + vm.state);
+      throw new IllegalStateException(vm.describe() + " holds no guest memory on " + source.id() + " in state "
+          + vm.vmState());
     }
     return memory;
   }
@@ -158,7 +159,7 @@ final class MigrationRun implements MigrationContext {
     }
     phase = name;
     phaseStart = now;
-    cluster.emit(new MigrationPhaseStarted(now, cluster.name(), vm.spec.id(), name));
+    cluster.emit(new MigrationPhaseStarted(now, cluster.name(), vm.spec().id(), name));
   }
 
   @Override
@@ -190,19 +191,19 @@ final class MigrationRun implements MigrationContext {
     if (to == VmState.RUNNING || to == VmState.STARTING || to == VmState.RESTORING || to == VmState.MIGRATING) {
       requireRunnableOn(host, to);
     }
-    if (to.holdsMemory() && host == target && !vm.state.holdsMemory()) {
+    if (to.holdsMemory() && host == target && !vm.vmState().holdsMemory()) {
       releaseTargetReservation();
     }
-    if (vm.state == VmState.RUNNING || vm.state == VmState.MIGRATING) {
+    if (vm.vmState() == VmState.RUNNING || vm.vmState() == VmState.MIGRATING) {
       cluster.memory.quiesce(vm);
     }
-    if (vm.state == VmState.MIGRATING && targetMemory != null) {
+    if (vm.vmState() == VmState.MIGRATING && targetMemory != null) {
       // Leaving MIGRATING other than by a switchover abandons the live copy (a fallback to saving):
       // free it now, so a restore on the target can use the target's memory file.
       targetMemory.close();
       targetMemory = null;
     }
-    boolean resuming = vm.state == VmState.RESTORING && to == VmState.RUNNING;
+    boolean resuming = vm.vmState() == VmState.RESTORING && to == VmState.RUNNING;
     vm.moveTo(to, host, reason);
     if (resuming) {
       cluster.memory.resumed(vm);
@@ -211,11 +212,11 @@ final class MigrationRun implements MigrationContext {
   }
 
   private void requireRunnableOn(SimHost host, VmState to) {
-    if (!host.canHostGroups() && !(host.state == io.hvcluster.api.NodeState.PAUSED && host == source)) {
+    if (!host.canHostGroups() && !(host.nodeState() == io.hvcluster.api.NodeState.PAUSED && host == source)) {
       throw new IllegalStateException(vm.describe() + " cannot become " + to + " on " + host.describe() + ": the node is "
-          + host.state + (host.sendsHeartbeats() ? "" : " and not running"));
+          + host.nodeState() + (host.sendsHeartbeats() ? "" : " and not running"));
     }
-    SimLun missing = cluster.reservations.firstNotHeld(vm.group.luns, host);
+    SimLun missing = cluster.reservations.firstNotHeld(vm.groupModel().ordinaryLuns(), host);
     if (missing != null) {
       throw new IllegalStateException(vm.describe() + " cannot become " + to + " on " + host.describe() + ": it does not own "
           + missing.describe());
@@ -225,12 +226,12 @@ final class MigrationRun implements MigrationContext {
   @Override
   public void freeze() {
     checkOpen();
-    if (vm.state != VmState.MIGRATING || vm.frozen) {
-      throw new IllegalStateException(vm.describe() + " can only be frozen while migrating and running; it is " + vm.state
-          + (vm.frozen ? " and already frozen" : ""));
+    if (vm.vmState() != VmState.MIGRATING || vm.isFrozen()) {
+      throw new IllegalStateException(vm.describe() + " can only be frozen while migrating and running; it is "
+          + vm.vmState() + (vm.isFrozen() ? " and already frozen" : ""));
     }
     cluster.memory.quiesce(vm);
-    vm.frozen = true;
+    vm.freeze();
     cluster.availability.update(vm, "frozen for the switchover of " + strategy.name() + " migration");
     afterVmChange();
   }
@@ -238,10 +239,10 @@ final class MigrationRun implements MigrationContext {
   @Override
   public void thaw() {
     checkOpen();
-    if (!vm.frozen) {
+    if (!vm.isFrozen()) {
       throw new IllegalStateException(vm.describe() + " is not frozen");
     }
-    vm.frozen = false;
+    vm.thaw();
     cluster.availability.update(vm, "thawed on the source");
     afterVmChange();
   }
@@ -258,21 +259,17 @@ final class MigrationRun implements MigrationContext {
   @Override
   public void switchover() {
     checkOpen();
-    if (vm.state != VmState.MIGRATING || !vm.frozen) {
-      throw new IllegalStateException("switchover needs " + vm.describe() + " frozen in MIGRATING; it is " + vm.state
-          + (vm.frozen ? " (frozen)" : ""));
+    if (vm.vmState() != VmState.MIGRATING || !vm.isFrozen()) {
+      throw new IllegalStateException("switchover needs " + vm.describe() + " frozen in MIGRATING; it is "
+          + vm.vmState() + (vm.isFrozen() ? " (frozen)" : ""));
     }
     requireRunnableOn(target, VmState.RUNNING);
     releaseTargetReservation();
-    GuestMemory old = vm.memory;
-    vm.memory = null;
-    vm.frozen = false;
+    GuestMemory old = cluster.memory.detach(vm);
+    vm.thaw();
     relocated = true;
     vm.moveTo(VmState.RUNNING, target, "switched over from " + source.id() + " by " + strategy.name());
-    if (old != null && old != targetMemory) {
-      old.close();
-    }
-    vm.memory = targetMemory;
+    cluster.memory.attach(vm, targetMemory, old);
     targetMemory = null;
     afterVmChange();
   }
@@ -280,13 +277,8 @@ final class MigrationRun implements MigrationContext {
   @Override
   public void relocateToTarget() {
     checkOpen();
-    if (vm.state.holdsMemory()) {
-      throw new IllegalStateException(vm.describe() + " cannot be relocated while " + vm.state + "; save or stop it first");
-    }
+    vm.relocateTo(target);
     relocated = true;
-    if (vm.host != null) {
-      vm.host = target;
-    }
     afterVmChange();
   }
 
@@ -294,18 +286,19 @@ final class MigrationRun implements MigrationContext {
   public void releaseStorage() {
     checkOpen();
     if (vm.executing()) {
-      throw new IllegalStateException(vm.describe() + " still executes on " + vm.host.id() + "; freeze, save or stop it"
-          + " before releasing its storage");
+      throw new IllegalStateException(vm.describe() + " still executes on " + vm.node().id() + "; freeze, save or stop"
+          + " it before releasing its storage");
     }
-    for (SimLun lun : vm.group.luns) {
-      lun.release(source, "released by " + source.id() + " for the migration of " + vm.spec.id());
+    for (SimLun lun : vm.groupModel().ordinaryLuns()) {
+      lun.release(source, "released by " + source.id() + " for the migration of " + vm.spec().id());
     }
   }
 
   @Override
   public void acquireStorage(Consumer<Boolean> then) {
     checkOpen();
-    cluster.reservations.acquire(vm.group.luns, target, "migration of " + vm.spec.id(), won -> deliver(then, won));
+    cluster.reservations.acquire(vm.groupModel().ordinaryLuns(), target, "migration of " + vm.spec().id(),
+        won -> deliver(then, won));
   }
 
   private void deliver(Consumer<Boolean> then, boolean won) {
@@ -317,8 +310,9 @@ final class MigrationRun implements MigrationContext {
   @Override
   public io.hvcluster.api.SavedStateInfo saveState() {
     checkOpen();
-    if (vm.state != VmState.SAVING || vm.host != here()) {
-      throw new IllegalStateException("saving needs " + vm.describe() + " SAVING on " + here().id() + "; it is " + vm.state);
+    if (vm.vmState() != VmState.SAVING || vm.node() != here()) {
+      throw new IllegalStateException("saving needs " + vm.describe() + " SAVING on " + here().id() + "; it is "
+          + vm.vmState());
     }
     return cluster.memory.save(vm);
   }
@@ -326,9 +320,9 @@ final class MigrationRun implements MigrationContext {
   @Override
   public io.hvcluster.api.SavedStateInfo restoreState(io.hvcluster.api.RestoreMode mode) {
     checkOpen();
-    if (vm.state != VmState.RESTORING || vm.host != here()) {
+    if (vm.vmState() != VmState.RESTORING || vm.node() != here()) {
       throw new IllegalStateException("restoring needs " + vm.describe() + " RESTORING on " + here().id() + "; it is "
-          + vm.state);
+          + vm.vmState());
     }
     return cluster.memory.restore(vm, mode);
   }
@@ -365,7 +359,7 @@ final class MigrationRun implements MigrationContext {
 
   @Override
   public boolean acknowledgementLost() {
-    return vm.ackLost;
+    return vm.acknowledgementLost();
   }
 
   @Override
@@ -388,9 +382,9 @@ final class MigrationRun implements MigrationContext {
   @Override
   public void complete(String detail) {
     checkOpen();
-    if (vm.state != VmState.RUNNING || vm.host != target) {
-      throw new IllegalStateException("cannot complete: " + vm.describe() + " is " + vm.state
-          + (vm.host == null ? "" : " on " + vm.host.id()) + ", not running on " + target.id());
+    if (vm.vmState() != VmState.RUNNING || vm.node() != target) {
+      throw new IllegalStateException("cannot complete: " + vm.describe() + " is " + vm.vmState()
+          + (vm.node() == null ? "" : " on " + vm.node().id()) + ", not running on " + target.id());
     }
     finish(MigrationOutcome.COMPLETED, detail);
   }
@@ -398,19 +392,19 @@ final class MigrationRun implements MigrationContext {
   @Override
   public void rollBack(String reason) {
     checkOpen();
-    if (vm.state == VmState.MIGRATING && !holdsStorage(source)) {
+    if (vm.vmState() == VmState.MIGRATING && !holdsStorage(source)) {
       throw new IllegalStateException("cannot roll back: " + source.id() + " released the LUNs of " + vm.describe()
           + " and may not run it without them");
     }
-    if (vm.frozen && vm.state == VmState.MIGRATING) {
+    if (vm.isFrozen() && vm.vmState() == VmState.MIGRATING) {
       thaw();
     }
-    if (vm.state == VmState.MIGRATING) {
+    if (vm.vmState() == VmState.MIGRATING) {
       vm.moveTo(VmState.RUNNING, source, "migration rolled back: " + reason);
     }
-    if (vm.state != VmState.RUNNING || vm.host != source) {
-      throw new IllegalStateException("cannot roll back: " + vm.describe() + " is " + vm.state
-          + (vm.host == null ? "" : " on " + vm.host.id()) + ", not running on " + source.id());
+    if (vm.vmState() != VmState.RUNNING || vm.node() != source) {
+      throw new IllegalStateException("cannot roll back: " + vm.describe() + " is " + vm.vmState()
+          + (vm.node() == null ? "" : " on " + vm.node().id()) + ", not running on " + source.id());
     }
     finish(MigrationOutcome.ROLLED_BACK, reason);
   }
@@ -424,38 +418,39 @@ final class MigrationRun implements MigrationContext {
 
   /** Puts the VM in a consistent state after a failure and says how the migration ended. */
   private MigrationOutcome resolve(String reason) {
-    if (vm.state == VmState.MIGRATING) {
-      vm.frozen = false;
+    VmState state = vm.vmState();
+    SimHost host = vm.node();
+    if (state == VmState.MIGRATING) {
+      vm.thaw();
       if (source.sendsHeartbeats() && holdsStorage(source)) {
         vm.moveTo(VmState.RUNNING, source, "migration abandoned: " + reason);
-      } else if (source.hung && holdsStorage(source)) {
+      } else if (source.isHung() && holdsStorage(source)) {
         // The VM stays where it is, frozen with its host like every VM there: it runs on if the host resumes
         // still a member, and the cluster fences and fails it over like the others if the host is removed.
         vm.moveTo(VmState.RUNNING, source, "migration abandoned: " + reason + "; the VM is frozen with "
             + source.id());
-      } else if (source.sendsHeartbeats() || source.hung) {
+      } else if (source.sendsHeartbeats() || source.isHung()) {
         // The source gave the VM's LUNs up inside a live blackout: it must not run the VM without them
         // (S3). The VM stops here and the failover engine brings its group online again.
         cluster.lifecycle.kill(vm, "migration abandoned after " + source.id() + " released the VM's LUNs: " + reason);
       }
-    } else if (vm.state == VmState.SAVING && vm.host == source && source.sendsHeartbeats()) {
+    } else if (state == VmState.SAVING && host == source && source.sendsHeartbeats()) {
       vm.moveTo(VmState.RUNNING, source, "save abandoned: " + reason);
-    } else if (vm.state == VmState.SAVING && vm.host == source && source.hung) {
+    } else if (state == VmState.SAVING && host == source && source.isHung()) {
       // The save froze with its host. If the host resumes still a member, the VM runs on there (or stops,
       // if its group moved meanwhile); if the cluster removes the host first, the VM dies with it.
       SimVm frozen = vm;
-      SimHost host = source;
       String why = "save abandoned: " + reason;
-      source.parked.add(() -> cluster.reconciler.frozenSaveAbandoned(frozen, host, why));
-    } else if ((vm.state == VmState.RESTORING || vm.state == VmState.STARTING) && vm.host != null) {
+      source.park(() -> cluster.reconciler.frozenSaveAbandoned(frozen, source, why));
+    } else if ((state == VmState.RESTORING || state == VmState.STARTING) && host != null) {
       // This run is ending now: detach it first, or the kill would abort it, and it would end twice.
-      vm.migration = null;
+      vm.migrationEnded();
       cluster.lifecycle.kill(vm, "migration failed: " + reason);
     }
-    if (vm.state == VmState.RUNNING && vm.host == source) {
+    if (vm.vmState() == VmState.RUNNING && vm.node() == source) {
       return MigrationOutcome.ROLLED_BACK;
     }
-    if (vm.state == VmState.RUNNING && vm.host == target) {
+    if (vm.vmState() == VmState.RUNNING && vm.node() == target) {
       return MigrationOutcome.COMPLETED;
     }
     return MigrationOutcome.FAILED;
@@ -480,17 +475,17 @@ final class MigrationRun implements MigrationContext {
 
   /** Whether {@code host} holds the VM's ordinary LUNs, so it may run the VM. */
   private boolean holdsStorage(SimHost host) {
-    return cluster.reservations.held(vm.group.luns, host);
+    return cluster.reservations.held(vm.groupModel().ordinaryLuns(), host);
   }
 
   private void releaseTargetReservation() {
-    target.reservedBytes -= reserved;
+    target.unreserve(reserved);
     reserved = 0;
   }
 
   /** Whether the VM serves its users now: running (or migrating live) and not frozen. */
   private boolean serving() {
-    return (vm.state == VmState.RUNNING || vm.state == VmState.MIGRATING) && vm.executing();
+    return (vm.vmState() == VmState.RUNNING || vm.vmState() == VmState.MIGRATING) && vm.executing();
   }
 
   private void afterVmChange() {
@@ -507,22 +502,22 @@ final class MigrationRun implements MigrationContext {
 
   /** Keeps the (single-VM) group's state in step with the VM while it moves. */
   private void syncGroup() {
-    SimGroup g = vm.group;
-    SimHost owner = vm.host != null ? vm.host : g.owner;
-    GroupState next = switch (vm.state) {
+    SimGroup g = vm.groupModel();
+    SimHost owner = vm.node() != null ? vm.node() : g.ownerNode();
+    GroupState next = switch (vm.vmState()) {
       case RUNNING, MIGRATING -> GroupState.ONLINE;
       case SAVING, STOPPING -> GroupState.OFFLINE_PENDING;
       case STARTING, RESTORING -> GroupState.ONLINE_PENDING;
       case FAILED -> GroupState.FAILED;
       case OFF, SAVED -> GroupState.OFFLINE;
     };
-    if (next == GroupState.OFFLINE && g.state == GroupState.ONLINE) {
-      g.moveTo(GroupState.OFFLINE_PENDING, owner, "migration of " + vm.spec.id());
+    if (next == GroupState.OFFLINE && g.groupState() == GroupState.ONLINE) {
+      g.moveTo(GroupState.OFFLINE_PENDING, owner, "migration of " + vm.spec().id());
     }
-    if (next == GroupState.ONLINE && g.state == GroupState.OFFLINE) {
-      g.moveTo(GroupState.ONLINE_PENDING, owner, "migration of " + vm.spec.id());
+    if (next == GroupState.ONLINE && g.groupState() == GroupState.OFFLINE) {
+      g.moveTo(GroupState.ONLINE_PENDING, owner, "migration of " + vm.spec().id());
     }
-    g.moveTo(next, owner, "migration of " + vm.spec.id() + " by " + strategy.name());
+    g.moveTo(next, owner, "migration of " + vm.spec().id() + " by " + strategy.name());
   }
 
   private void finish(MigrationOutcome outcome, String reason) {
@@ -536,25 +531,24 @@ final class MigrationRun implements MigrationContext {
       blackoutStart = -1;
     }
     long blackout = downtime + (blackoutStart >= 0 ? now - blackoutStart : 0);
-    if (vm.throttle != 0) {
-      cluster.memory.throttle(vm, 0);
-    }
-    String told = vm.ackLost ? reason + " (the switchover acknowledgement was lost; the outcome was confirmed by"
-        + " probing the target)" : reason;
-    vm.ackLost = false;
-    result = new MigrationResult(strategy.name(), vm.spec.id(), source.id(), target.id(), outcome, start, now,
+    cluster.memory.unthrottle(vm);
+    String told = vm.acknowledgementLost() ? reason + " (the switchover acknowledgement was lost; the outcome was"
+        + " confirmed by probing the target)" : reason;
+    vm.acknowledgementConfirmed();
+    result = new MigrationResult(strategy.name(), vm.spec().id(), source.id(), target.id(), outcome, start, now,
         blackout, bytes, phases, passes, fellBack, told);
     releaseTargetReservation();
     if (targetMemory != null) {
       targetMemory.close();
       targetMemory = null;
     }
-    vm.migration = null;
-    vm.group.activity = SimGroup.Activity.IDLE;
+    vm.migrationEnded();
+    SimGroup g = vm.groupModel();
+    g.setActivity(SimGroup.Activity.IDLE);
     if (outcome != MigrationOutcome.FAILED) {
       syncGroup();
-    } else if (vm.group.state != GroupState.OFFLINE && vm.group.state != GroupState.FAILED) {
-      vm.group.moveTo(GroupState.OFFLINE, lunOwner(), "migration failed: " + reason);
+    } else if (g.groupState() != GroupState.OFFLINE && g.groupState() != GroupState.FAILED) {
+      g.moveTo(GroupState.OFFLINE, lunOwner(), "migration failed: " + reason);
     }
     cluster.emit(new MigrationFinished(now, cluster.name(), result));
     onEnd.run();
@@ -562,9 +556,9 @@ final class MigrationRun implements MigrationContext {
   }
 
   private SimHost lunOwner() {
-    for (SimLun lun : vm.group.luns) {
-      if (lun.owner != null) {
-        return lun.owner;
+    for (SimLun lun : vm.groupModel().ordinaryLuns()) {
+      if (lun.ownerNode() != null) {
+        return lun.ownerNode();
       }
     }
     return null;
@@ -575,7 +569,7 @@ final class MigrationRun implements MigrationContext {
     return new MigrationHandle() {
       @Override
       public VmId vm() {
-        return vm.spec.id();
+        return vm.spec().id();
       }
 
       @Override

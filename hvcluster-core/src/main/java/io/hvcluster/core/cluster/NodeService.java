@@ -1,13 +1,15 @@
 package io.hvcluster.core.cluster;
 
 import io.hvcluster.api.NodeState;
-import io.hvcluster.api.event.NodeStateChanged;
+import io.hvcluster.api.VmState;
 import io.hvcluster.api.spec.Installation;
-import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The cluster service of each node: starting it (the node joins), stopping it (its VMs stop with it),
- * and what happens when a member leaves the active partition.
+ * The cluster service of each node and what becomes of a node's VMs and groups when the node stops:
+ * starting the service (the node joins), stopping it (its VMs stop with it), and the one reaction to
+ * each thing that can befall a node: power loss, power-on, a hang and its end, a crash of the service,
+ * leaving the active partition, an operator's stop.
  */
 final class NodeService {
   static final long SERVICE_START_NANOS = 2_000_000_000L;
@@ -19,21 +21,9 @@ final class NodeService {
     this.c = cluster;
   }
 
-  void setNodeState(SimHost h, NodeState to, String why) {
-    NodeState from = h.state;
-    if (from == to) {
-      return;
-    }
-    h.state = from.checkTransition(h.describe(), to, why);
-    h.reason = why;
-    c.emit(new NodeStateChanged(c.now(), c.name(), h.id(), from, to, why));
-  }
-
-
-
   void scheduleServiceStart(SimHost h, long delay) {
     c.kernel.loop().schedule(delay, () -> {
-      if (h.powered && !h.hung && !h.serviceRunning && !h.serviceDisabled) {
+      if (h.running() && !h.serviceRunning() && !h.serviceDisabled()) {
         startService(h);
       }
     });
@@ -43,36 +33,101 @@ final class NodeService {
     if (h.isMember()) {
       // The service died and came back before the others noticed: the node rejoins from scratch.
       String why = "cluster service restarted before its failure was detected";
-      setNodeState(h, NodeState.DOWN, why);
+      h.moveTo(NodeState.DOWN, why);
       c.reconciler.ownerLost(h, why);
     }
-    h.serviceRunning = true;
-    setNodeState(h, NodeState.JOINING, "cluster service started");
+    h.serviceStarted();
+    h.moveTo(NodeState.JOINING, "cluster service started");
     c.heartbeats.listenerStarted(h);
     c.membership.requestDecision();
   }
 
   /** Stops a node's cluster service at once; its VMs stop with it. */
   void stopService(SimHost h, String why) {
-    h.serviceRunning = false;
-    h.dropQueuedStarts();
-    for (SimVm vm : new ArrayList<>(h.vms.values())) {
-      c.lifecycle.kill(vm, why);
-    }
-    h.clearStale();
-    h.startsInProgress = 0;
-    h.parked.clear();
+    h.serviceStopped(vm -> c.lifecycle.kill(vm, why));
     c.heartbeats.hostChanged(h);
+  }
+
+  // ---- what befalls a node ----
+
+  /** The node lost power: everything on it stops, and a node still joining is down at once. */
+  void powerLost(SimHost h) {
+    h.powerOff();
+    stopService(h, "host " + h.id() + " crashed (power loss)");
+    if (h.nodeState() == NodeState.JOINING) {
+      h.moveTo(NodeState.DOWN, "host crashed while joining");
+    }
+    abortMigrationsTouching(h, h.id() + " crashed");
+    stallIfQuorumUnreachable("host " + h.id() + " crashed (power loss); the nodes left cannot hold quorum");
+  }
+
+  /** The node is powered on again: it boots, then starts its cluster service. */
+  void poweredOn(SimHost h) {
+    h.powerOn();
+    scheduleServiceStart(h, hostBootNanos(h.hostSpec().installation()));
+  }
+
+  /**
+   * The node hangs: its VMs stop serving where they are (frozen, not stopped), its heartbeats stop, and
+   * migrations to or from it end.
+   */
+  void hung(SimHost h) {
+    h.hang();
+    String why = "host " + h.id() + " hung";
+    for (SimVm vm : h.residents()) {
+      c.availability.update(vm, why);
+      if (vm.vmState() == VmState.RUNNING) {
+        c.guestClusters.vmStopped(vm, why);
+      }
+    }
+    c.heartbeats.hostChanged(h);
+    abortMigrationsTouching(h, h.id() + " hung");
+    stallIfQuorumUnreachable("host " + h.id() + " hung; the nodes left cannot hold quorum");
+  }
+
+  /**
+   * The node runs again after a hang. If the cluster removed it meanwhile, its service stops (and its
+   * VMs with it) and starts afresh; otherwise what fell due while it hung happens now, instances fenced
+   * meanwhile stop, and its VMs serve again.
+   */
+  void resumed(SimHost h) {
+    List<Runnable> parked = h.resume();
+    if (h.serviceRunning() && h.nodeState() == NodeState.DOWN) {
+      stopService(h, "node " + h.id() + " resumed after the cluster removed it");
+      scheduleServiceStart(h, SERVICE_RESTART_NANOS);
+      return;
+    }
+    parked.forEach(Runnable::run);
+    c.fencing.resumedWithFencedInstances(h);
+    String why = "host " + h.id() + " resumed";
+    for (SimVm vm : h.residents()) {
+      c.availability.update(vm, why);
+      if (vm.serving()) {
+        c.guestClusters.vmRunning(vm);
+      }
+    }
+    c.heartbeats.listenerResumed(h);
+    if (!h.serviceRunning()) {
+      scheduleServiceStart(h, SERVICE_RESTART_NANOS);
+    }
+  }
+
+  /** The node's cluster service crashed: its resource monitors stop its VMs, and it restarts after a while. */
+  void serviceCrashed(SimHost h) {
+    stopService(h, "cluster service crashed on " + h.id() + "; its resource monitors stopped the VMs");
+    if (h.nodeState() == NodeState.JOINING) {
+      h.moveTo(NodeState.DOWN, "cluster service crashed while joining");
+    }
+    scheduleServiceStart(h, SERVICE_RESTART_NANOS);
   }
 
   /** Called by the membership when a member leaves the active partition. */
   void nodeLeft(SimHost h, String why) {
-    boolean alive = h.powered && !h.hung;
-    if (alive && h.serviceRunning) {
+    if (h.running() && h.serviceRunning()) {
       if (c.options.defects().ignoresQuorum()) {
         c.kernel.loop().schedule(SERVICE_RESTART_NANOS, () -> {
-          if (h.state == NodeState.DOWN && h.serviceRunning) {
-            setNodeState(h, NodeState.JOINING, "cluster service rejoining");
+          if (h.nodeState() == NodeState.DOWN && h.serviceRunning()) {
+            h.moveTo(NodeState.JOINING, "cluster service rejoining");
             c.membership.requestDecision();
           }
         });
@@ -81,39 +136,47 @@ final class NodeService {
         scheduleServiceStart(h, SERVICE_RESTART_NANOS);
       }
     }
-    if (c.witness != null && c.witness.owner == h) {
+    if (c.witness != null && c.witness.ownerNode() == h) {
       c.reconciler.kick();
     }
     c.fencing.hungNodeRemoved(h);
     c.reconciler.ownerLost(h, why);
-    for (MigrationRun run : c.activeMigrations()) {
-      if (run.target == h || run.source == h) {
-        run.abort(h.id() + " left the cluster: " + why);
-      }
-    }
+    abortMigrationsTouching(h, h.id() + " left the cluster: " + why);
   }
-
 
   /** Stops a leaving node's service once none of its groups is still moving away. */
   void leaveWhenDrained(SimHost h) {
-    boolean moving = h.ownedGroups().stream().anyMatch(g -> g.activity == SimGroup.Activity.MOVING);
+    boolean moving = h.ownedGroups().stream().anyMatch(g -> g.activity() == SimGroup.Activity.MOVING);
     if (moving) {
       c.kernel.loop().schedule(1_000_000_000L, () -> leaveWhenDrained(h));
       return;
     }
-    if (!h.serviceRunning || !h.serviceDisabled) {
+    if (!h.serviceRunning() || !h.serviceDisabled()) {
       return;
     }
     String why = "cluster service stopped by operator";
-    boolean member = h.isMember() || h.state == NodeState.JOINING;
+    boolean member = h.isMember() || h.nodeState() == NodeState.JOINING;
     stopService(h, why);
     if (member) {
-      setNodeState(h, NodeState.DOWN, why);
+      h.moveTo(NodeState.DOWN, why);
       c.reconciler.ownerLost(h, why);
       c.membership.requestDecision();
     }
   }
 
+  private void abortMigrationsTouching(SimHost h, String why) {
+    for (MigrationRun run : c.activeMigrations()) {
+      if (run.source == h || run.target == h) {
+        run.abort(why);
+      }
+    }
+  }
+
+  private void stallIfQuorumUnreachable(String cause) {
+    if (!c.membership.quorumReachable()) {
+      c.availability.pendingStartsStalled(cause);
+    }
+  }
 
   /**
    * Returns the virtual time to boot a host after power-on, by installation.

@@ -64,7 +64,7 @@ final class Reconciler {
     ensureCsvCoordinators();
     if (order.size() != cluster.groups.size()) {
       List<SimGroup> sorted = new ArrayList<>(cluster.groups);
-      sorted.sort(Comparator.comparingInt((SimGroup g) -> -g.lead().priority().value()).thenComparingInt(g -> g.index));
+      sorted.sort(Comparator.comparingInt((SimGroup g) -> -g.lead().priority().value()).thenComparingInt(SimGroup::index));
       order = sorted;
     }
     for (SimGroup g : order) {
@@ -80,13 +80,14 @@ final class Reconciler {
   /** Re-arbitrates the witness for the active partition first; returns false while that is under way. */
   private boolean witnessSettled() {
     SimLun w = cluster.witness;
-    if (w == null || w.arrayOffline) {
+    if (w == null || w.isArrayOffline()) {
       return true;
     }
     if (w.isArbitrating()) {
       return false;
     }
-    if (w.owner != null && cluster.membership.isActive(w.owner) && w.owner.sendsHeartbeats() && w.reachableFrom(w.owner)) {
+    SimHost holder = w.ownerNode();
+    if (holder != null && cluster.membership.isActive(holder) && holder.sendsHeartbeats() && w.reachableFrom(holder)) {
       return true;
     }
     for (SimHost h : cluster.membership.active()) {
@@ -104,10 +105,10 @@ final class Reconciler {
    */
   private void ensureCsvCoordinators() {
     for (SimLun lun : cluster.storage.sharedVolumes) {
-      if (lun.arrayOffline || lun.isArbitrating()) {
+      if (lun.isArrayOffline() || lun.isArbitrating()) {
         continue;
       }
-      SimHost c = lun.owner;
+      SimHost c = lun.ownerNode();
       boolean usable = c != null && cluster.membership.isActive(c) && lun.reachableFrom(c);
       if (usable && c.canHostGroups()) {
         continue;
@@ -128,30 +129,31 @@ final class Reconciler {
         }
       }
       if (next != null) {
-        lun.arbitrate(next, "coordinator of Cluster Shared Volume " + lun.spec.id(), won -> kick());
+        lun.arbitrate(next, "coordinator of Cluster Shared Volume " + lun.spec().id(), won -> kick());
       }
     }
   }
 
   private boolean needsStart(SimGroup g) {
-    if (g.activity != SimGroup.Activity.IDLE || g.locked) {
+    if (g.activity() != SimGroup.Activity.IDLE || g.isLocked()) {
       return false;
     }
-    return switch (g.state) {
+    SimHost owner = g.ownerNode();
+    return switch (g.groupState()) {
       case OFFLINE -> g.wantsOnline();
-      case FAILED -> g.retryAt >= 0 && cluster.now() >= g.retryAt && g.wantsOnline();
+      case FAILED -> g.retryAt() >= 0 && cluster.now() >= g.retryAt() && g.wantsOnline();
       // An online group only starts more of its VMs on its own live owner; if the owner died, the
       // cluster learns it from the heartbeats and fails the whole group over then.
       case ONLINE, ONLINE_PENDING -> anyWantedNeedsBoot(g)
-          && (g.owner != null && (g.owner.canHostGroups() || keepsRunningGroup(g)) && cluster.membership.isActive(g.owner)
-              || g.state == GroupState.ONLINE_PENDING && pendingOnUnusableOwner(g));
+          && (owner != null && (owner.canHostGroups() || keepsRunningGroup(g)) && cluster.membership.isActive(owner)
+              || g.groupState() == GroupState.ONLINE_PENDING && pendingOnUnusableOwner(g));
       case OFFLINE_PENDING -> false;
     };
   }
 
   private static boolean anyWantedNeedsBoot(SimGroup g) {
-    for (SimVm vm : g.vms) {
-      if (vm.wanted && needsBoot(vm) && vm.queuedOn == null) {
+    for (SimVm vm : g.members()) {
+      if (vm.wanted() && needsBoot(vm) && vm.queuedOn() == null) {
         return true;
       }
     }
@@ -164,16 +166,11 @@ final class Reconciler {
    * move while some of its VMs run).
    */
   private static boolean keepsRunningGroup(SimGroup g) {
-    SimHost owner = g.owner;
-    if (owner == null || owner.state != io.hvcluster.api.NodeState.PAUSED || !owner.sendsHeartbeats()) {
+    SimHost owner = g.ownerNode();
+    if (owner == null || owner.nodeState() != io.hvcluster.api.NodeState.PAUSED || !owner.sendsHeartbeats()) {
       return false;
     }
-    for (SimVm vm : g.vms) {
-      if (vm.host == owner && vm.state.holdsMemory()) {
-        return true;
-      }
-    }
-    return false;
+    return runsAnyOn(g, owner);
   }
 
   /**
@@ -182,27 +179,29 @@ final class Reconciler {
    * waiting forever.
    */
   private static boolean pendingOnUnusableOwner(SimGroup g) {
-    return g.owner == null || g.vms.stream().noneMatch(v -> v.host == g.owner && v.state.holdsMemory());
+    SimHost owner = g.ownerNode();
+    return owner == null || !runsAnyOn(g, owner);
   }
 
   private static boolean needsBoot(SimVm vm) {
-    return vm.state == VmState.OFF || vm.state == VmState.FAILED || vm.state == VmState.SAVED;
+    VmState state = vm.vmState();
+    return state == VmState.OFF || state == VmState.FAILED || state == VmState.SAVED;
   }
 
   private void bringOnline(SimGroup g) {
-    SimHost owner = g.owner;
+    SimHost owner = g.ownerNode();
     SimHost target;
-    PlacementReason reason = g.nextReason;
+    PlacementReason reason = g.nextReason();
     boolean ownerUsable = owner != null && (owner.canHostGroups() || keepsRunningGroup(g))
-        && cluster.membership.isActive(owner) && owner != g.avoid && storageReachable(g, owner);
+        && cluster.membership.isActive(owner) && owner != g.avoided() && storageReachable(g, owner);
     long need = ownerUsable ? pendingMemory(g, owner) : 0;
-    boolean ownerFull = ownerUsable && need > owner.spec.vmMemoryBytes() - owner.committedBytes();
+    boolean ownerFull = ownerUsable && need > owner.freeBytes();
     if (ownerFull && runsAnyOn(g, owner)) {
       String why = "owner " + owner.id() + " lacks " + SimCluster.size(need) + " of free memory to restart the group";
-      SimVm failed = g.vms.stream().filter(v -> v.wanted && v.state == VmState.FAILED && v.host == owner)
+      SimVm failed = g.members().stream().filter(v -> v.wanted() && v.vmState() == VmState.FAILED && v.node() == owner)
           .findFirst().orElse(null);
-      SimVm waiting = g.vms.stream().filter(v -> v.wanted && v.migration == null && v.queuedOn == null
-          && (v.state == VmState.OFF || v.state == VmState.SAVED)).findFirst().orElse(null);
+      SimVm waiting = g.members().stream().filter(v -> v.wanted() && v.migration() == null && v.queuedOn() == null
+          && (v.vmState() == VmState.OFF || v.vmState() == VmState.SAVED)).findFirst().orElse(null);
       if (failed != null || waiting != null) {
         // The restart of a failed VM, or the start of one an operator started again, fails for want of
         // memory on the owner: it counts against the restart threshold, and past it the group fails over,
@@ -225,21 +224,21 @@ final class Reconciler {
       }
       // The chosen node owns the group from now on, so later placements see it there (group counts,
       // anti-affinity) while its LUNs are arbitrated.
-      g.moveTo(g.state, target, "placed on " + target.id() + "; arbitrating for its storage");
+      g.moveTo(g.groupState(), target, "placed on " + target.id() + "; arbitrating for its storage");
     }
     g.reserve(target, pendingMemory(g, target));
-    g.activity = SimGroup.Activity.ARBITRATING;
-    cluster.reservations.acquire(g.luns, target, "bring " + g.describe() + " online", won -> {
-      if (g.activity != SimGroup.Activity.ARBITRATING) {
+    g.setActivity(SimGroup.Activity.ARBITRATING);
+    cluster.reservations.acquire(g.ordinaryLuns(), target, "bring " + g.describe() + " online", won -> {
+      if (g.activity() != SimGroup.Activity.ARBITRATING) {
         return;
       }
-      boolean usable = target.canHostGroups() || target == g.owner && keepsRunningGroup(g);
+      boolean usable = target.canHostGroups() || target == g.ownerNode() && keepsRunningGroup(g);
       if (!won || !usable || !cluster.membership.isActive(target)) {
         g.releaseReservation();
-        g.activity = SimGroup.Activity.IDLE;
-        if (g.owner == target && g.state != GroupState.ONLINE) {
+        g.setActivity(SimGroup.Activity.IDLE);
+        if (g.ownerNode() == target && g.groupState() != GroupState.ONLINE) {
           // Nothing of the group is coming online any more: a pending group is offline again.
-          GroupState next = g.state == GroupState.ONLINE_PENDING ? GroupState.OFFLINE : g.state;
+          GroupState next = g.groupState() == GroupState.ONLINE_PENDING ? GroupState.OFFLINE : g.groupState();
           g.moveTo(next, null, "placement on " + target.id() + " abandoned");
         }
         placementFailed(g, won ? target.id() + " left before the group could start"
@@ -252,8 +251,8 @@ final class Reconciler {
   }
 
   private static boolean runsAnyOn(SimGroup g, SimHost host) {
-    for (SimVm vm : g.vms) {
-      if (vm.host == host && vm.state.holdsMemory()) {
+    for (SimVm vm : g.members()) {
+      if (vm.node() == host && vm.vmState().holdsMemory()) {
         return true;
       }
     }
@@ -263,17 +262,17 @@ final class Reconciler {
   /** Memory the wanted VMs of the group still need on {@code host}. */
   private static long pendingMemory(SimGroup g, SimHost host) {
     long need = 0;
-    for (SimVm vm : g.vms) {
-      if (vm.wanted && !(vm.host == host && vm.state.holdsMemory())) {
-        need += vm.spec.memoryBytes();
+    for (SimVm vm : g.members()) {
+      if (vm.wanted() && !(vm.node() == host && vm.vmState().holdsMemory())) {
+        need += vm.spec().memoryBytes();
       }
     }
     return need;
   }
 
   private boolean storageReachable(SimGroup g, SimHost host) {
-    for (SimVm vm : g.vms) {
-      for (var id : vm.spec.luns()) {
+    for (SimVm vm : g.members()) {
+      for (var id : vm.spec().luns()) {
         if (!cluster.storage.get(id).usableFrom(host)) {
           return false;
         }
@@ -283,19 +282,19 @@ final class Reconciler {
   }
 
   private void startOn(SimGroup g, SimHost target) {
-    if (g.state != GroupState.ONLINE || g.owner != target) {
+    if (g.groupState() != GroupState.ONLINE || g.ownerNode() != target) {
       g.moveTo(GroupState.ONLINE_PENDING, target, "bringing online on " + target.id());
     }
-    g.activity = SimGroup.Activity.STARTING;
-    g.nextReason = PlacementReason.INITIAL;
+    g.setActivity(SimGroup.Activity.STARTING);
+    g.nextReason(PlacementReason.INITIAL);
     boolean any = false;
-    for (SimVm vm : g.vms) {
-      if (vm.wanted && needsBoot(vm) && vm.queuedOn == null) {
+    for (SimVm vm : g.members()) {
+      if (vm.wanted() && needsBoot(vm) && vm.queuedOn() == null) {
         any = true;
-        long mem = vm.spec.memoryBytes();
+        long mem = vm.spec().memoryBytes();
         cluster.lifecycle.start(vm, target,
-            () -> vm.wanted && needsBoot(vm) && g.owner == target && g.activity == SimGroup.Activity.STARTING, () -> g.consumeReservation(target, mem),
-            () -> vmRunning(vm));
+            () -> vm.wanted() && needsBoot(vm) && g.ownerNode() == target && g.activity() == SimGroup.Activity.STARTING,
+            () -> g.consumeReservation(target, mem), () -> vmRunning(vm));
       }
     }
     if (!any) {
@@ -306,7 +305,7 @@ final class Reconciler {
 
   private void vmRunning(SimVm vm) {
     cluster.guestClusters.vmRunning(vm);
-    checkOnline(vm.group);
+    checkOnline(vm.groupModel());
   }
 
   /**
@@ -314,31 +313,29 @@ final class Reconciler {
    * stay busy waiting for it.
    */
   void startCancelled(SimVm vm) {
-    SimGroup g = vm.group;
-    if (g.activity == SimGroup.Activity.STARTING) {
+    SimGroup g = vm.groupModel();
+    if (g.activity() == SimGroup.Activity.STARTING) {
       checkOnline(g);
       kick();
     }
   }
 
   private void checkOnline(SimGroup g) {
-    for (SimVm vm : g.vms) {
+    SimHost owner = g.ownerNode();
+    for (SimVm vm : g.members()) {
       // Only a start on the group's owner is still to come. An instance left starting on another node
       // (frozen on a hung node the group failed over from) never reports back here, and waiting for it
       // would leave the group busy, and its VMs down, forever.
-      if (vm.wanted && (vm.state == VmState.STARTING || vm.state == VmState.RESTORING) && vm.host == g.owner
-          || vm.queuedOn != null && vm.queuedOn == g.owner) {
+      if (vm.wanted() && vm.isStarting() && vm.node() == owner || vm.queuedOn() != null && vm.queuedOn() == owner) {
         return;
       }
     }
-    boolean allRunning = g.vms.stream().allMatch(v -> !v.wanted || v.state == VmState.RUNNING && v.host == g.owner);
-    if (g.activity == SimGroup.Activity.STARTING) {
-      g.activity = SimGroup.Activity.IDLE;
-      g.releaseReservation();
-    }
-    if (allRunning && g.owner != null) {
-      g.avoid = null;
-      g.moveTo(GroupState.ONLINE, g.owner, "all VMs running");
+    boolean allRunning = g.members().stream()
+        .allMatch(v -> !v.wanted() || v.vmState() == VmState.RUNNING && v.node() == owner);
+    g.endStart();
+    if (allRunning && owner != null) {
+      g.avoid(null);
+      g.moveTo(GroupState.ONLINE, owner, "all VMs running");
     } else {
       // A VM of the group was started again (or stopped and started) while others were coming up: the
       // group needs another pass to start what is still down.
@@ -352,14 +349,14 @@ final class Reconciler {
    * stops, and the group brings it online wherever it is.
    */
   void frozenSaveAbandoned(SimVm vm, SimHost host, String why) {
-    if (vm.state != VmState.SAVING || vm.host != host || vm.migration != null) {
+    if (vm.vmState() != VmState.SAVING || vm.node() != host || vm.migration() != null) {
       return;
     }
-    SimGroup g = vm.group;
-    boolean holdsStorage = cluster.reservations.held(g.luns, host);
-    if (g.owner == host && holdsStorage) {
+    SimGroup g = vm.groupModel();
+    boolean holdsStorage = cluster.reservations.held(g.ordinaryLuns(), host);
+    if (g.ownerNode() == host && holdsStorage) {
       vm.moveTo(VmState.RUNNING, host, why);
-      if (g.state == GroupState.OFFLINE || g.state == GroupState.FAILED) {
+      if (g.groupState() == GroupState.OFFLINE || g.groupState() == GroupState.FAILED) {
         g.moveTo(GroupState.ONLINE_PENDING, host, why);
       }
       checkOnline(g);
@@ -371,12 +368,9 @@ final class Reconciler {
 
   /** A start could not begin (its host stopped running): the group tries again. */
   void startAbandoned(SimVm vm, String why) {
-    SimGroup g = vm.group;
-    if (g.activity == SimGroup.Activity.STARTING) {
-      g.activity = SimGroup.Activity.IDLE;
-      g.releaseReservation();
-    }
-    if (g.owner != null && g.state != GroupState.OFFLINE) {
+    SimGroup g = vm.groupModel();
+    g.endStart();
+    if (g.ownerNode() != null && g.groupState() != GroupState.OFFLINE) {
       g.moveTo(GroupState.OFFLINE, null, "start abandoned: " + why);
     }
     kick();
@@ -387,7 +381,7 @@ final class Reconciler {
    * restart policy decides between restarting in place, failing the group over, or leaving it failed.
    */
   void vmFailed(SimVm vm, String why) {
-    vmFailed(vm, vm.host, why);
+    vmFailed(vm, vm.node(), why);
   }
 
   /**
@@ -396,35 +390,27 @@ final class Reconciler {
    * same, and the restart policy counts the failure on {@code host}.
    */
   void vmFailed(SimVm vm, SimHost host, String why) {
-    SimGroup g = vm.group;
+    SimGroup g = vm.groupModel();
     vm.cancelTimers();
-    if (vm.state != VmState.FAILED && vm.state != VmState.OFF && vm.state != VmState.SAVED) {
+    VmState state = vm.vmState();
+    if (state != VmState.FAILED && state != VmState.OFF && state != VmState.SAVED) {
       vm.moveTo(VmState.FAILED, host, why);
     }
-    if (g.activity == SimGroup.Activity.STARTING) {
-      g.activity = SimGroup.Activity.IDLE;
-      g.releaseReservation();
-    }
-    g.moveTo(GroupState.FAILED, g.owner, vm.describe() + " failed: " + why);
-    if (!vm.wanted) {
+    g.endStart();
+    g.moveTo(GroupState.FAILED, g.ownerNode(), vm.describe() + " failed: " + why);
+    if (!vm.wanted()) {
       return;
     }
-    FailoverPolicy policy = vm.spec.failover();
+    FailoverPolicy policy = vm.spec().failover();
     long now = cluster.now();
-    if (vm.restartHost != host) {
-      vm.restarts.clear();
-      vm.restartHost = host;
-    }
-    while (!vm.restarts.isEmpty() && now - vm.restarts.peekFirst() >= policy.restartPeriod().toNanos()) {
-      vm.restarts.pollFirst();
-    }
+    int restarts = vm.recentRestarts(host, now, policy.restartPeriod().toNanos());
     switch (policy.restartAction()) {
       case DONT_RESTART -> retryLater(g, policy, "restart action is DONT_RESTART");
       case RESTART_NO_NOTIFY, RESTART_NOTIFY -> {
-        if (vm.restarts.size() < policy.restartThreshold()) {
-          vm.restarts.addLast(now);
-          g.retryAt = now + RESTART_DELAY_NANOS;
-          kickAt(g.retryAt);
+        if (restarts < policy.restartThreshold()) {
+          vm.recordRestart(now);
+          g.retryAt(now + RESTART_DELAY_NANOS);
+          kickAt(g.retryAt());
         } else if (policy.restartAction() == RestartAction.RESTART_NOTIFY) {
           failOver(g, host, "restart threshold exceeded: " + policy.restartThreshold() + " restarts in "
               + policy.restartPeriod().toMinutes() + " min on " + (host == null ? "its node" : host.id()));
@@ -437,31 +423,31 @@ final class Reconciler {
   }
 
   private void retryLater(SimGroup g, FailoverPolicy policy, String why) {
-    g.retryAt = cluster.now() + policy.retryPeriodOnFailure().toNanos();
-    g.reason = why + "; next try after the retry period of " + policy.retryPeriodOnFailure().toMinutes() + " min";
-    kickAt(g.retryAt);
+    g.retryAt(cluster.now() + policy.retryPeriodOnFailure().toNanos());
+    g.note(why + "; next try after the retry period of " + policy.retryPeriodOnFailure().toMinutes() + " min");
+    kickAt(g.retryAt());
   }
 
   /** Moves a failed group off {@code from}: its other VMs are turned off and its LUNs released. */
   private void failOver(SimGroup g, SimHost from, String why) {
-    for (SimVm other : g.vms) {
+    for (SimVm other : g.members()) {
       // The group moves on: restarts in place count afresh wherever it lands, even back on this node
       // when it is the only one left.
-      other.restarts.clear();
-      if (other.state.holdsMemory()) {
-        cluster.lifecycle.kill(other, "group " + g.name + " fails over: " + why);
+      other.forgetRestarts();
+      if (other.vmState().holdsMemory()) {
+        cluster.lifecycle.kill(other, "group " + g.name() + " fails over: " + why);
       }
     }
-    for (SimLun lun : g.luns) {
+    for (SimLun lun : g.ordinaryLuns()) {
       if (from != null) {
         lun.release(from, "released for failover of " + g.describe());
       }
     }
-    g.avoid = from;
+    g.avoid(from);
     g.moveTo(GroupState.OFFLINE, null, why);
-    g.retryAt = -1;
+    g.retryAt(-1);
     if (countFailover(g, from, why)) {
-      g.nextReason = PlacementReason.FAILOVER;
+      g.nextReason(PlacementReason.FAILOVER);
       kick();
     }
   }
@@ -473,25 +459,21 @@ final class Reconciler {
   private boolean countFailover(SimGroup g, SimHost from, String why) {
     FailoverPolicy policy = g.policy();
     long now = cluster.now();
-    long window = policy.failoverPeriod().toNanos();
-    while (!g.failovers.isEmpty() && now - g.failovers.peekFirst() >= window) {
-      g.failovers.pollFirst();
-    }
     int threshold = policy.effectiveFailoverThreshold(cluster.hosts.size());
-    if (g.failovers.size() >= threshold) {
-      g.locked = true;
+    if (g.recentFailovers(now, policy.failoverPeriod().toNanos()) >= threshold) {
+      g.lock();
       String locked = "failover threshold exceeded: " + threshold + " failovers in " + policy.failoverPeriod().toHours()
           + " h; the group stays failed until an operator starts it";
-      if (g.state != GroupState.FAILED) {
-        g.moveTo(GroupState.FAILED, g.owner, locked);
+      if (g.groupState() != GroupState.FAILED) {
+        g.moveTo(GroupState.FAILED, g.ownerNode(), locked);
       } else {
-        g.reason = locked;
+        g.note(locked);
       }
       return false;
     }
-    g.failovers.addLast(now);
-    cluster.emit(new FailoverStarted(now, cluster.name(), g.name, Optional.ofNullable(from).map(SimHost::id),
-        g.failovers.size(), why));
+    int count = g.recordFailover(now);
+    cluster.emit(new FailoverStarted(now, cluster.name(), g.name(), Optional.ofNullable(from).map(SimHost::id),
+        count, why));
     return true;
   }
 
@@ -502,26 +484,26 @@ final class Reconciler {
       g.releaseReservation();
       // A migration ends itself (it is aborted and resolves its VM); a planned move of a group of several
       // VMs is not a migration and cannot complete once its owner is gone, so it is over too.
-      if (g.activity != SimGroup.Activity.MOVING || g.vms.stream().noneMatch(v -> v.migration != null)) {
-        g.activity = SimGroup.Activity.IDLE;
+      if (g.activity() != SimGroup.Activity.MOVING || g.members().stream().noneMatch(v -> v.migration() != null)) {
+        g.setActivity(SimGroup.Activity.IDLE);
       }
       boolean wanted = g.wantsOnline();
       String lost = "owner " + host.id() + " left the cluster: " + why;
-      if (g.locked) {
+      if (g.isLocked()) {
         g.moveTo(GroupState.FAILED, null, lost + "; the group stays failed (failover threshold)");
-      } else if (g.state == GroupState.OFFLINE) {
+      } else if (g.groupState() == GroupState.OFFLINE) {
         g.setOwner(null);
       } else {
         g.moveTo(GroupState.OFFLINE, null, lost);
       }
-      if (wanted && !g.locked && countFailover(g, host, "node " + host.id() + " failed: " + why)) {
-        g.nextReason = PlacementReason.FAILOVER;
+      if (wanted && !g.isLocked() && countFailover(g, host, "node " + host.id() + " failed: " + why)) {
+        g.nextReason(PlacementReason.FAILOVER);
       }
     }
-    for (SimGroup g : new ArrayList<>(host.reserving)) {
+    for (SimGroup g : host.reservingGroups()) {
       g.releaseReservation();
-      if (g.activity == SimGroup.Activity.ARBITRATING) {
-        g.activity = SimGroup.Activity.IDLE;
+      if (g.activity() == SimGroup.Activity.ARBITRATING) {
+        g.setActivity(SimGroup.Activity.IDLE);
       }
       if (!touched.contains(g)) {
         touched.add(g);
@@ -540,7 +522,7 @@ final class Reconciler {
     List<Host> candidates = new ArrayList<>();
     List<HostId> pathless = new ArrayList<>();
     for (SimHost h : cluster.membership.active()) {
-      if (h.canHostGroups() && h != g.avoid) {
+      if (h.canHostGroups() && h != g.avoided()) {
         if (storageReachable(g, h)) {
           candidates.add(h);
         } else {
@@ -548,22 +530,23 @@ final class Reconciler {
         }
       }
     }
-    if (candidates.isEmpty() && g.avoid != null && g.avoid.canHostGroups() && cluster.membership.isActive(g.avoid)
-        && storageReachable(g, g.avoid)) {
-      candidates.add(g.avoid);
+    SimHost avoided = g.avoided();
+    if (candidates.isEmpty() && avoided != null && avoided.canHostGroups() && cluster.membership.isActive(avoided)
+        && storageReachable(g, avoided)) {
+      candidates.add(avoided);
     }
     // The VMs to run: an operator-stopped VM of the group takes no memory where the group goes.
     List<VirtualMachine> vms = new ArrayList<>();
-    for (SimVm vm : g.vms) {
-      if (vm.wanted) {
+    for (SimVm vm : g.members()) {
+      if (vm.wanted()) {
         vms.add(vm);
       }
     }
     if (vms.isEmpty()) {
-      vms.addAll(g.vms);
+      vms.addAll(g.members());
     }
     PlacementRequest request = new PlacementRequest(cluster, g, vms, candidates, reason,
-        Optional.ofNullable(g.owner).map(SimHost::id));
+        Optional.ofNullable(g.ownerNode()).map(SimHost::id));
     if (candidates.isEmpty()) {
       placementFailed(g, pathless.isEmpty() ? "no node is up and unpaused in the active partition"
           : "no up, unpaused node of the active partition can reach the group's storage (no path from "
@@ -571,12 +554,13 @@ final class Reconciler {
       return null;
     }
     PlacementDecision decision;
-    if (g.plannedTarget != null && candidates.contains(g.plannedTarget) && fits(g, g.plannedTarget)) {
-      decision = PlacementDecision.choose(g.plannedTarget.id(), "planned move");
+    SimHost planned = g.plannedTarget();
+    if (planned != null && candidates.contains(planned) && fits(g, planned)) {
+      decision = PlacementDecision.choose(planned.id(), "planned move");
     } else {
       decision = cluster.placementPolicy.place(request);
     }
-    g.plannedTarget = null;
+    g.forgetPlannedTarget();
     if (decision.host().isEmpty()) {
       placementFailed(g, decision.reason());
       return null;
@@ -585,7 +569,7 @@ final class Reconciler {
     SimHost target = cluster.hostOrNull(chosen);
     String refusal = target == null ? "it is not a node of the cluster"
         : !candidates.contains(target) ? "it is not an up, unpaused member"
-        : !g.vms.stream().allMatch(v -> v.spec.mayRunOn(chosen)) ? "it is not a possible owner"
+        : !g.members().stream().allMatch(v -> v.spec().mayRunOn(chosen)) ? "it is not a possible owner"
         : !fits(g, target) ? "it lacks " + SimCluster.size(pendingMemory(g, target)) + " of free memory"
         : !storageReachable(g, target) ? "it cannot reach the group's storage"
         : null;
@@ -593,45 +577,43 @@ final class Reconciler {
       placementFailed(g, cluster.placementPolicy.name() + " chose " + chosen + " but " + refusal);
       return null;
     }
-    g.lastPlacementFailure = "";
-    cluster.emit(new GroupPlaced(cluster.now(), cluster.name(), g.name, chosen, cluster.placementPolicy.name(),
+    g.placed();
+    cluster.emit(new GroupPlaced(cluster.now(), cluster.name(), g.name(), chosen, cluster.placementPolicy.name(),
         decision.reason()));
     return target;
   }
 
   private static boolean fits(SimGroup g, SimHost h) {
-    return pendingMemory(g, h) <= h.spec.vmMemoryBytes() - h.committedBytes();
+    return pendingMemory(g, h) <= h.freeBytes();
   }
 
   private void placementFailed(SimGroup g, String why) {
     String waiting = "waiting: " + why;
-    for (SimVm vm : g.vms) {
+    for (SimVm vm : g.members()) {
       // A VM that should run but cannot be placed says why itself, not only through its group; and its
       // pending start, if it has one, is now downtime (counted from when the start was asked for).
-      if (vm.wanted && needsBoot(vm) && vm.queuedOn == null) {
-        vm.reason = waiting;
+      if (vm.wanted() && needsBoot(vm) && vm.queuedOn() == null) {
+        vm.note(waiting);
         cluster.availability.startHeldUp(vm, waiting);
       }
     }
-    if (!why.equals(g.lastPlacementFailure)) {
-      g.lastPlacementFailure = why;
-      g.reason = waiting;
-      cluster.emit(new PlacementFailed(cluster.now(), cluster.name(), g.name, why));
+    if (g.placementFailed(why, waiting)) {
+      cluster.emit(new PlacementFailed(cluster.now(), cluster.name(), g.name(), why));
     }
   }
 
   /** Moves an online group back to its most preferred owner when its failback policy allows it now. */
   private void considerFailback(SimGroup g) {
-    if (g.state != GroupState.ONLINE) {
+    if (g.groupState() != GroupState.ONLINE) {
       return;
     }
     FailbackPolicy failback = g.policy().failback();
     if (failback.type() == io.hvcluster.api.spec.FailbackType.PREVENT
-        || g.activity != SimGroup.Activity.IDLE || g.owner == null || g.lead().preferredOwners().isEmpty()) {
+        || g.activity() != SimGroup.Activity.IDLE || g.ownerNode() == null || g.lead().preferredOwners().isEmpty()) {
       return;
     }
     List<HostId> preferred = g.lead().preferredOwners();
-    int current = preferred.indexOf(g.owner.id());
+    int current = preferred.indexOf(g.ownerNode().id());
     SimHost best = null;
     for (int i = 0; i < (current < 0 ? preferred.size() : current); i++) {
       SimHost h = cluster.hostOrNull(preferred.get(i));
@@ -647,10 +629,10 @@ final class Reconciler {
     int hour = (int) ((now / HOUR) % 24);
     if (!failback.allowsAt(hour)) {
       long nextWindow = (now / HOUR + Math.floorMod(failback.windowStartHour() - hour, 24)) * HOUR;
-      if (!g.failbackScheduled) {
-        g.failbackScheduled = true;
+      if (!g.failbackScheduled()) {
+        g.failbackScheduled(true);
         cluster.kernel.loop().scheduleAt(Math.max(nextWindow, now + 1), io.hvcluster.core.sim.EventLoop.Priority.NORMAL, () -> {
-          g.failbackScheduled = false;
+          g.failbackScheduled(false);
           kick();
         });
       }

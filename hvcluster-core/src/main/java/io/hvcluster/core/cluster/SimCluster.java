@@ -49,8 +49,6 @@ import java.util.SplittableRandom;
  * <p>Not thread-safe: every public method checks that it is called on the simulation's thread.
  */
 public final class SimCluster implements Cluster {
-  static final long GUEST_HEARTBEAT_TIMEOUT_NANOS = 60_000_000_000L;
-
   final Kernel kernel;
   final EngineOptions options;
   private ClusterSpec spec;
@@ -70,11 +68,12 @@ public final class SimCluster implements Cluster {
   final NodeService nodes = new NodeService(this);
   final Fencing fencing = new Fencing(this);
   final GroupMoves moves = new GroupMoves(this);
+  final ResourceMonitor monitor = new ResourceMonitor(this);
   final Reservations reservations;
   final AvailabilityTracker availability;
   PlacementPolicy placementPolicy;
   MigrationStrategy plannedMoves;
-  final MemoryManager memory;
+  final VmMemory memory;
   private boolean formed;
   private final ClusterFaults faults = new FaultInjector(this);
 
@@ -96,7 +95,7 @@ public final class SimCluster implements Cluster {
     this.reservations = new Reservations(this, options.defects());
     this.placementPolicy = Objects.requireNonNull(placement, "placement policy");
     this.plannedMoves = Objects.requireNonNull(plannedMoves, "planned-move strategy");
-    this.memory = new MemoryManager(this, options.memoryBacking(), options.workDirectory(),
+    this.memory = VmMemory.create(this, options.memoryBacking(), options.workDirectory(),
         kernel.random().derive("workload/" + spec.name()));
     this.storage = new SimStorage(this, spec.storage());
     QuorumModel model = spec.quorum();
@@ -113,7 +112,7 @@ public final class SimCluster implements Cluster {
       addHostModel(h);
     }
     for (VmSpec v : spec.vms()) {
-      SimVm vm = new SimVm(this, v);
+      SimVm vm = new SimVm(this, v, vms.size());
       vms.add(vm);
       vmsById.put(v.id(), vm);
     }
@@ -156,7 +155,7 @@ public final class SimCluster implements Cluster {
   }
 
   SplittableRandom randomFor(String purpose, SimVm vm) {
-    return kernel.random().stream(purpose + "/" + spec.name() + "/" + vm.spec.id());
+    return kernel.random().stream(purpose + "/" + spec.name() + "/" + vm.spec().id());
   }
 
   GuestMemory allocateMemory(SimVm vm, SimHost host) {
@@ -200,8 +199,8 @@ public final class SimCluster implements Cluster {
   List<MigrationRun> activeMigrations() {
     List<MigrationRun> runs = new ArrayList<>();
     for (SimVm vm : vms) {
-      if (vm.migration != null) {
-        runs.add(vm.migration);
+      if (vm.migration() != null) {
+        runs.add(vm.migration());
       }
     }
     return runs;
@@ -254,11 +253,11 @@ public final class SimCluster implements Cluster {
   public ClusterGroup group(String name) {
     guard();
     for (SimGroup g : groups) {
-      if (g.name.equals(name)) {
+      if (g.name().equals(name)) {
         return g;
       }
     }
-    throw new NoSuchEntityException("group", name, groups.stream().map(g -> g.name).toList());
+    throw new NoSuchEntityException("group", name, groups.stream().map(SimGroup::name).toList());
   }
 
   @Override
@@ -305,14 +304,7 @@ public final class SimCluster implements Cluster {
    */
   public GuestWorkload.Verification verifyGuestMemory(VmId id) {
     guard();
-    SimVm vm = vmModel(id);
-    GuestMemory m = memory.memory(vm);
-    if (m == null) {
-      throw new IllegalStateException(vm.describe() + " holds no guest memory in state " + vm.state);
-    }
-    // A guest with no working set never writes: its memory must simply be untouched zeros.
-    return vm.workload != null ? vm.workload.verify(m)
-        : GuestWorkload.create(0, id, vm.spec.pageCount(), 0, 1).verify(m);
+    return memory.verify(vmModel(id));
   }
 
   @Override
@@ -324,7 +316,7 @@ public final class SimCluster implements Cluster {
     formed = true;
     operator("form-cluster", name());
     for (SimHost h : hosts) {
-      h.serviceDisabled = false;
+      h.disableService(false);
       nodes.scheduleServiceStart(h, NodeService.SERVICE_START_NANOS);
     }
   }
@@ -348,18 +340,9 @@ public final class SimCluster implements Cluster {
   }
 
   private void want(SimVm vm) {
-    vm.wanted = true;
-    vm.operatorStopped = false;
+    vm.startedByOperator();
     availability.update(vm, "started by operator");
-    SimGroup g = vm.group;
-    if (g.locked) {
-      g.locked = false;
-      g.failovers.clear();
-      vm.restarts.clear();
-    }
-    if (g.state == GroupState.FAILED) {
-      g.retryAt = now();
-    }
+    vm.groupModel().operatorStarts(vm, now());
   }
 
   @Override
@@ -368,7 +351,7 @@ public final class SimCluster implements Cluster {
     requireQuorumOnceFormed("start VMs");
     operator("start-all-vms", name());
     for (SimVm vm : vms) {
-      if (vm.spec.priority() != io.hvcluster.api.spec.Priority.NO_AUTO_START || vm.operatorStopped) {
+      if (vm.spec().priority() != io.hvcluster.api.spec.Priority.NO_AUTO_START || vm.operatorStopped()) {
         want(vm);
       }
     }
@@ -380,8 +363,7 @@ public final class SimCluster implements Cluster {
     guard();
     SimVm vm = vmModel(id);
     operator("stop-vm", id.name());
-    vm.wanted = false;
-    vm.operatorStopped = true;
+    vm.stoppedByOperator();
     availability.update(vm, "stopped by operator");
     moves.stopIfUnwanted(vm);
   }
@@ -390,20 +372,20 @@ public final class SimCluster implements Cluster {
   public void pauseNode(HostId id) {
     guard();
     SimHost h = hostModel(id);
-    h.state.checkTransition(h.describe(), NodeState.PAUSED, "operator pause");
+    h.nodeState().checkTransition(h.describe(), NodeState.PAUSED, "operator pause");
     operator("pause-node", id.name());
-    h.pauseIntent = true;
-    nodes.setNodeState(h, NodeState.PAUSED, "paused by operator");
+    h.intendPause(true);
+    h.moveTo(NodeState.PAUSED, "paused by operator");
   }
 
   @Override
   public void resumeNode(HostId id) {
     guard();
     SimHost h = hostModel(id);
-    h.state.checkTransition(h.describe(), NodeState.UP, "operator resume");
+    h.nodeState().checkTransition(h.describe(), NodeState.UP, "operator resume");
     operator("resume-node", id.name());
-    h.pauseIntent = false;
-    nodes.setNodeState(h, NodeState.UP, "resumed by operator");
+    h.intendPause(false);
+    h.moveTo(NodeState.UP, "resumed by operator");
     reconciler.kick();
   }
 
@@ -411,10 +393,10 @@ public final class SimCluster implements Cluster {
   public void drainNode(HostId id) {
     guard();
     SimHost h = hostModel(id);
-    if (h.state == NodeState.UP) {
+    if (h.nodeState() == NodeState.UP) {
       pauseNode(id);
-    } else if (h.state != NodeState.PAUSED) {
-      h.state.checkTransition(h.describe(), NodeState.PAUSED, "operator drain");
+    } else if (h.nodeState() != NodeState.PAUSED) {
+      h.nodeState().checkTransition(h.describe(), NodeState.PAUSED, "operator drain");
     }
     operator("drain-node", id.name());
     moves.drain(h, "draining " + h.id());
@@ -425,8 +407,8 @@ public final class SimCluster implements Cluster {
     guard();
     SimHost h = hostModel(id);
     operator("start-cluster-service", id.name());
-    h.serviceDisabled = false;
-    if (h.powered && !h.hung && !h.serviceRunning) {
+    h.disableService(false);
+    if (h.running() && !h.serviceRunning()) {
       nodes.scheduleServiceStart(h, NodeService.SERVICE_START_NANOS);
     }
   }
@@ -436,8 +418,8 @@ public final class SimCluster implements Cluster {
     guard();
     SimHost h = hostModel(id);
     operator("stop-cluster-service", id.name());
-    h.serviceDisabled = true;
-    if (!h.serviceRunning) {
+    h.disableService(true);
+    if (!h.serviceRunning()) {
       return;
     }
     moves.drain(h, h.id() + " is leaving the cluster");
@@ -452,7 +434,7 @@ public final class SimCluster implements Cluster {
     operator("add-node", nodeSpec.id().name());
     SimHost h = addHostModel(nodeSpec);
     if (formed) {
-      h.serviceDisabled = false;
+      h.disableService(false);
       nodes.scheduleServiceStart(h, NodeService.SERVICE_START_NANOS);
     }
   }
@@ -465,23 +447,23 @@ public final class SimCluster implements Cluster {
     List<SimGroup> touching = new ArrayList<>();
     for (LunId id : vmSpec.luns()) {
       SimLun lun = storage.get(id);
-      if (lun.spec.csv()) {
+      if (lun.spec().csv()) {
         continue;
       }
       ordinary.add(lun);
       for (SimGroup g : groups) {
-        if (g.luns.contains(lun) && !touching.contains(g)) {
+        if (g.ordinaryLuns().contains(lun) && !touching.contains(g)) {
           touching.add(g);
         }
       }
     }
     if (touching.size() > 1) {
       throw new io.hvcluster.api.InvalidConfigurationException("VM '" + vmSpec.id() + "' uses LUNs of groups "
-          + touching.stream().map(g -> "'" + g.name + "'").toList() + ", which fail over separately; give it the"
+          + touching.stream().map(g -> "'" + g.name() + "'").toList() + ", which fail over separately; give it the"
           + " LUNs of one group only");
     }
     spec = grown;
-    SimVm vm = new SimVm(this, vmSpec);
+    SimVm vm = new SimVm(this, vmSpec, vms.size());
     vms.add(vm);
     vmsById.put(vmSpec.id(), vm);
     SimGroup group;
@@ -490,14 +472,9 @@ public final class SimCluster implements Cluster {
       groups.add(group);
     } else {
       group = touching.get(0);
-      group.vms.add(vm);
-      for (SimLun lun : ordinary) {
-        if (!group.luns.contains(lun)) {
-          group.luns.add(lun);
-        }
-      }
+      group.addMember(vm, ordinary);
     }
-    vm.group = group;
+    vm.joinGroup(group);
     guestClusters.add(vm);
     operator("add-vm", vmSpec.id().name());
   }
@@ -508,31 +485,32 @@ public final class SimCluster implements Cluster {
     Objects.requireNonNull(strategy, "strategy");
     SimVm vm = vmModel(id);
     SimHost target = hostModel(targetId);
-    if (vm.state != VmState.RUNNING || vm.host == null) {
-      throw new IllegalStateException(vm.describe() + " is " + vm.state + "; only a running VM can be migrated");
+    if (vm.vmState() != VmState.RUNNING || vm.node() == null) {
+      throw new IllegalStateException(vm.describe() + " is " + vm.vmState() + "; only a running VM can be migrated");
     }
-    if (vm.migration != null) {
-      throw new IllegalStateException(vm.describe() + " is already being migrated to " + vm.migration.target.id());
+    if (vm.migration() != null) {
+      throw new IllegalStateException(vm.describe() + " is already being migrated to " + vm.migration().target.id());
     }
-    if (vm.host == target) {
+    if (vm.node() == target) {
       throw new IllegalArgumentException(vm.describe() + " already runs on " + target.id());
     }
-    if (!vm.spec.mayRunOn(targetId)) {
+    if (!vm.spec().mayRunOn(targetId)) {
       throw new IllegalArgumentException(vm.describe() + " may not run on " + target.id() + "; possible owners: "
-          + vm.spec.possibleOwners());
+          + vm.spec().possibleOwners());
     }
-    if (vm.group.vms.size() > 1) {
-      throw new IllegalStateException(vm.describe() + " shares its LUNs with " + vm.group.vms.stream()
-          .filter(v -> v != vm).map(v -> v.spec.id().name()).toList() + "; drain or move group '" + vm.group.name
+    SimGroup group = vm.groupModel();
+    if (group.members().size() > 1) {
+      throw new IllegalStateException(vm.describe() + " shares its LUNs with " + group.members().stream()
+          .filter(v -> v != vm).map(v -> v.spec().id().name()).toList() + "; drain or move group '" + group.name()
           + "' instead, or give each VM its own LUN");
     }
     if (!target.canHostGroups() || !membership.isActive(target)) {
-      throw new IllegalStateException(target.describe() + " is " + target.state + "; a migration target must be an up,"
-          + " unpaused member");
+      throw new IllegalStateException(target.describe() + " is " + target.nodeState() + "; a migration target must be"
+          + " an up, unpaused member");
     }
-    long free = target.spec.vmMemoryBytes() - target.committedBytes();
-    if (free < vm.spec.memoryBytes()) {
-      throw new InsufficientCapacityException(vm.describe() + " needs " + size(vm.spec.memoryBytes()) + " but "
+    long free = target.freeBytes();
+    if (free < vm.spec().memoryBytes()) {
+      throw new InsufficientCapacityException(vm.describe() + " needs " + size(vm.spec().memoryBytes()) + " but "
           + target.describe() + " has " + size(Math.max(0, free)) + " free");
     }
     operator("migrate-vm", id.name() + " -> " + targetId.name() + " (" + strategy.name() + ")");

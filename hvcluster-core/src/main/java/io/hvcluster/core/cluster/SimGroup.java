@@ -23,48 +23,226 @@ final class SimGroup implements ClusterGroup {
     IDLE, ARBITRATING, WAITING_FOR_SLOT, STARTING, STOPPING, MOVING
   }
 
-  final SimCluster cluster;
-  final int index;
-  final String name;
-  final List<SimVm> vms;
-  final List<SimLun> luns;
-  GroupState state = GroupState.OFFLINE;
+  private final SimCluster cluster;
+  private final int index;
+  private final String name;
+  private final List<SimVm> vms;
+  private final List<SimVm> vmsView;
+  private final List<SimLun> luns;
+  private final List<SimLun> lunsView;
+  private GroupState state = GroupState.OFFLINE;
   /** The owning node; change it only through {@link #setOwner} so the node's group set stays right. */
-  SimHost owner;
-  String reason = "";
+  private SimHost owner;
+  private String reason = "";
 
-  Activity activity = Activity.IDLE;
+  private Activity activity = Activity.IDLE;
   /** Failovers inside the failover period, oldest first. */
-  final ArrayDeque<Long> failovers = new ArrayDeque<>();
+  private final ArrayDeque<Long> failovers = new ArrayDeque<>();
   /** The failover threshold was exceeded: the group stays failed until an operator starts it. */
-  boolean locked;
+  private boolean locked;
   /** When a failed group may be tried again, or -1. */
-  long retryAt = -1;
+  private long retryAt = -1;
   /** The node memory is reserved on; change it only through {@link #reserve} and {@link #releaseReservation}. */
-  SimHost reservedOn;
-  long reservedBytes;
-  String lastPlacementFailure = "";
-  PlacementReason nextReason = PlacementReason.INITIAL;
+  private SimHost reservedOn;
+  private long reservedBytes;
+  private String lastPlacementFailure = "";
+  private PlacementReason nextReason = PlacementReason.INITIAL;
   /** A node to avoid at the next placement (the one where the restart threshold was exceeded). */
-  SimHost avoid;
+  private SimHost avoid;
   /** The node a planned move (drain, failback) is taking the group to. */
-  SimHost plannedTarget;
-  boolean failbackScheduled;
+  private SimHost plannedTarget;
+  private boolean failbackScheduled;
 
   SimGroup(SimCluster cluster, int index, String name, List<SimVm> vms, List<SimLun> luns) {
     this.cluster = cluster;
     this.index = index;
     this.name = name;
     this.vms = new java.util.ArrayList<>(vms);
+    this.vmsView = java.util.Collections.unmodifiableList(this.vms);
     this.luns = new java.util.ArrayList<>(luns);
+    this.lunsView = java.util.Collections.unmodifiableList(this.luns);
   }
 
   String describe() {
     return "group '" + name + "'";
   }
 
+  /** Returns the group's position in configuration order. */
+  int index() {
+    return index;
+  }
+
+  /** Returns the group's VMs in configuration order (a read-only view). */
+  List<SimVm> members() {
+    return vmsView;
+  }
+
+  /** Returns the group's ordinary (non-CSV) LUNs (a read-only view), which fail over with it. */
+  List<SimLun> ordinaryLuns() {
+    return lunsView;
+  }
+
+  /** A VM added to the running cluster joins the group, with its ordinary LUNs the group lacks. */
+  void addMember(SimVm vm, List<SimLun> ordinary) {
+    vms.add(vm);
+    for (SimLun lun : ordinary) {
+      if (!luns.contains(lun)) {
+        luns.add(lun);
+      }
+    }
+  }
+
+  GroupState groupState() {
+    return state;
+  }
+
+  /** Returns the owning node, or null. */
+  SimHost ownerNode() {
+    return owner;
+  }
+
+  /** Records why the group is as it is, without a change of state (shown as its last reason). */
+  void note(String why) {
+    reason = why;
+  }
+
+  Activity activity() {
+    return activity;
+  }
+
+  /** The reconciler begins (or ends, with {@link Activity#IDLE}) something with the group. */
+  void setActivity(Activity next) {
+    activity = next;
+  }
+
+  /** A start under way ends, however it ends: the group is idle again and its reservation released. */
+  void endStart() {
+    if (activity == Activity.STARTING) {
+      activity = Activity.IDLE;
+      releaseReservation();
+    }
+  }
+
+  /** Returns whether the failover threshold locked the group until an operator starts it. */
+  boolean isLocked() {
+    return locked;
+  }
+
+  /**
+   * Returns how many failovers fell inside the failover period ending now, forgetting older ones.
+   */
+  int recentFailovers(long now, long period) {
+    while (!failovers.isEmpty() && now - failovers.peekFirst() >= period) {
+      failovers.pollFirst();
+    }
+    return failovers.size();
+  }
+
+  /** Counts a failover now; returns how many fell inside the period so far, this one included. */
+  int recordFailover(long now) {
+    failovers.addLast(now);
+    return failovers.size();
+  }
+
+  /** The failover threshold is exhausted: the group stays failed until an operator starts it. */
+  void lock() {
+    locked = true;
+  }
+
+  /**
+   * An operator starts a VM of the group: a group locked by its failover threshold is unlocked, with its
+   * failover count and {@code vm}'s restart count forgotten; a failed group is retried now. Returns
+   * whether the group was locked.
+   */
+  boolean operatorStarts(SimVm vm, long now) {
+    boolean wasLocked = locked;
+    if (locked) {
+      locked = false;
+      failovers.clear();
+      vm.forgetRestarts();
+    }
+    if (state == GroupState.FAILED) {
+      retryAt = now;
+    }
+    return wasLocked;
+  }
+
+  /** Returns when a failed group may be tried again, or -1 for never on its own. */
+  long retryAt() {
+    return retryAt;
+  }
+
+  /** A failed group may be tried again at {@code time} (-1: not on its own). */
+  void retryAt(long time) {
+    retryAt = time;
+  }
+
+  /**
+   * A placement of the group failed for {@code why}; returns whether that differs from the last failure
+   * (which then becomes the group's reason, {@code waiting}).
+   */
+  boolean placementFailed(String why, String waiting) {
+    if (why.equals(lastPlacementFailure)) {
+      return false;
+    }
+    lastPlacementFailure = why;
+    reason = waiting;
+    return true;
+  }
+
+  /** The group was placed: the next failure to place it is news again. */
+  void placed() {
+    lastPlacementFailure = "";
+  }
+
+  /** Returns why the group will be placed next. */
+  PlacementReason nextReason() {
+    return nextReason;
+  }
+
+  /** The group's next placement happens for {@code why}. */
+  void nextReason(PlacementReason why) {
+    nextReason = why;
+  }
+
+  /** Returns the node to avoid at the next placement, or null. */
+  SimHost avoided() {
+    return avoid;
+  }
+
+  /** The next placement avoids {@code host} if it can (null: avoid nothing). */
+  void avoid(SimHost host) {
+    avoid = host;
+  }
+
+  /** Returns the node a planned move takes the group to, or null. */
+  SimHost plannedTarget() {
+    return plannedTarget;
+  }
+
+  /** A planned move (drain, failback) takes the group to {@code target} at its next placement. */
+  void planMove(SimHost target, PlacementReason why) {
+    plannedTarget = target;
+    nextReason = why;
+  }
+
+  /** The planned target, if any, has been considered: the next placement is the policy's again. */
+  void forgetPlannedTarget() {
+    plannedTarget = null;
+  }
+
+  /** Returns whether a failback is already scheduled for the next failback window. */
+  boolean failbackScheduled() {
+    return failbackScheduled;
+  }
+
+  /** Marks whether a failback is scheduled for the next failback window. */
+  void failbackScheduled(boolean scheduled) {
+    failbackScheduled = scheduled;
+  }
+
   VmSpec lead() {
-    return vms.get(0).spec;
+    return vms.get(0).spec();
   }
 
   FailoverPolicy policy() {
@@ -73,7 +251,7 @@ final class SimGroup implements ClusterGroup {
 
   boolean wantsOnline() {
     for (SimVm vm : vms) {
-      if (vm.wanted) {
+      if (vm.wanted()) {
         return true;
       }
     }
@@ -83,7 +261,7 @@ final class SimGroup implements ClusterGroup {
   long memoryBytes() {
     long sum = 0;
     for (SimVm vm : vms) {
-      sum += vm.spec.memoryBytes();
+      sum += vm.spec().memoryBytes();
     }
     return sum;
   }
@@ -108,11 +286,11 @@ final class SimGroup implements ClusterGroup {
       return;
     }
     if (owner != null) {
-      owner.owned.remove(this);
+      owner.disown(this);
     }
     owner = next;
     if (next != null) {
-      next.owned.add(this);
+      next.adopt(this);
     }
   }
 
@@ -121,8 +299,7 @@ final class SimGroup implements ClusterGroup {
     releaseReservation();
     reservedOn = host;
     reservedBytes = bytes;
-    host.reservedBytes += bytes;
-    host.reserving.add(this);
+    host.reserveFor(this, bytes);
   }
 
   /**
@@ -133,14 +310,13 @@ final class SimGroup implements ClusterGroup {
     if (reservedOn == host) {
       long taken = Math.min(bytes, reservedBytes);
       reservedBytes -= taken;
-      host.reservedBytes -= taken;
+      host.unreserve(taken);
     }
   }
 
   void releaseReservation() {
     if (reservedOn != null) {
-      reservedOn.reservedBytes -= reservedBytes;
-      reservedOn.reserving.remove(this);
+      reservedOn.releaseFor(this, reservedBytes);
       reservedOn = null;
       reservedBytes = 0;
     }
@@ -153,12 +329,12 @@ final class SimGroup implements ClusterGroup {
 
   @Override
   public List<VmId> vms() {
-    return vms.stream().map(v -> v.spec.id()).toList();
+    return vms.stream().map(v -> v.spec().id()).toList();
   }
 
   @Override
   public List<LunId> luns() {
-    return luns.stream().map(l -> l.spec.id()).toList();
+    return luns.stream().map(l -> l.spec().id()).toList();
   }
 
   @Override

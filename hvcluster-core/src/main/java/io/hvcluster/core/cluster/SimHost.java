@@ -5,71 +5,63 @@ import io.hvcluster.api.HostId;
 import io.hvcluster.api.NodeState;
 import io.hvcluster.api.VmId;
 import io.hvcluster.api.VmState;
+import io.hvcluster.api.event.NodeStateChanged;
 import io.hvcluster.api.spec.HostSpec;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
- * A node: its truth (power, hang, cluster-service process, the VM instances its hypervisor holds) and
- * the cluster's view of it (its {@link NodeState}).
+ * A node: its truth (power, hang, cluster-service process, the VM instances its hypervisor holds, its
+ * start slots and memory reservations) and the cluster's view of it (its {@link NodeState}).
+ *
+ * <p>Every field is private: the node changes only through its intention methods, which keep its
+ * accounting right (committed memory, start slots, owned groups) and report its state changes.
  */
 final class SimHost implements Host {
-  final SimCluster cluster;
-  final int index;
-  final HostSpec spec;
-  NodeState state = NodeState.DOWN;
-  String reason = "";
+  private final SimCluster cluster;
+  private final int index;
+  private final HostSpec spec;
+  private NodeState state = NodeState.DOWN;
+  private String reason = "";
 
-  boolean powered = true;
-  boolean hung;
-  boolean serviceRunning;
-  boolean pauseIntent;
+  private boolean powered = true;
+  private boolean hung;
+  private boolean serviceRunning;
+  private boolean pauseIntent;
   /** Set while the node's cluster service is stopped by an operator; it is not restarted automatically. */
-  boolean serviceDisabled = true;
-
-  /** Offset of this node's heartbeats within the heartbeat period, distinct among the cluster's nodes. */
-  long heartbeatPhase;
+  private boolean serviceDisabled = true;
 
   /** VMs whose current instance is on this host and holds memory here; change through {@link #place}/{@link #unplace}. */
-  final TreeMap<VmId, SimVm> vms = new TreeMap<>();
+  private final TreeMap<VmId, SimVm> vms = new TreeMap<>();
   /** Instances the cluster no longer counts as the VM (fenced, or frozen on a hung host), with their state. */
-  final TreeMap<VmId, StaleInstance> stale = new TreeMap<>();
+  private final TreeMap<VmId, StaleInstance> stale = new TreeMap<>();
   /** Memory of {@link #vms} and {@link #stale}, kept up to date so capacity checks cost nothing. */
   private long instanceBytes;
   /** Whether the node is in the active (quorum) partition; maintained by the membership. */
-  boolean activeMember;
+  private boolean activeMember;
   /** Memory promised to groups being placed here or migrating in. */
-  long reservedBytes;
-  int startsInProgress;
+  private long reservedBytes;
+  private int startsInProgress;
   /** Starts waiting for a free start slot, oldest first. */
-  final ArrayDeque<QueuedStart> startQueue = new ArrayDeque<>();
+  private final ArrayDeque<QueuedStart> startQueue = new ArrayDeque<>();
+  /** Counts {@link #dropQueuedStarts} calls, so that a start already taken off the queue is dropped too. */
+  private long startEpoch;
+  /** Groups this node owns, in configuration order. */
+  private final TreeSet<SimGroup> owned = new TreeSet<>((a, b) -> Integer.compare(a.index(), b.index()));
+  /** Groups with memory reserved here for a coming start. */
+  private final TreeSet<SimGroup> reserving = new TreeSet<>((a, b) -> Integer.compare(a.index(), b.index()));
+  /** Completions that fell due while the host was hung; they run when it resumes. */
+  private final List<Runnable> parked = new ArrayList<>();
 
   /** A start waiting for a slot on this host. */
   record QueuedStart(SimVm vm, Runnable run) { }
-
-  /** Counts {@link #dropQueuedStarts} calls, so that a start already taken off the queue is dropped too. */
-  long startEpoch;
-
-  /** Forgets the starts waiting for a slot: the host stopped running them. */
-  void dropQueuedStarts() {
-    startEpoch++;
-    for (QueuedStart queued : startQueue) {
-      if (queued.vm().queuedOn == this) {
-        queued.vm().queuedOn = null;
-      }
-    }
-    startQueue.clear();
-  }
-  /** Groups this node owns, in configuration order. */
-  final java.util.TreeSet<SimGroup> owned = new java.util.TreeSet<>((a, b) -> Integer.compare(a.index, b.index));
-  /** Groups with memory reserved here for a coming start. */
-  final java.util.TreeSet<SimGroup> reserving = new java.util.TreeSet<>((a, b) -> Integer.compare(a.index, b.index));
-  /** Completions that fell due while the host was hung; they run when it resumes. */
-  final List<Runnable> parked = new ArrayList<>();
 
   /** A VM instance that outlived the cluster's interest in it. */
   record StaleInstance(VmState state, long memoryBytes) {
@@ -83,6 +75,50 @@ final class SimHost implements Host {
 
   String describe() {
     return "node '" + spec.id() + "'";
+  }
+
+  /** Returns the node's position in configuration order. */
+  int index() {
+    return index;
+  }
+
+  /** Returns the node's configuration (unguarded, for the engine's own use). */
+  HostSpec hostSpec() {
+    return spec;
+  }
+
+  /** Returns the cluster's view of the node (unguarded, for the engine's own use). */
+  NodeState nodeState() {
+    return state;
+  }
+
+  // ---- truth: power, hang, cluster service ----
+
+  boolean isPowered() {
+    return powered;
+  }
+
+  boolean isHung() {
+    return hung;
+  }
+
+  /** Whether the node is powered on and not hung: its hypervisor runs. */
+  boolean running() {
+    return powered && !hung;
+  }
+
+  boolean serviceRunning() {
+    return serviceRunning;
+  }
+
+  /** Whether an operator stopped the node's cluster service, so it is not restarted on its own. */
+  boolean serviceDisabled() {
+    return serviceDisabled;
+  }
+
+  /** Whether the node sits in its operator's pause, to be paused again when it rejoins. */
+  boolean pauseIntent() {
+    return pauseIntent;
   }
 
   /** Whether the node is alive and its cluster service runs, so it sends heartbeats. */
@@ -100,25 +136,129 @@ final class SimHost implements Host {
     return state == NodeState.UP && sendsHeartbeats();
   }
 
+  /** The node loses power: it stops dead, hung or not. Its service and VMs stop with it ({@link #serviceStopped}). */
+  void powerOff() {
+    powered = false;
+    hung = false;
+  }
+
+  /** The node is powered on again; it boots before its cluster service starts. */
+  void powerOn() {
+    powered = true;
+  }
+
+  /** The node hangs: it stops running, and completions due on it wait until it resumes ({@link #park}). */
+  void hang() {
+    hung = true;
+  }
+
+  /** The node runs again after a hang; returns the completions that fell due meanwhile, to run now. */
+  List<Runnable> resume() {
+    hung = false;
+    return takeParked();
+  }
+
+  /** Defers a completion that fell due while the node hung, until it resumes. */
+  void park(Runnable completion) {
+    parked.add(completion);
+  }
+
+  private List<Runnable> takeParked() {
+    List<Runnable> due = new ArrayList<>(parked);
+    parked.clear();
+    return due;
+  }
+
+  /** The node's cluster service process starts. */
+  void serviceStarted() {
+    serviceRunning = true;
+  }
+
+  /**
+   * The node's cluster service stops at once: its queued starts are dropped, {@code kill} stops every
+   * VM instance on it, the instances the cluster had left behind are gone, and nothing waits on it any
+   * more.
+   */
+  void serviceStopped(Consumer<SimVm> kill) {
+    serviceRunning = false;
+    dropQueuedStarts();
+    for (SimVm vm : residents()) {
+      kill.accept(vm);
+    }
+    clearStale();
+    startsInProgress = 0;
+    parked.clear();
+  }
+
+  /** An operator enables ({@code false}) or disables the automatic start of the node's cluster service. */
+  void disableService(boolean disabled) {
+    serviceDisabled = disabled;
+  }
+
+  /** An operator pauses ({@code true}) or resumes the node; the intent outlives a rejoin. */
+  void intendPause(boolean pause) {
+    pauseIntent = pause;
+  }
+
+  // ---- the cluster's view ----
+
+  /** Moves the node to {@code to}, checking the state machine and reporting the change; no change, no event. */
+  void moveTo(NodeState to, String why) {
+    NodeState from = state;
+    if (from == to) {
+      return;
+    }
+    state = from.checkTransition(describe(), to, why);
+    reason = why;
+    cluster.emit(new NodeStateChanged(cluster.now(), cluster.name(), spec.id(), from, to, why));
+  }
+
+  /** Whether the node is in the active (quorum) partition. */
+  boolean isActiveMember() {
+    return activeMember;
+  }
+
+  /** The membership puts the node in ({@code true}) or out of the active partition. */
+  void activeMember(boolean active) {
+    activeMember = active;
+  }
+
+  // ---- instances and memory ----
+
   long committedBytes() {
     return reservedBytes + instanceBytes;
   }
 
+  /** Memory still free for VMs: negative when the node is over-committed. */
+  long freeBytes() {
+    return spec.vmMemoryBytes() - committedBytes();
+  }
+
+  /** Returns the VMs whose instance holds memory here, in VM order (a copy). */
+  List<SimVm> residents() {
+    return new ArrayList<>(vms.values());
+  }
+
+  /** Returns the VMs whose stale instances linger here, in VM order (a copy). */
+  List<VmId> staleInstances() {
+    return new ArrayList<>(stale.keySet());
+  }
+
   void place(SimVm vm) {
-    if (vms.put(vm.spec.id(), vm) == null) {
-      instanceBytes += vm.spec.memoryBytes();
+    if (vms.put(vm.spec().id(), vm) == null) {
+      instanceBytes += vm.spec().memoryBytes();
     }
   }
 
   void unplace(SimVm vm) {
-    if (vms.remove(vm.spec.id()) != null) {
-      instanceBytes -= vm.spec.memoryBytes();
+    if (vms.remove(vm.spec().id()) != null) {
+      instanceBytes -= vm.spec().memoryBytes();
     }
   }
 
   void addStale(SimVm vm, VmState state) {
-    StaleInstance previous = stale.put(vm.spec.id(), new StaleInstance(state, vm.spec.memoryBytes()));
-    instanceBytes += vm.spec.memoryBytes() - (previous == null ? 0 : previous.memoryBytes());
+    StaleInstance previous = stale.put(vm.spec().id(), new StaleInstance(state, vm.spec().memoryBytes()));
+    instanceBytes += vm.spec().memoryBytes() - (previous == null ? 0 : previous.memoryBytes());
   }
 
   void removeStale(VmId vm) {
@@ -128,12 +268,94 @@ final class SimHost implements Host {
     }
   }
 
-  void clearStale() {
+  private void clearStale() {
     for (StaleInstance s : stale.values()) {
       instanceBytes -= s.memoryBytes();
     }
     stale.clear();
   }
+
+  /** Reserves memory for {@code group}'s coming start; see {@link SimGroup#reserve}. */
+  void reserveFor(SimGroup group, long bytes) {
+    reservedBytes += bytes;
+    reserving.add(group);
+  }
+
+  /** Gives back what is left of {@code group}'s reservation. */
+  void releaseFor(SimGroup group, long bytes) {
+    reservedBytes -= bytes;
+    reserving.remove(group);
+  }
+
+  /** Reserves memory for a VM migrating in. */
+  void reserve(long bytes) {
+    reservedBytes += bytes;
+  }
+
+  /** Gives back reserved memory (a migration's, or the part of a group's reservation a VM now commits). */
+  void unreserve(long bytes) {
+    reservedBytes -= bytes;
+  }
+
+  /** Returns the groups with memory reserved here, in configuration order (a copy). */
+  List<SimGroup> reservingGroups() {
+    return new ArrayList<>(reserving);
+  }
+
+  // ---- start slots ----
+
+  /** Returns whether every start slot is taken: at most {@code max} VMs start at once on a node. */
+  boolean startSlotsFull(int max) {
+    return startsInProgress >= max;
+  }
+
+  /** A VM takes a start slot. */
+  void startSlotTaken() {
+    startsInProgress++;
+  }
+
+  /** A VM gives its start slot back; returns the oldest start waiting for one, or null. */
+  QueuedStart startSlotFreed() {
+    startsInProgress = Math.max(0, startsInProgress - 1);
+    return startQueue.poll();
+  }
+
+  /** Queues a start of {@code vm} until a slot frees; returns the epoch that a later drop moves on. */
+  long queueStart(SimVm vm, Runnable run) {
+    startQueue.add(new QueuedStart(vm, run));
+    return startEpoch;
+  }
+
+  /** Returns the current start epoch: a queued start of an older epoch was dropped. */
+  long startEpoch() {
+    return startEpoch;
+  }
+
+  /** Forgets the starts waiting for a slot: the host stopped running them. */
+  private void dropQueuedStarts() {
+    startEpoch++;
+    for (QueuedStart queued : startQueue) {
+      queued.vm().dequeued(this);
+    }
+    startQueue.clear();
+  }
+
+  // ---- owned groups ----
+
+  void adopt(SimGroup group) {
+    owned.add(group);
+  }
+
+  void disown(SimGroup group) {
+    owned.remove(group);
+  }
+
+  /** Returns the groups this node owns, in configuration order (a copy). */
+  List<SimGroup> ownedGroups() {
+    return new ArrayList<>(owned);
+  }
+
+  // ---- Host ----
 
   @Override
   public HostId id() {
@@ -169,22 +391,22 @@ final class SimHost implements Host {
     cluster.guard();
     TreeMap<VmId, VmState> all = new TreeMap<>();
     stale.forEach((id, s) -> all.put(id, s.state()));
-    vms.forEach((id, vm) -> all.put(id, vm.state));
+    vms.forEach((id, vm) -> all.put(id, vm.vmState()));
     return Collections.unmodifiableMap(all);
   }
 
   @Override
-  public java.util.Optional<VmState> instance(VmId vm) {
+  public Optional<VmState> instance(VmId vm) {
     cluster.guard();
     SimVm current = cluster.vmOrNull(vm);
-    if (current != null && current.host == this && current.state.holdsMemory()) {
-      return java.util.Optional.of(current.state);
+    if (current != null && current.node() == this && current.vmState().holdsMemory()) {
+      return Optional.of(current.vmState());
     }
     if (stale.isEmpty()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     StaleInstance s = stale.get(vm);
-    return s == null ? java.util.Optional.empty() : java.util.Optional.of(s.state());
+    return s == null ? Optional.empty() : Optional.of(s.state());
   }
 
   @Override
@@ -204,10 +426,6 @@ final class SimHost implements Host {
     cluster.guard();
     // A placed group is owned by its node from the moment it is placed, reservation included.
     return owned.size();
-  }
-
-  List<SimGroup> ownedGroups() {
-    return new ArrayList<>(owned);
   }
 
   @Override

@@ -20,19 +20,20 @@ import java.util.function.Consumer;
  * reservation generation, which fences writes from a former owner.
  */
 final class SimLun implements Lun {
-  final SimCluster cluster;
-  final LunSpec spec;
-  LunState state = LunState.OFFLINE;
-  SimHost owner;
-  final TreeSet<HostId> registrations = new TreeSet<>();
-  long generation;
+  private final SimCluster cluster;
+  private final LunSpec spec;
+  private LunState state = LunState.OFFLINE;
+  private SimHost owner;
+  private final TreeSet<HostId> registrations = new TreeSet<>();
+  private long generation;
   /** The array has taken the LUN offline (a fault). */
-  boolean arrayOffline;
+  private boolean arrayOffline;
   /** Why writes to the LUN fail (I/O error, no space), or null when they succeed. */
-  String writeError;
+  private String writeError;
   /** Transfers to or from the LUN take this many times as long (1 = normal). */
-  double slowdown = 1.0;
-  final TreeMap<HostId, Integer> pathsLost = new TreeMap<>();
+  private double slowdown = 1.0;
+  /** Paths each node has lost to the LUN (MPIO); a node without an entry has every path. */
+  private final TreeMap<HostId, Integer> pathsLost = new TreeMap<>();
 
   private SimHost challenger;
   private EventLoop.Timer arbitrationTimer;
@@ -47,9 +48,66 @@ final class SimLun implements Lun {
     return "LUN '" + spec.id() + "'";
   }
 
+  /** Returns the node holding the reservation, or null. */
+  SimHost ownerNode() {
+    return owner;
+  }
+
+  /** Returns the reservation generation, bumped at each change of hands. */
+  long generation() {
+    return generation;
+  }
+
+  /** Returns whether the storage array has the LUN offline. */
+  boolean isArrayOffline() {
+    return arrayOffline;
+  }
+
+  /** Returns why writes to the LUN fail now, or null when they succeed. */
+  String writeError() {
+    return writeError;
+  }
+
+  /** Writes to the LUN fail from now on, for {@code why} (an I/O error, no space left). */
+  void failWrites(String why) {
+    writeError = why;
+  }
+
+  /** Writes succeed again; returns why they failed, or null when they did not. */
+  String restoreWrites() {
+    String was = writeError;
+    writeError = null;
+    return was;
+  }
+
+  /** Returns how many times slower than normal transfers to or from the LUN are (1 = normal). */
+  double slowdown() {
+    return slowdown;
+  }
+
+  /** Transfers take {@code factor} times as long from now on (1 = normal speed). */
+  void slowDown(double factor) {
+    slowdown = factor;
+  }
+
+  /** Returns how many of its storage paths to the LUN a node has left. */
+  int pathsLeft(HostId host) {
+    return cluster.storagePaths() - pathsLost.getOrDefault(host, 0);
+  }
+
+  /** A node loses {@code paths} more of its paths to the LUN (never fewer than none left). */
+  void losePaths(HostId host, int paths) {
+    pathsLost.put(host, Math.min(cluster.storagePaths(), pathsLost.getOrDefault(host, 0) + paths));
+  }
+
+  /** A node has every path to the LUN again; returns whether it had lost any. */
+  boolean restorePaths(HostId host) {
+    return pathsLost.remove(host) != null;
+  }
+
   /** Whether a node can do I/O to the LUN: the array serves it and the node has a path left. */
   boolean reachableFrom(SimHost host) {
-    return !arrayOffline && host.powered && cluster.storagePaths() - pathsLost.getOrDefault(host.id(), 0) > 0;
+    return !arrayOffline && host.isPowered() && pathsLeft(host.id()) > 0;
   }
 
   /** Whether {@code host} holds the reservation and can use the LUN. */
@@ -63,7 +121,7 @@ final class SimLun implements Lun {
 
   /** Whether an owner defends its reservation: it runs, its cluster service runs and it has a path. */
   private static boolean defends(SimHost owner, SimLun lun) {
-    return owner.powered && !owner.hung && owner.serviceRunning && lun.reachableFrom(owner);
+    return owner.sendsHeartbeats() && lun.reachableFrom(owner);
   }
 
   /**
@@ -100,7 +158,7 @@ final class SimLun implements Lun {
     if (arrayOffline) {
       won = false;
       why = "the array has the LUN offline";
-    } else if (!host.powered || host.hung || !host.serviceRunning || !reachableFrom(host)) {
+    } else if (!host.sendsHeartbeats() || !reachableFrom(host)) {
       won = false;
       why = host.id() + " can no longer reach the LUN";
     } else if (owner != null && owner != host && defends(owner, this) && !cluster.fencing.handsOver(owner, host, this)) {
@@ -221,7 +279,7 @@ final class SimLun implements Lun {
       return redirected;
     }
     for (SimHost h : cluster.hosts) {
-      if (h.isMember() && h.powered && !reachableFrom(h)) {
+      if (h.isMember() && h.isPowered() && !reachableFrom(h)) {
         redirected.add(h.id());
       }
     }
@@ -242,7 +300,7 @@ final class SimLun implements Lun {
    */
   boolean usableFrom(SimHost host) {
     return reachableFrom(host)
-        || spec.csv() && host.powered && owner != null && owner.sendsHeartbeats() && reachableFrom(owner);
+        || spec.csv() && host.isPowered() && owner != null && owner.sendsHeartbeats() && reachableFrom(owner);
   }
 
   @Override

@@ -59,6 +59,6 @@ final class SimStorage implements SharedStorage {
   @Override
   public Optional<Lun> witness() {
     cluster.guard();
-    return luns.values().stream().filter(l -> l.spec.witness()).map(l -> (Lun) l).findFirst();
+    return luns.values().stream().filter(l -> l.spec().witness()).map(l -> (Lun) l).findFirst();
   }
 }

@@ -13,68 +13,96 @@ import java.util.Optional;
 
 /**
  * A VM: its current instance's state and node (the hypervisor's truth), the operator's intent, and the
- * restart bookkeeping of its resource.
+ * restart bookkeeping of its resource. Its guest memory and saved state are kept by the cluster's memory
+ * adapter ({@link VmMemory}).
+ *
+ * <p>Every field is private: the VM changes only through its intention methods. {@link #moveTo} is the
+ * one place its instance changes state: it checks the state machine, keeps its nodes' memory accounting
+ * and start slots right, and reports the change.
  */
 final class SimVm implements VirtualMachine {
-  final SimCluster cluster;
-  final VmSpec spec;
-  SimGroup group;
-  VmState state = VmState.OFF;
-  SimHost host;
-  String reason = "";
+  private final SimCluster cluster;
+  private final VmSpec spec;
+  private final int index;
+  private SimGroup group;
+  private VmState state = VmState.OFF;
+  private SimHost host;
+  private String reason = "";
 
   /** The operator (or startAll) asked for the VM to run; the cluster keeps it running. */
-  boolean wanted;
-  boolean operatorStopped;
+  private boolean wanted;
+  private boolean operatorStopped;
   /** Stopped executing during a live migration's blackout. */
-  boolean frozen;
+  private boolean frozen;
   /** The guest hangs: it stops answering the heartbeat integration service. */
-  boolean guestHung;
-  int failingStarts;
-  long failingStartNanos;
-  /** The VM's memory once materialized; see {@link MemoryManager}. */
-  GuestMemory memory;
-  io.hvcluster.core.memory.GuestWorkload workload;
-  /** When the guest last finished a cold boot and began to write its memory. */
-  long bootedAt;
-  /** The touched pages of the last save, for modeled memory (real memory keeps them in the saved file). */
-  io.hvcluster.api.PageSet savedImage;
-  long savedGeneration;
-  /** Damage done to a modeled saved state by a storage fault (real saved states are damaged on disk). */
-  io.hvcluster.api.SavedStateDamage savedImageDamage;
-  /** Auto-converge throttle of the guest's writes, 0 to 0.99. */
-  double throttle;
+  private boolean guestHung;
+  private int failingStarts;
+  private long failingStartNanos;
   /** A fault will lose the acknowledgement of this VM's next switchover. */
-  boolean ackLost;
+  private boolean ackLost;
 
   /** The pending completion of a boot, save, restore or shutdown. */
-  EventLoop.Timer timer;
-  EventLoop.Timer pendingTimer;
-  EventLoop.Timer heartbeatTimer;
+  private EventLoop.Timer timer;
+  /** The heartbeat integration service's timeout for a hung guest. */
+  private EventLoop.Timer heartbeatTimer;
   /** Times of restarts on {@link #restartHost}, inside the restart period. */
-  final ArrayDeque<Long> restarts = new ArrayDeque<>();
-  SimHost restartHost;
-  MigrationRun migration;
-  long boots;
+  private final ArrayDeque<Long> restarts = new ArrayDeque<>();
+  private SimHost restartHost;
+  private MigrationRun migration;
+  private long boots;
   /** Runs when a save or shutdown begun by {@link Lifecycle#takeOffline} ends, however it ends. */
-  Runnable offlineDone;
+  private Runnable offlineDone;
   /** The host on which a start of this VM waits for a free start slot. */
-  SimHost queuedOn;
+  private SimHost queuedOn;
   /** The host whose start slot this VM holds while it starts or restores. */
-  SimHost slotHost;
+  private SimHost slotHost;
 
-  SimVm(SimCluster cluster, VmSpec spec) {
+  SimVm(SimCluster cluster, VmSpec spec, int index) {
     this.cluster = cluster;
     this.spec = spec;
+    this.index = index;
   }
 
   String describe() {
     return "VM '" + spec.id() + "'";
   }
 
+  /** Returns the VM's position in configuration order. */
+  int index() {
+    return index;
+  }
+
+  /** Returns the VM's group (its failover unit). */
+  SimGroup groupModel() {
+    return group;
+  }
+
+  /** The VM joins its group once, when the cluster builds its groups or the VM is added. */
+  void joinGroup(SimGroup g) {
+    if (group != null) {
+      throw new IllegalStateException(describe() + " already belongs to " + group.describe());
+    }
+    group = g;
+  }
+
+  /** Returns the state of the VM's current instance (unguarded, for the engine's own use). */
+  VmState vmState() {
+    return state;
+  }
+
+  /** Returns the node of the VM's current instance, or null. */
+  SimHost node() {
+    return host;
+  }
+
+  /** Whether the instance is booting or restoring. */
+  boolean isStarting() {
+    return state == VmState.STARTING || state == VmState.RESTORING;
+  }
+
   /** Whether the VM's instance executes guest code right now. */
   boolean executing() {
-    return state.isExecuting() && !frozen && host != null && host.powered && !host.hung;
+    return state.isExecuting() && !frozen && host != null && host.running();
   }
 
   /** Whether the VM does useful work for its users: running (or migrating live), not frozen, guest not hung. */
@@ -82,15 +110,20 @@ final class SimVm implements VirtualMachine {
     return (state == VmState.RUNNING || state == VmState.MIGRATING) && executing() && !guestHung;
   }
 
+  /** Records why the VM is as it is, without a change of state (shown as its last reason). */
+  void note(String why) {
+    reason = why;
+  }
+
   /**
    * Moves the VM's current instance to {@code next} on {@code onHost} (null for none), checking the
-   * state machine, keeping the hosts' instance maps right, and reporting the change.
+   * state machine, keeping the hosts' instance maps and start slots right, and reporting the change.
    */
   void moveTo(VmState next, SimHost onHost, String why) {
     VmState from = state;
     from.checkTransition(describe(), next, why);
     if ((from == VmState.STARTING || from == VmState.RESTORING) && next != from) {
-      cluster.lifecycle.releaseSlot(this);
+      releaseSlot();
     }
     if (offlineDone != null && (from == VmState.SAVING || from == VmState.STOPPING) && next != from) {
       // Taking the VM offline ended some other way (it was killed or fenced mid-save): whoever waits for
@@ -108,9 +141,8 @@ final class SimVm implements VirtualMachine {
     if (host != null && next.holdsMemory()) {
       host.place(this);
     }
-    if (!next.holdsMemory() && memory != null) {
-      memory.close();
-      memory = null;
+    if (!next.holdsMemory()) {
+      cluster.memory.instanceEnded(this);
     }
     cluster.emit(new VmStateChanged(cluster.now(), cluster.name(), spec.id(),
         Optional.ofNullable(host).map(SimHost::id), from, next, why));
@@ -120,20 +152,261 @@ final class SimVm implements VirtualMachine {
     }
   }
 
-  void cancelTimers() {
-    if (timer != null) {
-      timer.cancel();
-      timer = null;
+  /** The instance moves to {@code target} while it holds no memory (a migration between save and restore). */
+  void relocateTo(SimHost target) {
+    if (state.holdsMemory()) {
+      throw new IllegalStateException(describe() + " cannot be relocated while " + state + "; save or stop it first");
     }
-    if (pendingTimer != null) {
-      pendingTimer.cancel();
-      pendingTimer = null;
+    if (host != null) {
+      host = target;
     }
+  }
+
+  /** The instance stops at once with nothing saved; a restoring VM keeps its (intact) saved state. */
+  void die(String why) {
+    cancelTimers();
+    frozen = false;
+    guestHung = false;
+    if (state == VmState.RESTORING) {
+      moveTo(VmState.SAVED, host, why + "; its saved state is intact");
+    } else if (state != VmState.OFF && state != VmState.SAVED) {
+      moveTo(VmState.OFF, null, why);
+    }
+  }
+
+  /**
+   * The cluster stops counting the instance as the VM (it was fenced, or it lingers where a defect left
+   * it): the instance stays behind on its node as a stale one, and the VM is off.
+   */
+  void abandonInstance(String why) {
+    host.addStale(this, state);
+    cancelTimers();
+    moveTo(VmState.OFF, null, why);
+  }
+
+  // ---- operator intent ----
+
+  /** Whether the VM should run: an operator (or start-all) started it and nobody stopped it since. */
+  boolean wanted() {
+    return wanted;
+  }
+
+  boolean operatorStopped() {
+    return operatorStopped;
+  }
+
+  /** An operator starts the VM: the cluster keeps it running from now on. */
+  void startedByOperator() {
+    wanted = true;
+    operatorStopped = false;
+  }
+
+  /** An operator stops the VM: the cluster never starts it on its own again. */
+  void stoppedByOperator() {
+    wanted = false;
+    operatorStopped = true;
+  }
+
+  // ---- execution ----
+
+  boolean isFrozen() {
+    return frozen;
+  }
+
+  /** The instance stops executing for a live migration's blackout. */
+  void freeze() {
+    frozen = true;
+  }
+
+  /** The instance executes again after a blackout. */
+  void thaw() {
+    frozen = false;
+  }
+
+  boolean guestHung() {
+    return guestHung;
+  }
+
+  /** The guest OS hangs: it stops answering the heartbeat integration service. */
+  void hangGuest() {
+    guestHung = true;
+  }
+
+  /** The guest OS answers again (or the instance it hung in is gone). */
+  void guestResponds() {
+    guestHung = false;
+  }
+
+  /** The heartbeat integration service times out a hung guest after {@code timeoutNanos}, running {@code action}. */
+  void watchGuestHeartbeat(long timeoutNanos, Runnable action) {
+    heartbeatTimer = cluster.kernel.loop().schedule(timeoutNanos, () -> {
+      heartbeatTimer = null;
+      action.run();
+    });
+  }
+
+  /** Stops watching the guest's heartbeat. */
+  void stopWatchingGuestHeartbeat() {
     if (heartbeatTimer != null) {
       heartbeatTimer.cancel();
       heartbeatTimer = null;
     }
   }
+
+  /** The next {@code count} starts fail after {@code nanos} each (a broken configuration or disk). */
+  void failNextStarts(int count, long nanos) {
+    failingStarts = count;
+    failingStartNanos = nanos;
+  }
+
+  /** Returns whether the start beginning now is one that fails, counting it off. */
+  boolean takeFailingStart() {
+    if (failingStarts > 0) {
+      failingStarts--;
+      return true;
+    }
+    return false;
+  }
+
+  /** Returns how long a failing start takes before it fails. */
+  long failingStartNanos() {
+    return failingStartNanos;
+  }
+
+  /** Returns how many times the VM took a start slot (numbers its boots' random streams). */
+  long boots() {
+    return boots;
+  }
+
+  /** Waits for {@code pending}, the completion of a boot, restore, save or shutdown. */
+  void awaitCompletion(EventLoop.Timer pending) {
+    timer = pending;
+  }
+
+  /** The awaited completion fell due. */
+  void completionDue() {
+    timer = null;
+  }
+
+  /** {@code done} runs when the save or shutdown under way ends, however it ends. */
+  void offlineDone(Runnable done) {
+    offlineDone = done;
+  }
+
+  /** The save or shutdown under way ended as planned: nobody needs telling otherwise. */
+  void offlineCompleted() {
+    offlineDone = null;
+  }
+
+  void cancelTimers() {
+    if (timer != null) {
+      timer.cancel();
+      timer = null;
+    }
+    stopWatchingGuestHeartbeat();
+  }
+
+  // ---- start slots ----
+
+  /** Returns the host on which a start of this VM waits for a free slot, or null. */
+  SimHost queuedOn() {
+    return queuedOn;
+  }
+
+  /** A start of the VM waits for a free slot on {@code h}. */
+  void queueOn(SimHost h) {
+    queuedOn = h;
+  }
+
+  /** The start waiting on {@code h} left its queue (it runs now, or {@code h} dropped it). */
+  void dequeued(SimHost h) {
+    if (queuedOn == h) {
+      queuedOn = null;
+    }
+  }
+
+  /** The VM takes a start slot on {@code h} for the boot or restore it begins. */
+  void takeStartSlot(SimHost h) {
+    h.startSlotTaken();
+    slotHost = h;
+    boots++;
+  }
+
+  /**
+   * Gives back the start slot the VM held, whenever it leaves STARTING or RESTORING, so a slot is freed
+   * exactly once; the next queued start runs after the current event.
+   */
+  private void releaseSlot() {
+    SimHost h = slotHost;
+    if (h == null) {
+      return;
+    }
+    slotHost = null;
+    SimHost.QueuedStart next = h.startSlotFreed();
+    if (next != null) {
+      cluster.kernel.loop().schedule(0, next.run());
+    }
+  }
+
+  // ---- restart accounting ----
+
+  /**
+   * Returns how many restarts on {@code h} fell inside the restart period ending now: counting starts
+   * afresh on another node, and restarts older than the period are forgotten.
+   */
+  int recentRestarts(SimHost h, long now, long period) {
+    if (restartHost != h) {
+      restarts.clear();
+      restartHost = h;
+    }
+    while (!restarts.isEmpty() && now - restarts.peekFirst() >= period) {
+      restarts.pollFirst();
+    }
+    return restarts.size();
+  }
+
+  /** Counts a restart in place now. */
+  void recordRestart(long now) {
+    restarts.addLast(now);
+  }
+
+  /** Forgets the restarts counted so far (the group moves on, or an operator starts it again). */
+  void forgetRestarts() {
+    restarts.clear();
+  }
+
+  // ---- migration ----
+
+  /** Returns the migration moving the VM, or null. */
+  MigrationRun migration() {
+    return migration;
+  }
+
+  /** A migration begins to move the VM. */
+  void migrationBegan(MigrationRun run) {
+    migration = run;
+  }
+
+  /** The migration moving the VM ended (or is ending, and must not be ended again through the VM). */
+  void migrationEnded() {
+    migration = null;
+  }
+
+  /** A fault will lose the acknowledgement of the VM's next switchover. */
+  void loseAcknowledgement() {
+    ackLost = true;
+  }
+
+  boolean acknowledgementLost() {
+    return ackLost;
+  }
+
+  /** The migration that lost its acknowledgement has ended and confirmed its outcome. */
+  void acknowledgementConfirmed() {
+    ackLost = false;
+  }
+
+  // ---- VirtualMachine ----
 
   @Override
   public VmId id() {
@@ -159,7 +432,7 @@ final class SimVm implements VirtualMachine {
 
   @Override
   public String group() {
-    return group.name;
+    return group.name();
   }
 
   @Override

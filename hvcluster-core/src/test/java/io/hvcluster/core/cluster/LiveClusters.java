@@ -66,6 +66,16 @@ final class LiveClusters {
     return ((SimCluster) c).vmModel(VM);
   }
 
+  /** The VM's guest workload, which knows every page its guest wrote. */
+  static io.hvcluster.core.memory.GuestWorkload workload(Cluster c) {
+    return ((SimCluster) c).memory.workload(model(c));
+  }
+
+  /** The VM's memory as it is, not materialized or brought up to date. */
+  static io.hvcluster.api.GuestMemory currentMemory(Cluster c) {
+    return ((SimCluster) c).memory.current(model(c));
+  }
+
   /** Live-migrates the VM to n2 and runs until the migration ends (at most ten minutes). */
   static MigrationResult migrate(Simulation sim, Cluster c, LiveMigration strategy) {
     MigrationHandle handle = c.migrate(VM, N2, strategy);
@@ -112,9 +122,9 @@ final class LiveClusters {
       }
       SimVm vm = model(cluster);
       if (vm.executing()) {
-        for (SimLun lun : vm.group.luns) {
-          if (!lun.ownedBy(vm.host) && violations.size() < 10) {
-            violations.add("at " + sim.nowNanos() + " ns the VM executes on " + vm.host.id() + " without owning " + lun);
+        for (SimLun lun : vm.groupModel().ordinaryLuns()) {
+          if (!lun.ownedBy(vm.node()) && violations.size() < 10) {
+            violations.add("at " + sim.nowNanos() + " ns the VM executes on " + vm.node().id() + " without owning " + lun);
           }
         }
       }

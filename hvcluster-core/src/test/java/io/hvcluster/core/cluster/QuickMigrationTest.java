@@ -91,12 +91,12 @@ final class QuickMigrationTest {
       assertThat(handle.result().orElseThrow().outcome()).isEqualTo(MigrationOutcome.COMPLETED);
       assertThat(before.isClosed()).isTrue();
       GuestMemory after = c.vm(VM).memory().orElseThrow();
-      var check = vm.workload.verify(after);
+      var check = ((SimCluster) c).memory.workload(vm).verify(after);
       assertThat(check.ok()).as(check.toString()).isTrue();
       assertThat(check.pagesChecked()).isGreaterThanOrEqualTo(16 * 256);
       // The guest keeps writing on the target, and its memory stays verifiable.
       sim.runFor(Duration.ofSeconds(30));
-      assertThat(vm.workload.verify(c.vm(VM).memory().orElseThrow()).ok()).isTrue();
+      assertThat(((SimCluster) c).memory.workload(vm).verify(c.vm(VM).memory().orElseThrow()).ok()).isTrue();
     }
   }
 
