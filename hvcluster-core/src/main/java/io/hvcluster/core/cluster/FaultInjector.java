@@ -8,6 +8,10 @@ import io.hvcluster.api.VmId;
 import io.hvcluster.api.VmState;
 import io.hvcluster.api.event.FaultApplied;
 import io.hvcluster.api.event.FaultHealed;
+import io.hvcluster.core.cluster.model.ClusterModel;
+import io.hvcluster.core.cluster.model.SimHost;
+import io.hvcluster.core.cluster.model.SimLun;
+import io.hvcluster.core.cluster.model.SimVm;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,23 +29,25 @@ import java.util.Set;
  */
 final class FaultInjector implements ClusterFaults {
   private final SimCluster c;
+  private final ClusterModel model;
 
-  FaultInjector(SimCluster cluster) {
+  FaultInjector(SimCluster cluster, ClusterModel model) {
     this.c = cluster;
+    this.model = model;
   }
 
   private void applied(String fault, String detail) {
-    c.emit(new FaultApplied(c.now(), c.name(), fault, detail));
+    model.emit(new FaultApplied(model.now(), model.name(), fault, detail));
   }
 
   private void healed(String fault, String detail) {
-    c.emit(new FaultHealed(c.now(), c.name(), fault, detail));
+    model.emit(new FaultHealed(model.now(), model.name(), fault, detail));
   }
 
   @Override
   public void crashHost(HostId id) {
-    c.guard();
-    SimHost h = c.hostModel(id);
+    model.guard();
+    SimHost h = model.hostModel(id);
     if (!h.isPowered()) {
       return;
     }
@@ -51,8 +57,8 @@ final class FaultInjector implements ClusterFaults {
 
   @Override
   public void powerOnHost(HostId id) {
-    c.guard();
-    SimHost h = c.hostModel(id);
+    model.guard();
+    SimHost h = model.hostModel(id);
     if (h.isPowered()) {
       return;
     }
@@ -62,8 +68,8 @@ final class FaultInjector implements ClusterFaults {
 
   @Override
   public void hangHost(HostId id) {
-    c.guard();
-    SimHost h = c.hostModel(id);
+    model.guard();
+    SimHost h = model.hostModel(id);
     if (!h.isPowered() || h.isHung()) {
       return;
     }
@@ -73,8 +79,8 @@ final class FaultInjector implements ClusterFaults {
 
   @Override
   public void resumeHost(HostId id) {
-    c.guard();
-    SimHost h = c.hostModel(id);
+    model.guard();
+    SimHost h = model.hostModel(id);
     if (!h.isHung()) {
       return;
     }
@@ -84,8 +90,8 @@ final class FaultInjector implements ClusterFaults {
 
   @Override
   public void crashClusterService(HostId id) {
-    c.guard();
-    SimHost h = c.hostModel(id);
+    model.guard();
+    SimHost h = model.hostModel(id);
     if (!h.serviceRunning() || !h.isPowered()) {
       return;
     }
@@ -95,9 +101,9 @@ final class FaultInjector implements ClusterFaults {
 
   @Override
   public void cutLink(HostId from, HostId to) {
-    c.guard();
-    SimHost a = c.hostModel(from);
-    SimHost b = c.hostModel(to);
+    model.guard();
+    SimHost a = model.hostModel(from);
+    SimHost b = model.hostModel(to);
     requireDistinct(a, b);
     if (c.links.set(a, b, true)) {
       applied("link-cut", from + " -> " + to);
@@ -107,9 +113,9 @@ final class FaultInjector implements ClusterFaults {
 
   @Override
   public void restoreLink(HostId from, HostId to) {
-    c.guard();
-    SimHost a = c.hostModel(from);
-    SimHost b = c.hostModel(to);
+    model.guard();
+    SimHost a = model.hostModel(from);
+    SimHost b = model.hostModel(to);
     requireDistinct(a, b);
     if (c.links.set(a, b, false)) {
       healed("link-cut", from + " -> " + to);
@@ -128,13 +134,13 @@ final class FaultInjector implements ClusterFaults {
 
   @Override
   public void partition(List<Set<HostId>> sides) {
-    c.guard();
+    model.guard();
     List<Set<SimHost>> groups = new ArrayList<>();
     Set<SimHost> named = new HashSet<>();
     for (Set<HostId> side : sides) {
       Set<SimHost> hosts = new HashSet<>();
       for (HostId id : side) {
-        SimHost h = c.hostModel(id);
+        SimHost h = model.hostModel(id);
         if (!named.add(h)) {
           throw new IllegalArgumentException("node " + id + " is named in two sides of the partition; sides must be disjoint");
         }
@@ -142,7 +148,7 @@ final class FaultInjector implements ClusterFaults {
       }
       groups.add(hosts);
     }
-    Set<SimHost> rest = new HashSet<>(c.hosts);
+    Set<SimHost> rest = new HashSet<>(model.hosts());
     rest.removeAll(named);
     if (!rest.isEmpty()) {
       groups.add(rest);
@@ -152,8 +158,8 @@ final class FaultInjector implements ClusterFaults {
       detail.append(detail.length() == 0 ? "" : " | ").append(g.stream().map(h -> h.id().name()).sorted().toList());
     }
     applied("partition", detail.toString());
-    for (SimHost a : c.hosts) {
-      for (SimHost b : c.hosts) {
+    for (SimHost a : model.hosts()) {
+      for (SimHost b : model.hosts()) {
         if (a != b && sideOf(groups, a) != sideOf(groups, b) && c.links.set(a, b, true)) {
           c.heartbeats.linkChanged(a, b);
         }
@@ -172,13 +178,13 @@ final class FaultInjector implements ClusterFaults {
 
   @Override
   public void healNetwork() {
-    c.guard();
+    model.guard();
     if (!c.links.anyCut() && !c.links.anyLate()) {
       return;
     }
     healed("partition", "all heartbeat links restored");
-    for (SimHost a : c.hosts) {
-      for (SimHost b : c.hosts) {
+    for (SimHost a : model.hosts()) {
+      for (SimHost b : model.hosts()) {
         if (a != b) {
           boolean changed = c.links.set(a, b, false);
           changed |= c.links.setLate(a, b, false);
@@ -193,14 +199,14 @@ final class FaultInjector implements ClusterFaults {
 
   @Override
   public void delayHeartbeats(HostId from, HostId to, Duration delay) {
-    c.guard();
-    SimHost a = c.hostModel(from);
-    SimHost b = c.hostModel(to);
+    model.guard();
+    SimHost a = model.hostModel(from);
+    SimHost b = model.hostModel(to);
     requireDistinct(a, b);
     if (delay == null || delay.isNegative()) {
       throw new IllegalArgumentException("heartbeat delay is " + delay + "; it must be zero or positive");
     }
-    boolean late = delay.compareTo(c.spec().settings().heartbeatDelay()) >= 0;
+    boolean late = delay.compareTo(model.spec().settings().heartbeatDelay()) >= 0;
     if (delay.isZero()) {
       healed("heartbeat-delay", from + " -> " + to);
     } else {
@@ -214,9 +220,9 @@ final class FaultInjector implements ClusterFaults {
 
   @Override
   public void cutMigrationLink(HostId a, HostId b) {
-    c.guard();
-    SimHost x = c.hostModel(a);
-    SimHost y = c.hostModel(b);
+    model.guard();
+    SimHost x = model.hostModel(a);
+    SimHost y = model.hostModel(b);
     requireDistinct(x, y);
     if (c.links.setMigrationCut(x, y, true)) {
       applied("migration-link-cut", a + " <-> " + b);
@@ -225,9 +231,9 @@ final class FaultInjector implements ClusterFaults {
 
   @Override
   public void restoreMigrationLink(HostId a, HostId b) {
-    c.guard();
-    SimHost x = c.hostModel(a);
-    SimHost y = c.hostModel(b);
+    model.guard();
+    SimHost x = model.hostModel(a);
+    SimHost y = model.hostModel(b);
     requireDistinct(x, y);
     if (c.links.setMigrationCut(x, y, false)) {
       healed("migration-link-cut", a + " <-> " + b);
@@ -236,8 +242,8 @@ final class FaultInjector implements ClusterFaults {
 
   @Override
   public void failStorageWrites(LunId lunId, boolean noSpace) {
-    c.guard();
-    SimLun lun = c.storage.get(lunId);
+    model.guard();
+    SimLun lun = model.storage().get(lunId);
     String why = noSpace ? "no space left on the LUN" : "I/O error";
     applied(noSpace ? "storage-no-space" : "storage-write-error", lunId.name());
     lun.failWrites(why);
@@ -245,8 +251,8 @@ final class FaultInjector implements ClusterFaults {
 
   @Override
   public void restoreStorageWrites(LunId lunId) {
-    c.guard();
-    SimLun lun = c.storage.get(lunId);
+    model.guard();
+    SimLun lun = model.storage().get(lunId);
     String was = lun.restoreWrites();
     if (was != null) {
       healed(was.startsWith("no space") ? "storage-no-space" : "storage-write-error", lunId.name());
@@ -255,8 +261,8 @@ final class FaultInjector implements ClusterFaults {
 
   @Override
   public void damageSavedState(VmId id, SavedStateDamage damage) {
-    c.guard();
-    SimVm vm = c.vmModel(id);
+    model.guard();
+    SimVm vm = model.vmModel(id);
     Objects.requireNonNull(damage, "damage");
     applied("saved-state-" + damage.name().toLowerCase(Locale.ROOT).replace('_', '-'), id.name());
     c.memory.damageSavedState(vm, damage);
@@ -264,72 +270,72 @@ final class FaultInjector implements ClusterFaults {
 
   @Override
   public void loseMigrationAcknowledgement(VmId id) {
-    c.guard();
-    SimVm vm = c.vmModel(id);
+    model.guard();
+    SimVm vm = model.vmModel(id);
     applied("migration-ack-lost", id.name());
     vm.loseAcknowledgement();
   }
 
   @Override
   public void failStoragePaths(HostId hostId, LunId lunId, int paths) {
-    c.guard();
-    SimHost h = c.hostModel(hostId);
-    SimLun lun = c.storage.get(lunId);
+    model.guard();
+    SimHost h = model.hostModel(hostId);
+    SimLun lun = model.storage().get(lunId);
     if (paths < 1) {
       throw new IllegalArgumentException("paths to fail is " + paths + "; fail at least 1");
     }
     int before = lun.pathsLeft(hostId);
     lun.losePaths(hostId, paths);
     int left = lun.pathsLeft(hostId);
-    applied("storage-path-down", hostId + " -> " + lunId + ": " + left + " of " + c.storagePaths() + " paths left");
+    applied("storage-path-down", hostId + " -> " + lunId + ": " + left + " of " + model.storagePaths() + " paths left");
     if (before > 0 && left == 0) {
-      c.fencing.storageLost(h, lun, hostId + " lost every path to " + lun.describe());
+      c.failover.fencing().storageLost(h, lun, hostId + " lost every path to " + lun.describe());
     }
   }
 
   @Override
   public void restoreStoragePaths(HostId hostId, LunId lunId) {
-    c.guard();
-    c.hostModel(hostId);
-    SimLun lun = c.storage.get(lunId);
+    model.guard();
+    model.hostModel(hostId);
+    SimLun lun = model.storage().get(lunId);
     if (lun.restorePaths(hostId)) {
       healed("storage-path-down", hostId + " -> " + lunId + ": all paths back");
-      c.reconciler.kick();
+      c.failover.reconciler().kick();
       c.membership.requestDecision();
     }
   }
 
   @Override
   public void takeLunOffline(LunId lunId) {
-    c.guard();
-    SimLun lun = c.storage.get(lunId);
+    model.guard();
+    SimLun lun = model.storage().get(lunId);
     if (lun.isArrayOffline()) {
       return;
     }
     applied("lun-offline", lunId.name());
     lun.arrayOffline(true, "the storage array took the LUN offline");
-    for (SimHost h : c.hosts) {
-      c.fencing.storageLost(h, lun, lun.describe() + " went offline at the array");
+    for (SimHost h : model.hosts()) {
+      c.failover.fencing().storageLost(h, lun, lun.describe() + " went offline at the array");
     }
   }
 
   @Override
   public void bringLunOnline(LunId lunId) {
-    c.guard();
-    SimLun lun = c.storage.get(lunId);
+    model.guard();
+    SimLun lun = model.storage().get(lunId);
     if (!lun.isArrayOffline()) {
       return;
     }
     healed("lun-offline", lunId.name());
     lun.arrayOffline(false, "the storage array serves the LUN again");
     c.membership.requestDecision();
-    c.reconciler.kick();
+    c.failover.reconciler().kick();
   }
 
   @Override
   public void loseWitness() {
-    c.guard();
-    SimLun w = c.witness;
+    model.guard();
+    SimLun w = model.witness();
     if (w == null || w.isArrayOffline()) {
       return;
     }
@@ -340,21 +346,21 @@ final class FaultInjector implements ClusterFaults {
 
   @Override
   public void restoreWitness() {
-    c.guard();
-    SimLun w = c.witness;
+    model.guard();
+    SimLun w = model.witness();
     if (w == null || !w.isArrayOffline()) {
       return;
     }
     healed("witness-loss", w.spec().id().name());
     w.arrayOffline(false, "the witness is available again");
     c.membership.requestDecision();
-    c.reconciler.kick();
+    c.failover.reconciler().kick();
   }
 
   @Override
   public void slowLun(LunId lunId, double factor) {
-    c.guard();
-    SimLun lun = c.storage.get(lunId);
+    model.guard();
+    SimLun lun = model.storage().get(lunId);
     if (!(factor >= 1.0) || Double.isInfinite(factor)) {
       throw new IllegalArgumentException("slowdown factor is " + factor + "; use 1 for normal speed or a finite larger number");
     }
@@ -371,51 +377,51 @@ final class FaultInjector implements ClusterFaults {
 
   @Override
   public void preemptReservation(LunId lunId, HostId by) {
-    c.guard();
-    SimLun lun = c.storage.get(lunId);
-    SimHost h = c.hostModel(by);
+    model.guard();
+    SimLun lun = model.storage().get(lunId);
+    SimHost h = model.hostModel(by);
     applied("reservation-preempt", lunId + " by " + by);
     lun.preempt(h, by + " preempted the reservation (rogue initiator)");
   }
 
   @Override
   public void crashVm(VmId id) {
-    c.guard();
-    SimVm vm = c.vmModel(id);
+    model.guard();
+    SimVm vm = model.vmModel(id);
     SimHost h = vm.node();
     if (h == null || !vm.vmState().isExecuting() || !h.isPowered()) {
       return;
     }
     applied("vm-crash", id.name());
-    c.monitor.workerCrashed(vm);
+    c.failover.monitor().workerCrashed(vm);
   }
 
   @Override
   public void hangGuest(VmId id) {
-    c.guard();
-    SimVm vm = c.vmModel(id);
+    model.guard();
+    SimVm vm = model.vmModel(id);
     if (vm.guestHung() || vm.vmState() != VmState.RUNNING) {
       return;
     }
     applied("guest-hang", id.name());
-    c.monitor.guestHung(vm);
+    c.failover.monitor().guestHung(vm);
   }
 
   @Override
   public void resumeGuest(VmId id) {
-    c.guard();
-    SimVm vm = c.vmModel(id);
+    model.guard();
+    SimVm vm = model.vmModel(id);
     if (!vm.guestHung()) {
       return;
     }
     healed("guest-hang", id.name());
-    c.monitor.guestResumed(vm);
+    c.failover.monitor().guestResumed(vm);
   }
 
   @Override
   public void failNextStarts(VmId id, int count, Duration after) {
-    c.guard();
-    SimVm vm = c.vmModel(id);
+    model.guard();
+    SimVm vm = model.vmModel(id);
     if (count < 0) {
       throw new IllegalArgumentException("failing start count is " + count + "; it must be 0 or more");
     }

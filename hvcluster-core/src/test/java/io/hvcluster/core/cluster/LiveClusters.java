@@ -20,6 +20,8 @@ import io.hvcluster.api.spec.StorageType;
 import io.hvcluster.api.spec.VmSpec;
 import io.hvcluster.api.spec.WorkloadSpec;
 import io.hvcluster.core.Simulation;
+import io.hvcluster.core.cluster.model.SimLun;
+import io.hvcluster.core.cluster.model.SimVm;
 import io.hvcluster.core.migration.LiveMigration;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,7 +65,7 @@ final class LiveClusters {
   }
 
   static SimVm model(Cluster c) {
-    return ((SimCluster) c).vmModel(VM);
+    return ((SimCluster) c).model().vmModel(VM);
   }
 
   /** The VM's guest workload, which knows every page its guest wrote. */

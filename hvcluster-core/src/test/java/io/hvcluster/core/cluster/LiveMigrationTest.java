@@ -18,6 +18,7 @@ import io.hvcluster.api.spec.CostModel;
 import io.hvcluster.core.Simulation;
 import io.hvcluster.core.cluster.LiveClusters.Setup;
 import io.hvcluster.core.cluster.LiveClusters.Watch;
+import io.hvcluster.core.cluster.model.SimVm;
 import io.hvcluster.core.memory.GuestWorkload;
 import io.hvcluster.core.migration.LiveMigration;
 import java.nio.file.Path;
