@@ -48,6 +48,9 @@ import java.util.function.BooleanSupplier;
  *   System.out.println(sim.traceHash());
  * }
  * }</pre>
+ *
+ * <p>It is longer than 400 lines because it is the library's entry point: most of it is the Javadoc of
+ * its public methods and of its {@link Builder}; the work is done by the kernel and each cluster.
  */
 public final class Simulation implements AutoCloseable {
   private final Kernel kernel;

@@ -13,8 +13,6 @@ import io.hvcluster.core.cluster.model.SimHost;
 import io.hvcluster.core.cluster.model.SimLun;
 import io.hvcluster.core.cluster.model.SimVm;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -30,17 +28,19 @@ import java.util.Set;
 final class FaultInjector implements ClusterFaults {
   private final SimCluster c;
   private final ClusterModel model;
+  private final NetworkFaults network;
 
   FaultInjector(SimCluster cluster, ClusterModel model) {
     this.c = cluster;
     this.model = model;
+    this.network = new NetworkFaults(this, cluster, model);
   }
 
-  private void applied(String fault, String detail) {
+  void applied(String fault, String detail) {
     model.emit(new FaultApplied(model.now(), model.name(), fault, detail));
   }
 
-  private void healed(String fault, String detail) {
+  void healed(String fault, String detail) {
     model.emit(new FaultHealed(model.now(), model.name(), fault, detail));
   }
 
@@ -101,143 +101,37 @@ final class FaultInjector implements ClusterFaults {
 
   @Override
   public void cutLink(HostId from, HostId to) {
-    model.guard();
-    SimHost a = model.hostModel(from);
-    SimHost b = model.hostModel(to);
-    requireDistinct(a, b);
-    if (c.links.set(a, b, true)) {
-      applied("link-cut", from + " -> " + to);
-      c.heartbeats.linkChanged(a, b);
-    }
+    network.cutLink(from, to);
   }
 
   @Override
   public void restoreLink(HostId from, HostId to) {
-    model.guard();
-    SimHost a = model.hostModel(from);
-    SimHost b = model.hostModel(to);
-    requireDistinct(a, b);
-    if (c.links.set(a, b, false)) {
-      healed("link-cut", from + " -> " + to);
-      c.heartbeats.linkChanged(a, b);
-      // A cut shorter than detection changes no route, but a regroup held meanwhile (for another route)
-      // may have left a joining node out for it: the membership looks again now that the link is back.
-      c.membership.requestDecision();
-    }
-  }
-
-  private static void requireDistinct(SimHost a, SimHost b) {
-    if (a == b) {
-      throw new IllegalArgumentException("a link joins two different nodes; both ends are " + a.id());
-    }
+    network.restoreLink(from, to);
   }
 
   @Override
   public void partition(List<Set<HostId>> sides) {
-    model.guard();
-    List<Set<SimHost>> groups = new ArrayList<>();
-    Set<SimHost> named = new HashSet<>();
-    for (Set<HostId> side : sides) {
-      Set<SimHost> hosts = new HashSet<>();
-      for (HostId id : side) {
-        SimHost h = model.hostModel(id);
-        if (!named.add(h)) {
-          throw new IllegalArgumentException("node " + id + " is named in two sides of the partition; sides must be disjoint");
-        }
-        hosts.add(h);
-      }
-      groups.add(hosts);
-    }
-    Set<SimHost> rest = new HashSet<>(model.hosts());
-    rest.removeAll(named);
-    if (!rest.isEmpty()) {
-      groups.add(rest);
-    }
-    StringBuilder detail = new StringBuilder();
-    for (Set<SimHost> g : groups) {
-      detail.append(detail.length() == 0 ? "" : " | ").append(g.stream().map(h -> h.id().name()).sorted().toList());
-    }
-    applied("partition", detail.toString());
-    for (SimHost a : model.hosts()) {
-      for (SimHost b : model.hosts()) {
-        if (a != b && sideOf(groups, a) != sideOf(groups, b) && c.links.set(a, b, true)) {
-          c.heartbeats.linkChanged(a, b);
-        }
-      }
-    }
-  }
-
-  private static int sideOf(List<Set<SimHost>> groups, SimHost h) {
-    for (int i = 0; i < groups.size(); i++) {
-      if (groups.get(i).contains(h)) {
-        return i;
-      }
-    }
-    return -1;
+    network.partition(sides);
   }
 
   @Override
   public void healNetwork() {
-    model.guard();
-    if (!c.links.anyCut() && !c.links.anyLate()) {
-      return;
-    }
-    healed("partition", "all heartbeat links restored");
-    for (SimHost a : model.hosts()) {
-      for (SimHost b : model.hosts()) {
-        if (a != b) {
-          boolean changed = c.links.set(a, b, false);
-          changed |= c.links.setLate(a, b, false);
-          if (changed) {
-            c.heartbeats.linkChanged(a, b);
-          }
-        }
-      }
-    }
-    c.membership.requestDecision();
+    network.healNetwork();
   }
 
   @Override
   public void delayHeartbeats(HostId from, HostId to, Duration delay) {
-    model.guard();
-    SimHost a = model.hostModel(from);
-    SimHost b = model.hostModel(to);
-    requireDistinct(a, b);
-    if (delay == null || delay.isNegative()) {
-      throw new IllegalArgumentException("heartbeat delay is " + delay + "; it must be zero or positive");
-    }
-    boolean late = delay.compareTo(model.spec().settings().heartbeatDelay()) >= 0;
-    if (delay.isZero()) {
-      healed("heartbeat-delay", from + " -> " + to);
-    } else {
-      applied("heartbeat-delay", from + " -> " + to + ": " + delay.toMillis() + " ms"
-          + (late ? " (too late to count)" : " (within the heartbeat period)"));
-    }
-    if (c.links.setLate(a, b, late)) {
-      c.heartbeats.linkChanged(a, b);
-    }
+    network.delayHeartbeats(from, to, delay);
   }
 
   @Override
   public void cutMigrationLink(HostId a, HostId b) {
-    model.guard();
-    SimHost x = model.hostModel(a);
-    SimHost y = model.hostModel(b);
-    requireDistinct(x, y);
-    if (c.links.setMigrationCut(x, y, true)) {
-      applied("migration-link-cut", a + " <-> " + b);
-    }
+    network.cutMigrationLink(a, b);
   }
 
   @Override
   public void restoreMigrationLink(HostId a, HostId b) {
-    model.guard();
-    SimHost x = model.hostModel(a);
-    SimHost y = model.hostModel(b);
-    requireDistinct(x, y);
-    if (c.links.setMigrationCut(x, y, false)) {
-      healed("migration-link-cut", a + " <-> " + b);
-    }
+    network.restoreMigrationLink(a, b);
   }
 
   @Override

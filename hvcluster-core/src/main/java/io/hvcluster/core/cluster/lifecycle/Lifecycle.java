@@ -8,6 +8,7 @@ import io.hvcluster.core.cluster.model.ClusterModel;
 import io.hvcluster.core.cluster.model.Migration;
 import io.hvcluster.core.cluster.model.SimHost;
 import io.hvcluster.core.cluster.model.SimVm;
+import io.hvcluster.core.cluster.model.StartSlots;
 import io.hvcluster.core.sim.EventLoop;
 import java.time.Duration;
 import java.util.SplittableRandom;
@@ -53,12 +54,13 @@ public final class Lifecycle {
   public void start(SimVm vm, SimHost host, java.util.function.BooleanSupplier stillWanted, Runnable onBegin,
       Runnable onRunning) {
     int max = cluster.spec().settings().maxConcurrentStartsPerNode();
-    if (host.startSlotsFull(max)) {
+    StartSlots slots = host.startSlots();
+    if (slots.full(max)) {
       vm.queueOn(host);
-      long epoch = host.startEpoch();
-      host.queueStart(vm, () -> {
+      long epoch = slots.epoch();
+      slots.queue(vm, () -> {
         vm.dequeued(host);
-        if (host.startEpoch() != epoch) {
+        if (slots.epoch() != epoch) {
           return; // the host stopped running (it crashed, or its cluster service did) since the start queued
         }
         if (!stillWanted.getAsBoolean()) {

@@ -36,6 +36,10 @@ import java.util.random.RandomGenerator;
  * One migration: the context a strategy drives, the checks on every action it takes, and the single end
  * of the migration (completed, rolled back or failed; or aborted by a fault, after which the VM is
  * settled where it may be, {@link Settlement}). What it reports is kept by a {@link MigrationRecord}.
+ *
+ * <p>It is longer than 400 lines because it implements {@link MigrationContext}, the strategies' whole
+ * SPI of some thirty operations, each of which checks that the migration is open and the action legal
+ * before it acts; its report and its settling of the VM after a failure are already classes of their own.
  */
 public final class MigrationRun implements MigrationContext, Migration {
   private final Migrations parts;

@@ -7,7 +7,6 @@ import io.hvcluster.api.VmId;
 import io.hvcluster.api.VmState;
 import io.hvcluster.api.event.NodeStateChanged;
 import io.hvcluster.api.spec.HostSpec;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -48,20 +47,13 @@ public final class SimHost implements Host {
   private boolean activeMember;
   /** Memory promised to groups being placed here or migrating in. */
   private long reservedBytes;
-  private int startsInProgress;
-  /** Starts waiting for a free start slot, oldest first. */
-  private final ArrayDeque<QueuedStart> startQueue = new ArrayDeque<>();
-  /** Counts {@link #dropQueuedStarts} calls, so that a start already taken off the queue is dropped too. */
-  private long startEpoch;
+  private final StartSlots slots = new StartSlots(this);
   /** Groups this node owns, in configuration order. */
   private final TreeSet<SimGroup> owned = new TreeSet<>((a, b) -> Integer.compare(a.index(), b.index()));
   /** Groups with memory reserved here for a coming start. */
   private final TreeSet<SimGroup> reserving = new TreeSet<>((a, b) -> Integer.compare(a.index(), b.index()));
   /** Completions that fell due while the host was hung; they run when it resumes. */
   private final List<Runnable> parked = new ArrayList<>();
-
-  /** A start waiting for a slot on this host. */
-  public record QueuedStart(SimVm vm, Runnable run) { }
 
   /** A VM instance that outlived the cluster's interest in it. */
   public record StaleInstance(VmState state, long memoryBytes) {
@@ -181,12 +173,12 @@ public final class SimHost implements Host {
    */
   public void serviceStopped(Consumer<SimVm> kill) {
     serviceRunning = false;
-    dropQueuedStarts();
+    slots.drop();
     for (SimVm vm : residents()) {
       kill.accept(vm);
     }
     clearStale();
-    startsInProgress = 0;
+    slots.reset();
     parked.clear();
   }
 
@@ -302,42 +294,9 @@ public final class SimHost implements Host {
     return new ArrayList<>(reserving);
   }
 
-  // ---- start slots ----
-
-  /** Returns whether every start slot is taken: at most {@code max} VMs start at once on a node. */
-  public boolean startSlotsFull(int max) {
-    return startsInProgress >= max;
-  }
-
-  /** A VM takes a start slot. */
-  public void startSlotTaken() {
-    startsInProgress++;
-  }
-
-  /** A VM gives its start slot back; returns the oldest start waiting for one, or null. */
-  public QueuedStart startSlotFreed() {
-    startsInProgress = Math.max(0, startsInProgress - 1);
-    return startQueue.poll();
-  }
-
-  /** Queues a start of {@code vm} until a slot frees; returns the epoch that a later drop moves on. */
-  public long queueStart(SimVm vm, Runnable run) {
-    startQueue.add(new QueuedStart(vm, run));
-    return startEpoch;
-  }
-
-  /** Returns the current start epoch: a queued start of an older epoch was dropped. */
-  public long startEpoch() {
-    return startEpoch;
-  }
-
-  /** Forgets the starts waiting for a slot: the host stopped running them. */
-  private void dropQueuedStarts() {
-    startEpoch++;
-    for (QueuedStart queued : startQueue) {
-      queued.vm().dequeued(this);
-    }
-    startQueue.clear();
+  /** Returns the node's start slots. */
+  public StartSlots startSlots() {
+    return slots;
   }
 
   // ---- owned groups ----

@@ -19,6 +19,11 @@ import java.util.Optional;
  * <p>Every field is private: the VM changes only through its intention methods. {@link #moveTo} is the
  * one place its instance changes state: it checks the state machine, keeps its nodes' memory accounting
  * and start slots right, and reports the change.
+ *
+ * <p>It is longer than 400 lines because a VM's state has many facets that the engine changes (its
+ * instance and node, the operator's intent, execution and guest, starts and start slots, restart
+ * accounting, migration), each a handful of small intention methods; they stay in one class so that
+ * {@link #moveTo} sees all of them.
  */
 public final class SimVm implements VirtualMachine {
   private final ClusterModel cluster;
@@ -324,7 +329,7 @@ public final class SimVm implements VirtualMachine {
 
   /** The VM takes a start slot on {@code h} for the boot or restore it begins. */
   public void takeStartSlot(SimHost h) {
-    h.startSlotTaken();
+    h.startSlots().taken();
     slotHost = h;
     boots++;
   }
@@ -339,7 +344,7 @@ public final class SimVm implements VirtualMachine {
       return;
     }
     slotHost = null;
-    SimHost.QueuedStart next = h.startSlotFreed();
+    StartSlots.Queued next = h.startSlots().freed();
     if (next != null) {
       cluster.loop().schedule(0, next.run());
     }
