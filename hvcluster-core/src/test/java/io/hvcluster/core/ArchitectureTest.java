@@ -51,7 +51,8 @@ final class ArchitectureTest {
     m.put(ENGINE + ".storage", List.of(ENGINE + ".model", ENGINE + ".membership", "io.hvcluster.core.defect"));
     m.put(ENGINE + ".migration", List.of(ENGINE + ".model", ENGINE + ".availability", ENGINE + ".memory",
         ENGINE + ".lifecycle", ENGINE + ".membership", ENGINE + ".storage"));
-    m.put(ENGINE + ".failover", List.of(ENGINE + ".model", ENGINE + ".availability", ENGINE + ".lifecycle",
+    m.put(ENGINE + ".failover", List.of(ENGINE + ".model", ENGINE + ".availability", ENGINE + ".memory",
+        ENGINE + ".lifecycle",
         ENGINE + ".membership", ENGINE + ".storage", ENGINE + ".migration", "io.hvcluster.core.placement"));
     return m;
   }

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Applies and heals faults in one cluster. Each fault is validated and recorded here (a
@@ -26,14 +28,14 @@ import java.util.Set;
  * saved states.
  */
 final class FaultInjector implements ClusterFaults {
-  private final SimCluster c;
-  private final ClusterModel model;
+  final SimCluster c;
+  final ClusterModel model;
   private final NetworkFaults network;
 
   FaultInjector(SimCluster cluster, ClusterModel model) {
     this.c = cluster;
     this.model = model;
-    this.network = new NetworkFaults(this, cluster, model);
+    this.network = new NetworkFaults(this);
   }
 
   void applied(String fault, String detail) {
@@ -44,59 +46,62 @@ final class FaultInjector implements ClusterFaults {
     model.emit(new FaultHealed(model.now(), model.name(), fault, detail));
   }
 
-  @Override
-  public void crashHost(HostId id) {
+  /**
+   * A fault on a node: when {@code applies} holds of it, the fault is recorded (applied, or healed when
+   * {@code heal}) and handed to {@code reaction}; otherwise it changes nothing.
+   */
+  private void onHost(HostId id, Predicate<SimHost> applies, boolean heal, String fault, String detail,
+      Consumer<SimHost> reaction) {
     model.guard();
     SimHost h = model.hostModel(id);
-    if (!h.isPowered()) {
-      return;
+    if (applies.test(h)) {
+      record(heal, fault, detail);
+      reaction.accept(h);
     }
-    applied("host-crash", id.name());
-    c.nodes.powerLost(h);
+  }
+
+  /** Like {@link #onHost}, for a fault on a VM. */
+  private void onVm(VmId id, Predicate<SimVm> applies, boolean heal, String fault, Consumer<SimVm> reaction) {
+    model.guard();
+    SimVm vm = model.vmModel(id);
+    if (applies.test(vm)) {
+      record(heal, fault, id.name());
+      reaction.accept(vm);
+    }
+  }
+
+  private void record(boolean heal, String fault, String detail) {
+    if (heal) {
+      healed(fault, detail);
+    } else {
+      applied(fault, detail);
+    }
+  }
+
+  @Override
+  public void crashHost(HostId id) {
+    onHost(id, SimHost::isPowered, false, "host-crash", id.name(), c.nodes::powerLost);
   }
 
   @Override
   public void powerOnHost(HostId id) {
-    model.guard();
-    SimHost h = model.hostModel(id);
-    if (h.isPowered()) {
-      return;
-    }
-    healed("host-crash", id.name() + " powered on");
-    c.nodes.poweredOn(h);
+    onHost(id, h -> !h.isPowered(), true, "host-crash", id.name() + " powered on", c.nodes::poweredOn);
   }
 
   @Override
   public void hangHost(HostId id) {
-    model.guard();
-    SimHost h = model.hostModel(id);
-    if (!h.isPowered() || h.isHung()) {
-      return;
-    }
-    applied("host-hang", id.name());
-    c.nodes.hung(h);
+    onHost(id, h -> h.isPowered() && !h.isHung(), false, "host-hang", id.name(), c.nodes::hung);
   }
 
   @Override
   public void resumeHost(HostId id) {
-    model.guard();
-    SimHost h = model.hostModel(id);
-    if (!h.isHung()) {
-      return;
-    }
-    healed("host-hang", id.name() + " resumed");
-    c.nodes.resumed(h);
+    onHost(id, SimHost::isHung, true, "host-hang", id.name() + " resumed", c.nodes::resumed);
   }
 
   @Override
   public void crashClusterService(HostId id) {
-    model.guard();
-    SimHost h = model.hostModel(id);
-    if (!h.serviceRunning() || !h.isPowered()) {
-      return;
-    }
-    applied("cluster-service-crash", id.name());
-    c.nodes.serviceCrashed(h);
+    onHost(id, h -> h.serviceRunning() && h.isPowered(), false, "cluster-service-crash", id.name(),
+        c.nodes::serviceCrashed);
   }
 
   @Override
@@ -126,12 +131,12 @@ final class FaultInjector implements ClusterFaults {
 
   @Override
   public void cutMigrationLink(HostId a, HostId b) {
-    network.cutMigrationLink(a, b);
+    network.migrationLink(a, b, true);
   }
 
   @Override
   public void restoreMigrationLink(HostId a, HostId b) {
-    network.restoreMigrationLink(a, b);
+    network.migrationLink(a, b, false);
   }
 
   @Override
@@ -183,7 +188,7 @@ final class FaultInjector implements ClusterFaults {
     int left = lun.pathsLeft(hostId);
     applied("storage-path-down", hostId + " -> " + lunId + ": " + left + " of " + model.storagePaths() + " paths left");
     if (before > 0 && left == 0) {
-      c.failover.fencing().storageLost(h, lun, hostId + " lost every path to " + lun.describe());
+      c.failover.storageLost(h, lun, hostId + " lost every path to " + lun.describe());
     }
   }
 
@@ -194,7 +199,7 @@ final class FaultInjector implements ClusterFaults {
     SimLun lun = model.storage().get(lunId);
     if (lun.restorePaths(hostId)) {
       healed("storage-path-down", hostId + " -> " + lunId + ": all paths back");
-      c.failover.reconciler().kick();
+      c.failover.kick();
       c.membership.requestDecision();
     }
   }
@@ -209,7 +214,7 @@ final class FaultInjector implements ClusterFaults {
     applied("lun-offline", lunId.name());
     lun.arrayOffline(true, "the storage array took the LUN offline");
     for (SimHost h : model.hosts()) {
-      c.failover.fencing().storageLost(h, lun, lun.describe() + " went offline at the array");
+      c.failover.storageLost(h, lun, lun.describe() + " went offline at the array");
     }
   }
 
@@ -223,7 +228,7 @@ final class FaultInjector implements ClusterFaults {
     healed("lun-offline", lunId.name());
     lun.arrayOffline(false, "the storage array serves the LUN again");
     c.membership.requestDecision();
-    c.failover.reconciler().kick();
+    c.failover.kick();
   }
 
   @Override
@@ -248,7 +253,7 @@ final class FaultInjector implements ClusterFaults {
     healed("witness-loss", w.spec().id().name());
     w.arrayOffline(false, "the witness is available again");
     c.membership.requestDecision();
-    c.failover.reconciler().kick();
+    c.failover.kick();
   }
 
   @Override
@@ -280,36 +285,18 @@ final class FaultInjector implements ClusterFaults {
 
   @Override
   public void crashVm(VmId id) {
-    model.guard();
-    SimVm vm = model.vmModel(id);
-    SimHost h = vm.node();
-    if (h == null || !vm.vmState().isExecuting() || !h.isPowered()) {
-      return;
-    }
-    applied("vm-crash", id.name());
-    c.failover.monitor().workerCrashed(vm);
+    onVm(id, vm -> vm.node() != null && vm.vmState().isExecuting() && vm.node().isPowered(), false, "vm-crash",
+        c.failover::workerCrashed);
   }
 
   @Override
   public void hangGuest(VmId id) {
-    model.guard();
-    SimVm vm = model.vmModel(id);
-    if (vm.guestHung() || vm.vmState() != VmState.RUNNING) {
-      return;
-    }
-    applied("guest-hang", id.name());
-    c.failover.monitor().guestHung(vm);
+    onVm(id, vm -> !vm.guestHung() && vm.vmState() == VmState.RUNNING, false, "guest-hang", c.failover::guestHung);
   }
 
   @Override
   public void resumeGuest(VmId id) {
-    model.guard();
-    SimVm vm = model.vmModel(id);
-    if (!vm.guestHung()) {
-      return;
-    }
-    healed("guest-hang", id.name());
-    c.failover.monitor().guestResumed(vm);
+    onVm(id, SimVm::guestHung, true, "guest-hang", c.failover::guestResumed);
   }
 
   @Override

@@ -16,54 +16,56 @@ import java.util.Set;
  */
 final class NetworkFaults {
   private final FaultInjector faults;
-  private final SimCluster c;
-  private final ClusterModel model;
 
-  NetworkFaults(FaultInjector faults, SimCluster cluster, ClusterModel model) {
+  NetworkFaults(FaultInjector faults) {
     this.faults = faults;
-    this.c = cluster;
-    this.model = model;
+  }
+
+  private ClusterModel model() {
+    return faults.model;
+  }
+
+  /** The two ends of a link named by a fault, checked: both are nodes of the cluster, and they differ. */
+  private record Ends(SimHost a, SimHost b) {
+  }
+
+  private Ends ends(HostId from, HostId to) {
+    model().guard();
+    SimHost a = model().hostModel(from);
+    SimHost b = model().hostModel(to);
+    if (a == b) {
+      throw new IllegalArgumentException("a link joins two different nodes; both ends are " + a.id());
+    }
+    return new Ends(a, b);
   }
 
   void cutLink(HostId from, HostId to) {
-    model.guard();
-    SimHost a = model.hostModel(from);
-    SimHost b = model.hostModel(to);
-    requireDistinct(a, b);
-    if (c.links.set(a, b, true)) {
+    Ends e = ends(from, to);
+    if (faults.c.links.set(e.a(), e.b(), true)) {
       faults.applied("link-cut", from + " -> " + to);
-      c.heartbeats.linkChanged(a, b);
+      faults.c.heartbeats.linkChanged(e.a(), e.b());
     }
   }
 
   void restoreLink(HostId from, HostId to) {
-    model.guard();
-    SimHost a = model.hostModel(from);
-    SimHost b = model.hostModel(to);
-    requireDistinct(a, b);
-    if (c.links.set(a, b, false)) {
+    Ends e = ends(from, to);
+    if (faults.c.links.set(e.a(), e.b(), false)) {
       faults.healed("link-cut", from + " -> " + to);
-      c.heartbeats.linkChanged(a, b);
+      faults.c.heartbeats.linkChanged(e.a(), e.b());
       // A cut shorter than detection changes no route, but a regroup held meanwhile (for another route)
       // may have left a joining node out for it: the membership looks again now that the link is back.
-      c.membership.requestDecision();
-    }
-  }
-
-  private static void requireDistinct(SimHost a, SimHost b) {
-    if (a == b) {
-      throw new IllegalArgumentException("a link joins two different nodes; both ends are " + a.id());
+      faults.c.membership.requestDecision();
     }
   }
 
   void partition(List<Set<HostId>> sides) {
-    model.guard();
+    model().guard();
     List<Set<SimHost>> groups = new ArrayList<>();
     Set<SimHost> named = new HashSet<>();
     for (Set<HostId> side : sides) {
       Set<SimHost> hosts = new HashSet<>();
       for (HostId id : side) {
-        SimHost h = model.hostModel(id);
+        SimHost h = model().hostModel(id);
         if (!named.add(h)) {
           throw new IllegalArgumentException("node " + id + " is named in two sides of the partition; sides must be disjoint");
         }
@@ -71,7 +73,7 @@ final class NetworkFaults {
       }
       groups.add(hosts);
     }
-    Set<SimHost> rest = new HashSet<>(model.hosts());
+    Set<SimHost> rest = new HashSet<>(model().hosts());
     rest.removeAll(named);
     if (!rest.isEmpty()) {
       groups.add(rest);
@@ -81,10 +83,10 @@ final class NetworkFaults {
       detail.append(detail.length() == 0 ? "" : " | ").append(g.stream().map(h -> h.id().name()).sorted().toList());
     }
     faults.applied("partition", detail.toString());
-    for (SimHost a : model.hosts()) {
-      for (SimHost b : model.hosts()) {
-        if (a != b && sideOf(groups, a) != sideOf(groups, b) && c.links.set(a, b, true)) {
-          c.heartbeats.linkChanged(a, b);
+    for (SimHost a : model().hosts()) {
+      for (SimHost b : model().hosts()) {
+        if (a != b && sideOf(groups, a) != sideOf(groups, b) && faults.c.links.set(a, b, true)) {
+          faults.c.heartbeats.linkChanged(a, b);
         }
       }
     }
@@ -100,62 +102,51 @@ final class NetworkFaults {
   }
 
   void healNetwork() {
-    model.guard();
-    if (!c.links.anyCut() && !c.links.anyLate()) {
+    model().guard();
+    if (!faults.c.links.anyCut() && !faults.c.links.anyLate()) {
       return;
     }
     faults.healed("partition", "all heartbeat links restored");
-    for (SimHost a : model.hosts()) {
-      for (SimHost b : model.hosts()) {
+    for (SimHost a : model().hosts()) {
+      for (SimHost b : model().hosts()) {
         if (a != b) {
-          boolean changed = c.links.set(a, b, false);
-          changed |= c.links.setLate(a, b, false);
+          boolean changed = faults.c.links.set(a, b, false);
+          changed |= faults.c.links.setLate(a, b, false);
           if (changed) {
-            c.heartbeats.linkChanged(a, b);
+            faults.c.heartbeats.linkChanged(a, b);
           }
         }
       }
     }
-    c.membership.requestDecision();
+    faults.c.membership.requestDecision();
   }
 
   void delayHeartbeats(HostId from, HostId to, Duration delay) {
-    model.guard();
-    SimHost a = model.hostModel(from);
-    SimHost b = model.hostModel(to);
-    requireDistinct(a, b);
+    Ends e = ends(from, to);
     if (delay == null || delay.isNegative()) {
       throw new IllegalArgumentException("heartbeat delay is " + delay + "; it must be zero or positive");
     }
-    boolean late = delay.compareTo(model.spec().settings().heartbeatDelay()) >= 0;
+    boolean late = delay.compareTo(model().settings().heartbeatDelay()) >= 0;
     if (delay.isZero()) {
       faults.healed("heartbeat-delay", from + " -> " + to);
     } else {
       faults.applied("heartbeat-delay", from + " -> " + to + ": " + delay.toMillis() + " ms"
           + (late ? " (too late to count)" : " (within the heartbeat period)"));
     }
-    if (c.links.setLate(a, b, late)) {
-      c.heartbeats.linkChanged(a, b);
+    if (faults.c.links.setLate(e.a(), e.b(), late)) {
+      faults.c.heartbeats.linkChanged(e.a(), e.b());
     }
   }
 
-  void cutMigrationLink(HostId a, HostId b) {
-    model.guard();
-    SimHost x = model.hostModel(a);
-    SimHost y = model.hostModel(b);
-    requireDistinct(x, y);
-    if (c.links.setMigrationCut(x, y, true)) {
-      faults.applied("migration-link-cut", a + " <-> " + b);
-    }
-  }
-
-  void restoreMigrationLink(HostId a, HostId b) {
-    model.guard();
-    SimHost x = model.hostModel(a);
-    SimHost y = model.hostModel(b);
-    requireDistinct(x, y);
-    if (c.links.setMigrationCut(x, y, false)) {
-      faults.healed("migration-link-cut", a + " <-> " + b);
+  /** Cuts ({@code cut}) or restores the migration link between two nodes. */
+  void migrationLink(HostId a, HostId b, boolean cut) {
+    Ends e = ends(a, b);
+    if (faults.c.links.setMigrationCut(e.a(), e.b(), cut)) {
+      if (cut) {
+        faults.applied("migration-link-cut", a + " <-> " + b);
+      } else {
+        faults.healed("migration-link-cut", a + " <-> " + b);
+      }
     }
   }
 }

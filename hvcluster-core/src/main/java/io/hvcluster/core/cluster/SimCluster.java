@@ -23,6 +23,7 @@ import io.hvcluster.api.spec.VmSpec;
 import io.hvcluster.core.cluster.availability.AvailabilityTracker;
 import io.hvcluster.core.cluster.availability.GuestClusters;
 import io.hvcluster.core.cluster.failover.Failover;
+import io.hvcluster.core.cluster.failover.Reactions;
 import io.hvcluster.core.cluster.lifecycle.Lifecycle;
 import io.hvcluster.core.cluster.membership.Heartbeats;
 import io.hvcluster.core.cluster.membership.Links;
@@ -44,7 +45,7 @@ import java.util.Objects;
  * A simulated failover cluster: the public {@link Cluster} face of the engine, and the wiring of its
  * feature packages. Each operation validates its arguments here and hands the work to the part that owns
  * it. Every call from a lower part to a higher one (an entity's change, the end of a start, a node
- * leaving, a migration ending, guest memory failing) goes through one {@code Reactions}, so the upward
+ * leaving, a migration ending, guest memory failing) goes through one {@link Reactions}, so the upward
  * paths of the engine can be read in one place.
  *
  * <p>Not thread-safe: every public method checks that it is called on the simulation's thread.
@@ -79,7 +80,7 @@ public final class SimCluster implements Cluster {
       MigrationStrategy plannedMoves) {
     Objects.requireNonNull(placement, "placement policy");
     Objects.requireNonNull(plannedMoves, "planned-move strategy");
-    Reactions reactions = new Reactions(this);
+    Reactions reactions = new Reactions();
     this.model = new ClusterModel(kernel, spec);
     this.memory = VmMemory.create(model, options.memoryBacking(), options.workDirectory(), model.seedFor("workload"),
         reactions);
@@ -87,17 +88,16 @@ public final class SimCluster implements Cluster {
     this.guestClusters = new GuestClusters(model, model.vms());
     model.connect(reactions, memory);
     this.reservations = new Reservations(model, options.defects());
-    this.lifecycle = new Lifecycle(model, memory, reactions);
+    this.lifecycle = new Lifecycle(memory, reactions);
     this.heartbeats = new Heartbeats(model, links, options.everyHeartbeat());
     for (HostSpec h : spec.hosts()) {
       heartbeats.add(model.addHost(h));
     }
-    this.nodes = new NodeService(model, heartbeats, lifecycle, availability, guestClusters, options.defects(),
-        reactions);
+    this.nodes = new NodeService(model, lifecycle, guestClusters, options.defects());
     this.membership = new Membership(model, heartbeats, links, nodes, availability, reactions);
     this.migrations = new Migrations(this, model, memory, lifecycle, reservations, links, availability, reactions);
-    this.failover = new Failover(this, model, membership, new Coordinators(model, membership), reservations,
-        lifecycle, migrations, availability, guestClusters, placement, plannedMoves);
+    this.failover = new Failover(migrations, membership, new Coordinators(model, membership), guestClusters,
+        placement, plannedMoves, reactions);
     this.faults = new FaultInjector(this, model);
   }
 
@@ -239,7 +239,7 @@ public final class SimCluster implements Cluster {
     requireQuorumOnceFormed("start VM '" + id + "'");
     operator("start-vm", id.name());
     want(vm);
-    failover.reconciler().kick();
+    failover.kick();
   }
 
   private void want(SimVm vm) {
@@ -258,7 +258,7 @@ public final class SimCluster implements Cluster {
         want(vm);
       }
     }
-    failover.reconciler().kick();
+    failover.kick();
   }
 
   @Override
@@ -268,7 +268,7 @@ public final class SimCluster implements Cluster {
     operator("stop-vm", id.name());
     vm.stoppedByOperator();
     availability.update(vm, "stopped by operator");
-    failover.moves().stopIfUnwanted(vm);
+    failover.stopIfUnwanted(vm);
   }
 
   @Override
@@ -289,7 +289,7 @@ public final class SimCluster implements Cluster {
     operator("resume-node", id.name());
     h.intendPause(false);
     h.moveTo(NodeState.UP, "resumed by operator");
-    failover.reconciler().kick();
+    failover.kick();
   }
 
   @Override
@@ -302,7 +302,7 @@ public final class SimCluster implements Cluster {
       h.nodeState().checkTransition(h.describe(), NodeState.PAUSED, "operator drain");
     }
     operator("drain-node", id.name());
-    failover.moves().drain(h, "draining " + h.id());
+    failover.drain(h, "draining " + h.id());
   }
 
   @Override
@@ -325,7 +325,7 @@ public final class SimCluster implements Cluster {
     if (!h.serviceRunning()) {
       return;
     }
-    failover.moves().drain(h, h.id() + " is leaving the cluster");
+    failover.drain(h, h.id() + " is leaving the cluster");
     nodes.leaveWhenDrained(h);
   }
 
@@ -358,7 +358,7 @@ public final class SimCluster implements Cluster {
     SimHost target = model.hostModel(targetId);
     migrations.check(vm, target);
     operator("migrate-vm", id.name() + " -> " + targetId.name() + " (" + strategy.name() + ")");
-    return migrations.begin(vm, target, strategy, () -> failover.moves().stopIfUnwanted(vm)).handle();
+    return migrations.begin(vm, target, strategy, () -> failover.stopIfUnwanted(vm)).handle();
   }
 
   @Override

@@ -9,6 +9,9 @@ import io.hvcluster.core.cluster.lifecycle.Lifecycle;
 import io.hvcluster.core.cluster.membership.Membership;
 import io.hvcluster.core.cluster.migration.Migrations;
 import io.hvcluster.core.cluster.model.ClusterModel;
+import io.hvcluster.core.cluster.model.SimHost;
+import io.hvcluster.core.cluster.model.SimLun;
+import io.hvcluster.core.cluster.model.SimVm;
 import io.hvcluster.core.cluster.storage.Coordinators;
 import io.hvcluster.core.cluster.storage.Reservations;
 import java.util.Objects;
@@ -43,29 +46,26 @@ public final class Failover {
   /**
    * Creates the failover engine of a cluster.
    *
-   * @param api the cluster's public face, which placement policies see
-   * @param cluster the cluster's state
+   * @param migrations the migration runtime, with the cluster, the lifecycle, the reservations and the
+   *     availability accounts it shares with this engine
    * @param membership its membership and quorum
    * @param coordinators the holders of its witness and shared volumes
-   * @param reservations the LUN reservations its groups need
-   * @param lifecycle boots and stops VM instances
-   * @param migrations runs migrations of single running VMs
-   * @param availability the VMs' availability accounts
    * @param guestClusters the guest clusters
    * @param placementPolicy the initial placement policy
    * @param plannedMoves the initial strategy of planned moves of running VMs (drain, failback)
+   * @param reactions the lower parts' upward calls, which this engine answers from now on
    */
-  public Failover(Cluster api, ClusterModel cluster, Membership membership, Coordinators coordinators,
-      Reservations reservations, Lifecycle lifecycle, Migrations migrations, AvailabilityTracker availability,
-      GuestClusters guestClusters, PlacementPolicy placementPolicy, MigrationStrategy plannedMoves) {
-    this.api = api;
-    this.cluster = cluster;
+  public Failover(Migrations migrations, Membership membership, Coordinators coordinators,
+      GuestClusters guestClusters, PlacementPolicy placementPolicy, MigrationStrategy plannedMoves,
+      Reactions reactions) {
+    this.migrations = migrations;
+    this.api = migrations.api();
+    this.cluster = migrations.cluster();
+    this.reservations = migrations.reservations();
+    this.lifecycle = migrations.lifecycle();
+    this.availability = migrations.availability();
     this.membership = membership;
     this.coordinators = coordinators;
-    this.reservations = reservations;
-    this.lifecycle = lifecycle;
-    this.migrations = migrations;
-    this.availability = availability;
     this.guestClusters = guestClusters;
     this.placementPolicy = Objects.requireNonNull(placementPolicy, "placement policy");
     this.plannedMoves = Objects.requireNonNull(plannedMoves, "planned-move strategy");
@@ -75,31 +75,42 @@ public final class Failover {
     this.moves = new GroupMoves(this);
     this.fencing = new Fencing(this);
     this.monitor = new ResourceMonitor(this);
+    reactions.bind(this);
   }
 
-  /** Returns the reconciler, which keeps wanted groups online. */
-  public Reconciler reconciler() {
-    return reconciler;
+  /** Asks for a reconciliation pass after the current event: something may let a group come online. */
+  public void kick() {
+    reconciler.kick();
   }
 
-  /** Returns the restart policy, which decides what a failed VM resource means for its group. */
-  public RestartPolicy restarts() {
-    return restarts;
+  /** An operator stopped {@code vm}: it is taken offline unless a migration is moving it. */
+  public void stopIfUnwanted(SimVm vm) {
+    moves.stopIfUnwanted(vm);
   }
 
-  /** Returns the planned moves (drain, failback) and operator stops. */
-  public GroupMoves moves() {
-    return moves;
+  /** Moves every group {@code host} owns to the node placement chooses for it. */
+  public void drain(SimHost host, String why) {
+    moves.drain(host, why);
   }
 
-  /** Returns what losing storage means for a node's VMs. */
-  public Fencing fencing() {
-    return fencing;
+  /** {@code host} can no longer reach {@code lun}: its VMs on it fail, unless a CSV redirects the I/O. */
+  public void storageLost(SimHost host, SimLun lun, String why) {
+    fencing.storageLost(host, lun, why);
   }
 
-  /** Returns the resource monitor of the VMs. */
-  public ResourceMonitor monitor() {
-    return monitor;
+  /** The VM's worker process crashed. */
+  public void workerCrashed(SimVm vm) {
+    monitor.workerCrashed(vm);
+  }
+
+  /** The VM's guest OS hangs. */
+  public void guestHung(SimVm vm) {
+    monitor.guestHung(vm);
+  }
+
+  /** The VM's hung guest OS answers again. */
+  public void guestResumed(SimVm vm) {
+    monitor.guestResumed(vm);
   }
 
   /** Returns the placement policy. */

@@ -3,7 +3,6 @@ package io.hvcluster.core.cluster.failover;
 import io.hvcluster.api.VmId;
 import io.hvcluster.api.VmState;
 import io.hvcluster.api.event.FaultApplied;
-import io.hvcluster.core.cluster.model.ClusterModel;
 import io.hvcluster.core.cluster.model.Migration;
 import io.hvcluster.core.cluster.model.SimHost;
 import io.hvcluster.core.cluster.model.SimLun;
@@ -16,13 +15,11 @@ import io.hvcluster.core.cluster.model.SimVm;
  * Cluster Shared Volume redirects the I/O. (Whether a live holder hands a disk over instead of defending
  * it is the LUN's own rule.)
  */
-public final class Fencing {
+final class Fencing {
   private final Failover f;
-  private final ClusterModel c;
 
   Fencing(Failover failover) {
     this.f = failover;
-    this.c = failover.cluster;
   }
 
   /**
@@ -31,14 +28,14 @@ public final class Fencing {
    * only, or with no LUN) are fenced now, and their groups can start elsewhere. VMs on ordinary LUNs are
    * fenced when the new owner preempts the reservation.
    */
-  public void hungNodeRemoved(SimHost h) {
+  void hungNodeRemoved(SimHost h) {
     if (!h.isHung() || !f.reservations.revokesRegistrations()) {
       return;
     }
     for (SimVm vm : h.residents()) {
       boolean guardedByArbitration = false;
       for (var id : vm.spec().luns()) {
-        guardedByArbitration |= !c.storage().get(id).spec().csv();
+        guardedByArbitration |= !f.cluster.storage().get(id).spec().csv();
       }
       if (guardedByArbitration) {
         continue;
@@ -62,11 +59,11 @@ public final class Fencing {
    * their LUNs) find their I/O failing and stop. A VM whose group the node still owns (the LUN was taken
    * by a rogue initiator, not by a failover) is a failed resource now, and its restart policy decides.
    */
-  public void resumedWithFencedInstances(SimHost h) {
+  void resumedWithFencedInstances(SimHost h) {
     for (VmId id : h.staleInstances()) {
-      SimVm vm = c.vmModel(id);
+      SimVm vm = f.cluster.vmModel(id);
       for (var lunId : vm.spec().luns()) {
-        SimLun lun = c.storage().get(lunId);
+        SimLun lun = f.cluster.storage().get(lunId);
         if (!lun.spec().csv() && !lun.ownedBy(h)) {
           h.removeStale(id);
           if (vm.groupModel().ownerNode() == h && h.isMember() && vm.wanted() && vm.migration() == null
@@ -80,8 +77,8 @@ public final class Fencing {
   }
 
   /** A node lost its reservation on a LUN: its VMs on that LUN lose their storage. */
-  public void reservationLost(SimHost h, SimLun lun) {
-    if (lun == c.witness()) {
+  void reservationLost(SimHost h, SimLun lun) {
+    if (lun == f.cluster.witness()) {
       f.membership.requestDecision();
       return;
     }
@@ -106,8 +103,8 @@ public final class Fencing {
   }
 
   /** A node can no longer reach a LUN: its VMs on it fail, unless a Cluster Shared Volume redirects the I/O. */
-  public void storageLost(SimHost h, SimLun lun, String why) {
-    if (lun == c.witness()) {
+  void storageLost(SimHost h, SimLun lun, String why) {
+    if (lun == f.cluster.witness()) {
       f.membership.requestDecision();
       f.reconciler.kick();
       return;
@@ -117,7 +114,7 @@ public final class Fencing {
         // The coordinator itself lost its paths: the volume moves to a node that still has them.
         f.reconciler.kick();
       }
-      c.emit(new FaultApplied(c.now(), c.name(), "csv-redirected-io", lun.spec().id() + " on " + h.id()
+      f.cluster.emit(new FaultApplied(f.cluster.now(), f.cluster.name(), "csv-redirected-io", lun.spec().id() + " on " + h.id()
           + ": I/O redirected through the coordinator"));
       return;
     }

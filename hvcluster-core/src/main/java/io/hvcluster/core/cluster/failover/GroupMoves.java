@@ -6,7 +6,6 @@ import io.hvcluster.api.VmState;
 import io.hvcluster.api.placement.PlacementReason;
 import io.hvcluster.api.spec.FailbackPolicy;
 import io.hvcluster.api.spec.FailbackType;
-import io.hvcluster.core.cluster.model.ClusterModel;
 import io.hvcluster.core.cluster.model.SimGroup;
 import io.hvcluster.core.cluster.model.SimHost;
 import io.hvcluster.core.cluster.model.SimLun;
@@ -20,15 +19,13 @@ import java.util.List;
  * a single running VM moves with the planned-move strategy; a group of several VMs goes offline with its
  * offline action and comes back on the target.
  */
-public final class GroupMoves {
+final class GroupMoves {
   private static final long HOUR = 3_600_000_000_000L;
 
   private final Failover f;
-  private final ClusterModel c;
 
   GroupMoves(Failover failover) {
     this.f = failover;
-    this.c = failover.cluster;
   }
 
   /** Takes a group to another node in a planned way (drain, failback). */
@@ -89,7 +86,7 @@ public final class GroupMoves {
 
 
   /** Takes an unwanted VM offline, unless a migration is moving it (it is stopped when that ends). */
-  public void stopIfUnwanted(SimVm vm) {
+  void stopIfUnwanted(SimVm vm) {
     if (vm.wanted() || vm.migration() != null) {
       return;
     }
@@ -125,7 +122,7 @@ public final class GroupMoves {
 
 
   /** Moves every group a node owns to the node placement chooses for it. */
-  public void drain(SimHost h, String why) {
+  void drain(SimHost h, String why) {
     for (SimGroup g : h.ownedGroups()) {
       if (g.activity() != SimGroup.Activity.IDLE && g.activity() != SimGroup.Activity.STARTING) {
         continue;
@@ -151,7 +148,7 @@ public final class GroupMoves {
     int current = preferred.indexOf(g.ownerNode().id());
     SimHost best = null;
     for (int i = 0; i < (current < 0 ? preferred.size() : current); i++) {
-      SimHost h = c.hostOrNull(preferred.get(i));
+      SimHost h = f.cluster.hostOrNull(preferred.get(i));
       if (h != null && h.canHostGroups() && f.membership.isActive(h) && GroupPlacement.fits(g, h)
           && f.placement.storageReachable(g, h)) {
         best = h;
@@ -161,13 +158,13 @@ public final class GroupMoves {
     if (best == null) {
       return;
     }
-    long now = c.now();
+    long now = f.cluster.now();
     int hour = (int) ((now / HOUR) % 24);
     if (!failback.allowsAt(hour)) {
       long nextWindow = (now / HOUR + Math.floorMod(failback.windowStartHour() - hour, 24)) * HOUR;
       if (!g.failbackScheduled()) {
         g.failbackScheduled(true);
-        c.loop().scheduleAt(Math.max(nextWindow, now + 1), EventLoop.Priority.NORMAL, () -> {
+        f.cluster.loop().scheduleAt(Math.max(nextWindow, now + 1), EventLoop.Priority.NORMAL, () -> {
           g.failbackScheduled(false);
           f.reconciler.kick();
         });

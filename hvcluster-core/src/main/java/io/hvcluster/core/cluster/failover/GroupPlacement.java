@@ -26,11 +26,9 @@ import java.util.stream.Collectors;
  */
 final class GroupPlacement {
   private final Failover f;
-  private final ClusterModel cluster;
 
   GroupPlacement(Failover failover) {
     this.f = failover;
-    this.cluster = failover.cluster;
   }
 
   /** Asks the placement policy for a node and checks its answer against the hard constraints. */
@@ -84,7 +82,7 @@ final class GroupPlacement {
       return null;
     }
     HostId chosen = decision.host().get();
-    SimHost target = cluster.hostOrNull(chosen);
+    SimHost target = f.cluster.hostOrNull(chosen);
     String refusal = target == null ? "it is not a node of the cluster"
         : !candidates.contains(target) ? "it is not an up, unpaused member"
         : refusal(g, request, target);
@@ -93,7 +91,7 @@ final class GroupPlacement {
       return null;
     }
     g.placed();
-    cluster.emit(new GroupPlaced(cluster.now(), cluster.name(), g.name(), chosen, f.placementPolicy().name(),
+    f.cluster.emit(new GroupPlaced(f.cluster.now(), f.cluster.name(), g.name(), chosen, f.placementPolicy().name(),
         decision.reason()));
     return target;
   }
@@ -136,7 +134,7 @@ final class GroupPlacement {
       }
     }
     if (g.placementFailed(why, waiting)) {
-      cluster.emit(new PlacementFailed(cluster.now(), cluster.name(), g.name(), why));
+      f.cluster.emit(new PlacementFailed(f.cluster.now(), f.cluster.name(), g.name(), why));
     }
   }
 
@@ -155,7 +153,7 @@ final class GroupPlacement {
   boolean storageReachable(SimGroup g, SimHost host) {
     for (SimVm vm : g.members()) {
       for (var id : vm.spec().luns()) {
-        if (!cluster.storage().get(id).usableFrom(host)) {
+        if (!f.cluster.storage().get(id).usableFrom(host)) {
           return false;
         }
       }

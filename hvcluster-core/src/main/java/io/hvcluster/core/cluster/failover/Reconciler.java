@@ -20,28 +20,26 @@ import java.util.List;
  * failed VMs and the failover threshold to groups, and fails groups back to their preferred owners when
  * the policy allows.
  */
-public final class Reconciler {
+final class Reconciler {
   private final Failover f;
-  private final ClusterModel cluster;
   private boolean pending;
   /** Groups by priority, highest first, then configuration order; rebuilt when groups are added. */
   private List<SimGroup> order = List.of();
 
   Reconciler(Failover failover) {
     this.f = failover;
-    this.cluster = failover.cluster;
   }
 
   /** Asks for a reconciliation pass after the current event. */
-  public void kick() {
+  void kick() {
     if (!pending) {
       pending = true;
-      cluster.loop().schedule(0, this::run);
+      f.cluster.loop().schedule(0, this::run);
     }
   }
 
   void kickAt(long time) {
-    cluster.loop().scheduleAt(Math.max(time, cluster.now()), EventLoop.Priority.NORMAL,
+    f.cluster.loop().scheduleAt(Math.max(time, f.cluster.now()), EventLoop.Priority.NORMAL,
         this::kick);
   }
 
@@ -54,8 +52,8 @@ public final class Reconciler {
       return;
     }
     f.coordinators.ensureCsvCoordinators(this::kick);
-    if (order.size() != cluster.groups().size()) {
-      List<SimGroup> sorted = new ArrayList<>(cluster.groups());
+    if (order.size() != f.cluster.groups().size()) {
+      List<SimGroup> sorted = new ArrayList<>(f.cluster.groups());
       sorted.sort(Comparator.comparingInt((SimGroup g) -> -g.lead().priority().value())
           .thenComparingInt(SimGroup::index));
       order = sorted;
@@ -77,7 +75,7 @@ public final class Reconciler {
     SimHost owner = g.ownerNode();
     return switch (g.groupState()) {
       case OFFLINE -> g.wantsOnline();
-      case FAILED -> g.retryAt() >= 0 && cluster.now() >= g.retryAt() && g.wantsOnline();
+      case FAILED -> g.retryAt() >= 0 && f.cluster.now() >= g.retryAt() && g.wantsOnline();
       // An online group only starts more of its VMs on its own live owner; if the owner died, the
       // cluster learns it from the heartbeats and fails the whole group over then.
       case ONLINE, ONLINE_PENDING -> anyWantedNeedsBoot(g)
@@ -180,7 +178,7 @@ public final class Reconciler {
         }
         f.placement.placementFailed(g, won ? target.id() + " left before the group could start"
             : target.id() + " lost the arbitration for the group's LUNs");
-        kickAt(cluster.now() + cluster.costs().arbitration().toNanos());
+        kickAt(f.cluster.now() + f.cluster.costs().arbitration().toNanos());
         return;
       }
       startOn(g, target);
@@ -227,7 +225,7 @@ public final class Reconciler {
    * A VM's start ended without it running (an operator stop or a kill cancelled it): the group must not
    * stay busy waiting for it.
    */
-  public void startCancelled(SimVm vm) {
+  void startCancelled(SimVm vm) {
     SimGroup g = vm.groupModel();
     if (g.activity() == SimGroup.Activity.STARTING) {
       checkOnline(g);
@@ -263,7 +261,7 @@ public final class Reconciler {
    * member. The VM runs on where it was if its group still lives there with its storage; otherwise it
    * stops, and the group brings it online wherever it is.
    */
-  public void frozenSaveAbandoned(SimVm vm, SimHost host, String why) {
+  void frozenSaveAbandoned(SimVm vm, SimHost host, String why) {
     if (vm.vmState() != VmState.SAVING || vm.node() != host || vm.migration() != null) {
       return;
     }
@@ -282,7 +280,7 @@ public final class Reconciler {
   }
 
   /** A start could not begin (its host stopped running): the group tries again. */
-  public void startAbandoned(SimVm vm, String why) {
+  void startAbandoned(SimVm vm, String why) {
     SimGroup g = vm.groupModel();
     g.endStart();
     if (g.ownerNode() != null && g.groupState() != GroupState.OFFLINE) {
@@ -292,7 +290,7 @@ public final class Reconciler {
   }
 
   /** A node left the active partition: its groups lose their owner and fail over. */
-  public void ownerLost(SimHost host, String why) {
+  void ownerLost(SimHost host, String why) {
     List<SimGroup> touched = host.ownedGroups();
     for (SimGroup g : touched) {
       g.releaseReservation();

@@ -10,7 +10,7 @@ import io.hvcluster.core.cluster.model.SimVm;
  * resource as failed, so the restart policy decides ({@link RestartPolicy#vmFailed}). An instance the
  * cluster does not count on there (unwanted, or not on its group's owner, or moving) is simply stopped.
  */
-public final class ResourceMonitor {
+final class ResourceMonitor {
   /** How long the heartbeat integration service waits for a hung guest before its resource fails. */
   static final long GUEST_HEARTBEAT_TIMEOUT_NANOS = 60_000_000_000L;
 
@@ -24,7 +24,7 @@ public final class ResourceMonitor {
    * The VM's resource failed on the node it runs on, for {@code why}: the restart policy decides if the
    * cluster counts on the instance there, and otherwise it is stopped.
    */
-  public void failed(SimVm vm, String why) {
+  void failed(SimVm vm, String why) {
     if (vm.wanted() && vm.groupModel().ownerNode() == vm.node() && vm.migration() == null) {
       f.restarts.vmFailed(vm, why);
     } else {
@@ -33,7 +33,7 @@ public final class ResourceMonitor {
   }
 
   /** The VM's worker process crashed: a migration moving it ends, and its resource fails. */
-  public void workerCrashed(SimVm vm) {
+  void workerCrashed(SimVm vm) {
     Migration run = vm.migration();
     if (run != null) {
       run.abort(vm.spec().id() + "'s worker process crashed");
@@ -45,7 +45,7 @@ public final class ResourceMonitor {
    * The guest OS hangs: it stops serving, and if the VM checks the guest's heartbeat, its resource fails
    * when the integration service times out.
    */
-  public void guestHung(SimVm vm) {
+  void guestHung(SimVm vm) {
     vm.hangGuest();
     f.availability.update(vm, "guest OS hung");
     f.guestClusters.vmStopped(vm, "guest hung");
@@ -62,7 +62,7 @@ public final class ResourceMonitor {
   }
 
   /** The hung guest answers again: it serves, and the heartbeat timeout is off. */
-  public void guestResumed(SimVm vm) {
+  void guestResumed(SimVm vm) {
     vm.guestResponds();
     f.availability.update(vm, "guest OS resumed");
     vm.stopWatchingGuestHeartbeat();

@@ -6,7 +6,6 @@ import io.hvcluster.api.event.FailoverStarted;
 import io.hvcluster.api.placement.PlacementReason;
 import io.hvcluster.api.spec.FailoverPolicy;
 import io.hvcluster.api.spec.RestartAction;
-import io.hvcluster.core.cluster.model.ClusterModel;
 import io.hvcluster.core.cluster.model.SimGroup;
 import io.hvcluster.core.cluster.model.SimHost;
 import io.hvcluster.core.cluster.model.SimLun;
@@ -19,22 +18,20 @@ import java.util.Optional;
  * {@code RESTART_NO_NOTIFY}, waits for the retry period); a group that failed over {@code
  * FailoverThreshold} times in {@code FailoverPeriod} stays failed until an operator starts it.
  */
-public final class RestartPolicy {
+final class RestartPolicy {
   private static final long RESTART_DELAY_NANOS = 500_000_000L;
 
   private final Failover f;
-  private final ClusterModel cluster;
 
   RestartPolicy(Failover failover) {
     this.f = failover;
-    this.cluster = failover.cluster;
   }
 
   /**
    * A VM resource failed on a live node (crash, failed or timed-out start, hung guest, lost I/O): the
    * restart policy decides between restarting in place, failing the group over, or leaving it failed.
    */
-  public void vmFailed(SimVm vm, String why) {
+  void vmFailed(SimVm vm, String why) {
     vmFailed(vm, vm.node(), why);
   }
 
@@ -43,7 +40,7 @@ public final class RestartPolicy {
    * off or saved and unable to start for want of memory) keeps its state; its resource failed all the
    * same, and the restart policy counts the failure on {@code host}.
    */
-  public void vmFailed(SimVm vm, SimHost host, String why) {
+  void vmFailed(SimVm vm, SimHost host, String why) {
     SimGroup g = vm.groupModel();
     vm.cancelTimers();
     VmState state = vm.vmState();
@@ -56,7 +53,7 @@ public final class RestartPolicy {
       return;
     }
     FailoverPolicy policy = vm.spec().failover();
-    long now = cluster.now();
+    long now = f.cluster.now();
     int restarts = vm.recentRestarts(host, now, policy.restartPeriod().toNanos());
     switch (policy.restartAction()) {
       case DONT_RESTART -> retryLater(g, policy, "restart action is DONT_RESTART");
@@ -77,7 +74,7 @@ public final class RestartPolicy {
   }
 
   private void retryLater(SimGroup g, FailoverPolicy policy, String why) {
-    g.retryAt(cluster.now() + policy.retryPeriodOnFailure().toNanos());
+    g.retryAt(f.cluster.now() + policy.retryPeriodOnFailure().toNanos());
     g.note(why + "; next try after the retry period of " + policy.retryPeriodOnFailure().toMinutes() + " min");
     f.reconciler.kickAt(g.retryAt());
   }
@@ -112,8 +109,8 @@ public final class RestartPolicy {
    */
   boolean countFailover(SimGroup g, SimHost from, String why) {
     FailoverPolicy policy = g.policy();
-    long now = cluster.now();
-    int threshold = policy.effectiveFailoverThreshold(cluster.hosts().size());
+    long now = f.cluster.now();
+    int threshold = policy.effectiveFailoverThreshold(f.cluster.hosts().size());
     if (g.recentFailovers(now, policy.failoverPeriod().toNanos()) >= threshold) {
       g.lock();
       String locked = "failover threshold exceeded: " + threshold + " failovers in " + policy.failoverPeriod().toHours()
@@ -126,7 +123,7 @@ public final class RestartPolicy {
       return false;
     }
     int count = g.recordFailover(now);
-    cluster.emit(new FailoverStarted(now, cluster.name(), g.name(), Optional.ofNullable(from).map(SimHost::id),
+    f.cluster.emit(new FailoverStarted(now, f.cluster.name(), g.name(), Optional.ofNullable(from).map(SimHost::id),
         count, why));
     return true;
   }

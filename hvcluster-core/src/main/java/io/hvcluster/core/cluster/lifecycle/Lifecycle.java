@@ -27,14 +27,13 @@ public final class Lifecycle {
   /**
    * Creates the lifecycle of a cluster's VMs.
    *
-   * @param cluster the cluster
-   * @param memory the VMs' guest memory
+   * @param memory the guest memory of the cluster's VMs
    * @param starts hears how starts end that did not end running
    */
-  public Lifecycle(ClusterModel cluster, VmMemory memory, StartListener starts) {
-    this.cluster = cluster;
+  public Lifecycle(VmMemory memory, StartListener starts) {
     this.memory = memory;
     this.starts = starts;
+    this.cluster = memory.cluster();
   }
 
   /**

@@ -72,18 +72,12 @@ public final class Heartbeats {
    * @param everyBeat simulate every heartbeat (the reference mode) instead of eliding them
    */
   public Heartbeats(ClusterModel cluster, Links links, boolean everyBeat) {
-    this(cluster, links, cluster.settings().heartbeatDelay().toNanos(), cluster.settings().heartbeatThreshold(),
-        everyBeat, cluster.random("heartbeat"));
-  }
-
-  private Heartbeats(ClusterModel cluster, Links links, long delayNanos, int threshold, boolean everyBeat,
-      SplittableRandom phases) {
     this.cluster = cluster;
     this.links = links;
-    this.delay = delayNanos;
-    this.threshold = threshold;
     this.everyBeat = everyBeat;
-    this.phases = phases;
+    this.delay = cluster.settings().heartbeatDelay().toNanos();
+    this.threshold = cluster.settings().heartbeatThreshold();
+    this.phases = cluster.random("heartbeat");
   }
 
   /** The membership that decides on route changes; set once, when it is built. */

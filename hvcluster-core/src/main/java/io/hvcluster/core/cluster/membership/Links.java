@@ -18,18 +18,24 @@ public final class Links {
 
   /** Marks heartbeats on a directed link as arriving too late to count; returns whether that changed. */
   public boolean setLate(SimHost from, SimHost to, boolean isLate) {
-    int bit = from.index() * MAX + to.index();
-    if (late.get(bit) == isLate) {
+    return flip(late, from.index() * MAX + to.index(), isLate);
+  }
+
+  /** Sets {@code bit} of {@code bits} to {@code value}; returns whether that changed it. */
+  private static boolean flip(BitSet bits, int bit, boolean value) {
+    if (bits.get(bit) == value) {
       return false;
     }
-    late.set(bit, isLate);
+    bits.set(bit, value);
     return true;
   }
 
+  /** Whether the migration network joins {@code a} and {@code b}. */
   public boolean migrationLinkUp(SimHost a, SimHost b) {
     return !migrationCut.get(a.index() * MAX + b.index());
   }
 
+  /** Cuts or restores the migration link between two nodes (both ways); returns whether that changed it. */
   public boolean setMigrationCut(SimHost a, SimHost b, boolean isCut) {
     boolean changed = migrationCut.get(a.index() * MAX + b.index()) != isCut;
     migrationCut.set(a.index() * MAX + b.index(), isCut);
@@ -39,24 +45,15 @@ public final class Links {
 
   /** Cuts or restores a directed link; returns whether that changed anything. */
   public boolean set(SimHost from, SimHost to, boolean isCut) {
-    int bit = from.index() * MAX + to.index();
-    if (cut.get(bit) == isCut) {
-      return false;
-    }
-    cut.set(bit, isCut);
-    return true;
+    return flip(cut, from.index() * MAX + to.index(), isCut);
   }
 
+  /** Whether any heartbeat link is cut. */
   public boolean anyCut() {
     return !cut.isEmpty();
   }
 
-  /** Restores every heartbeat link, cut or late; returns the directed links that changed as (from, to) index pairs. */
-  public void clearHeartbeatFaults() {
-    cut.clear();
-    late.clear();
-  }
-
+  /** Whether heartbeats on any link arrive too late. */
   public boolean anyLate() {
     return !late.isEmpty();
   }

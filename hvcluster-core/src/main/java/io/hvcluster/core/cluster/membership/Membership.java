@@ -36,11 +36,11 @@ import java.util.stream.Collectors;
  */
 public final class Membership {
   private final ClusterModel cluster;
-  private final Heartbeats heartbeats;
+  final Heartbeats heartbeats;
   private final Links links;
   private final NodeService nodes;
-  private final AvailabilityTracker availability;
-  private final MembershipListener listener;
+  final AvailabilityTracker availability;
+  final MembershipListener listener;
   private boolean decisionPending;
   private List<SimHost> active = List.of();
   private QuorumStatus status;

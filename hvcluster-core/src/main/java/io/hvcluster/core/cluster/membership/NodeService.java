@@ -3,7 +3,6 @@ package io.hvcluster.core.cluster.membership;
 import io.hvcluster.api.NodeState;
 import io.hvcluster.api.VmState;
 import io.hvcluster.api.spec.Installation;
-import io.hvcluster.core.cluster.availability.AvailabilityTracker;
 import io.hvcluster.core.cluster.availability.GuestClusters;
 import io.hvcluster.core.cluster.lifecycle.Lifecycle;
 import io.hvcluster.core.cluster.model.ClusterModel;
@@ -27,33 +26,25 @@ public final class NodeService {
   public static final long SERVICE_RESTART_NANOS = 10_000_000_000L;
 
   private final ClusterModel c;
-  private final Heartbeats heartbeats;
   private final Lifecycle lifecycle;
-  private final AvailabilityTracker availability;
   private final GuestClusters guestClusters;
-  private final MembershipListener listener;
   private final boolean ignoreQuorum;
+  /** The membership this service serves, with its heartbeats, availability accounts and listener. */
   private Membership membership;
 
   /**
-   * Creates the node service of a cluster.
+   * Creates the node service of a cluster; it works with the heartbeats, availability accounts and
+   * failover listener of the membership that is built on it.
    *
    * @param cluster the cluster
-   * @param heartbeats its failure detection
    * @param lifecycle stops a node's VMs when its service stops
-   * @param availability the VMs' availability accounts
    * @param guestClusters the guest clusters, whose active nodes stop serving when their host hangs
    * @param defects the deliberate defects; this is the gate of {@link Defect#IGNORE_QUORUM}
-   * @param listener the failover engine, told when a node's groups lose their owner
    */
-  public NodeService(ClusterModel cluster, Heartbeats heartbeats, Lifecycle lifecycle, AvailabilityTracker availability,
-      GuestClusters guestClusters, Defects defects, MembershipListener listener) {
+  public NodeService(ClusterModel cluster, Lifecycle lifecycle, GuestClusters guestClusters, Defects defects) {
     this.c = cluster;
-    this.heartbeats = heartbeats;
     this.lifecycle = lifecycle;
-    this.availability = availability;
     this.guestClusters = guestClusters;
-    this.listener = listener;
     this.ignoreQuorum = defects.ignoresQuorum();
   }
 
@@ -75,18 +66,18 @@ public final class NodeService {
       // The service died and came back before the others noticed: the node rejoins from scratch.
       String why = "cluster service restarted before its failure was detected";
       h.moveTo(NodeState.DOWN, why);
-      listener.ownerLost(h, why);
+      membership.listener.ownerLost(h, why);
     }
     h.serviceStarted();
     h.moveTo(NodeState.JOINING, "cluster service started");
-    heartbeats.listenerStarted(h);
+    membership.heartbeats.listenerStarted(h);
     membership.requestDecision();
   }
 
   /** Stops a node's cluster service at once; its VMs stop with it. */
   public void stopService(SimHost h, String why) {
     h.serviceStopped(vm -> lifecycle.kill(vm, why));
-    heartbeats.hostChanged(h);
+    membership.heartbeats.hostChanged(h);
   }
 
   // ---- what befalls a node ----
@@ -116,12 +107,12 @@ public final class NodeService {
     h.hang();
     String why = "host " + h.id() + " hung";
     for (SimVm vm : h.residents()) {
-      availability.update(vm, why);
+      membership.availability.update(vm, why);
       if (vm.vmState() == VmState.RUNNING) {
         guestClusters.vmStopped(vm, why);
       }
     }
-    heartbeats.hostChanged(h);
+    membership.heartbeats.hostChanged(h);
     abortMigrationsTouching(h, h.id() + " hung");
     stallIfQuorumUnreachable("host " + h.id() + " hung; the nodes left cannot hold quorum");
   }
@@ -139,15 +130,15 @@ public final class NodeService {
       return;
     }
     parked.forEach(Runnable::run);
-    listener.resumedWithFencedInstances(h);
+    membership.listener.resumedWithFencedInstances(h);
     String why = "host " + h.id() + " resumed";
     for (SimVm vm : h.residents()) {
-      availability.update(vm, why);
+      membership.availability.update(vm, why);
       if (vm.serving()) {
         guestClusters.vmRunning(vm);
       }
     }
-    heartbeats.listenerResumed(h);
+    membership.heartbeats.listenerResumed(h);
     if (!h.serviceRunning()) {
       scheduleServiceStart(h, SERVICE_RESTART_NANOS);
     }
@@ -179,10 +170,10 @@ public final class NodeService {
     }
     SimLun witness = c.witness();
     if (witness != null && witness.ownerNode() == h) {
-      listener.reconcile();
+      membership.listener.reconcile();
     }
-    listener.hungNodeRemoved(h);
-    listener.ownerLost(h, why);
+    membership.listener.hungNodeRemoved(h);
+    membership.listener.ownerLost(h, why);
     abortMigrationsTouching(h, h.id() + " left the cluster: " + why);
   }
 
@@ -201,7 +192,7 @@ public final class NodeService {
     stopService(h, why);
     if (member) {
       h.moveTo(NodeState.DOWN, why);
-      listener.ownerLost(h, why);
+      membership.listener.ownerLost(h, why);
       membership.requestDecision();
     }
   }
@@ -216,7 +207,7 @@ public final class NodeService {
 
   private void stallIfQuorumUnreachable(String cause) {
     if (!membership.quorumReachable()) {
-      availability.pendingStartsStalled(cause);
+      membership.availability.pendingStartsStalled(cause);
     }
   }
 

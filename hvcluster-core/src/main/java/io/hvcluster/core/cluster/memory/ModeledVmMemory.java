@@ -14,8 +14,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Modeled guest memory: sizes and dirty-page accounting only, for fleet-scale runs. A save keeps the set
@@ -30,29 +28,19 @@ final class ModeledVmMemory extends VmMemory {
     private SavedStateDamage damage;
   }
 
-  /** Saved images by VM index, created on first save. */
-  private final List<SavedImage> images = new ArrayList<>();
+  /** Each VM's saved image, created on first save. */
+  private final ByVm<SavedImage> images = new ByVm<>(SavedImage::new);
 
   ModeledVmMemory(ClusterModel cluster, long workloadSeed, FailureListener failures) {
     super(cluster, workloadSeed, failures);
   }
 
   private SavedImage image(SimVm vm) {
-    int i = vm.index();
-    while (images.size() <= i) {
-      images.add(null);
-    }
-    SavedImage s = images.get(i);
-    if (s == null) {
-      s = new SavedImage();
-      images.set(i, s);
-    }
-    return s;
+    return images.get(vm);
   }
 
   private SavedImage imageOrNull(SimVm vm) {
-    int i = vm.index();
-    return i < images.size() ? images.get(i) : null;
+    return images.getOrNull(vm);
   }
 
   @Override

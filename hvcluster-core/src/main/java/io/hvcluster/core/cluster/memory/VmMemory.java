@@ -15,8 +15,6 @@ import io.hvcluster.core.memory.GuestWorkload;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Guest memory of a cluster's VMs: when it exists, what the guest writes into it, and how it is saved to
@@ -60,8 +58,8 @@ public abstract class VmMemory implements MemoryPort {
   final ClusterModel cluster;
   private final long workloadSeed;
   private final FailureListener failures;
-  /** Each VM's guest by VM index, created on first use. */
-  private final List<Guest> guests = new ArrayList<>();
+  /** Each VM's guest, created on first use. */
+  private final ByVm<Guest> guests = new ByVm<>(Guest::new);
 
   VmMemory(ClusterModel cluster, long workloadSeed, FailureListener failures) {
     this.cluster = cluster;
@@ -85,22 +83,17 @@ public abstract class VmMemory implements MemoryPort {
         : new RealVmMemory(cluster, workDirectory, workloadSeed, failures);
   }
 
+  /** Returns the cluster whose VMs' memory this is. */
+  public final ClusterModel cluster() {
+    return cluster;
+  }
+
   private Guest guest(SimVm vm) {
-    int i = vm.index();
-    while (guests.size() <= i) {
-      guests.add(null);
-    }
-    Guest g = guests.get(i);
-    if (g == null) {
-      g = new Guest();
-      guests.set(i, g);
-    }
-    return g;
+    return guests.get(vm);
   }
 
   private Guest guestOrNull(SimVm vm) {
-    int i = vm.index();
-    return i < guests.size() ? guests.get(i) : null;
+    return guests.getOrNull(vm);
   }
 
   // ---- what differs between the two backings ----

@@ -15,11 +15,11 @@ import java.util.List;
  * serve, from the first moment it stopped serving to the last moment it served again).
  */
 final class MigrationRecord {
-  private final String strategy;
-  private final VmId vm;
-  private final HostId source;
-  private final HostId target;
-  private final long start;
+  /** Which migration this is: its strategy, VM, nodes and start. */
+  private record Header(String strategy, VmId vm, HostId source, HostId target, long start) {
+  }
+
+  private final Header header;
   private final List<MigrationPhase> phases = new ArrayList<>();
   private final List<MigrationPass> passes = new ArrayList<>();
   private String phase;
@@ -30,15 +30,11 @@ final class MigrationRecord {
   private long downtime;
 
   MigrationRecord(String strategy, VmId vm, HostId source, HostId target, long start) {
-    this.strategy = strategy;
-    this.vm = vm;
-    this.source = source;
-    this.target = target;
-    this.start = start;
+    this.header = new Header(strategy, vm, source, target, start);
   }
 
   long start() {
-    return start;
+    return header.start();
   }
 
   /** A new phase begins at {@code now}, ending the one before. */
@@ -83,7 +79,7 @@ final class MigrationRecord {
       blackoutStart = -1;
     }
     long blackout = downtime + (blackoutStart >= 0 ? now - blackoutStart : 0);
-    return new MigrationResult(strategy, vm, source, target, outcome, start, now, blackout, bytes, phases, passes,
-        fellBack, detail);
+    return new MigrationResult(header.strategy(), header.vm(), header.source(), header.target(), outcome,
+        header.start(), now, blackout, bytes, phases, passes, fellBack, detail);
   }
 }

@@ -62,14 +62,14 @@ public final class MigrationRun implements MigrationContext, Migration {
 
   MigrationRun(Migrations parts, MigrationStrategy strategy, SimVm vm, SimHost target, Runnable onEnd) {
     this.parts = parts;
-    this.cluster = parts.cluster;
+    this.cluster = parts.cluster();
     this.strategy = strategy;
     this.vm = vm;
     this.source = vm.node();
     this.target = target;
     this.random = cluster.randomFor("migration-" + cluster.now(), vm);
     this.record = new MigrationRecord(strategy.name(), vm.spec().id(), source.id(), target.id(), cluster.now());
-    this.settlement = new Settlement(parts, vm, source, target, strategy.name());
+    this.settlement = new Settlement(this);
     this.onEnd = onEnd;
   }
 
@@ -99,6 +99,18 @@ public final class MigrationRun implements MigrationContext, Migration {
     }
   }
 
+  Migrations parts() {
+    return parts;
+  }
+
+  SimVm migratingVm() {
+    return vm;
+  }
+
+  String strategyName() {
+    return strategy.name();
+  }
+
   private SimHost here() {
     return relocated ? target : source;
   }
@@ -122,7 +134,7 @@ public final class MigrationRun implements MigrationContext, Migration {
 
   @Override
   public Cluster cluster() {
-    return parts.api;
+    return parts.api();
   }
 
   @Override
@@ -147,7 +159,7 @@ public final class MigrationRun implements MigrationContext, Migration {
 
   @Override
   public GuestMemory sourceMemory() {
-    GuestMemory memory = vm.node() == source ? parts.memory.memory(vm) : null;
+    GuestMemory memory = vm.node() == source ? parts.memory().memory(vm) : null;
     if (memory == null) {
       throw new IllegalStateException(vm.describe() + " holds no guest memory on " + source.id() + " in state "
           + vm.vmState());
@@ -198,7 +210,7 @@ public final class MigrationRun implements MigrationContext, Migration {
       releaseTargetReservation();
     }
     if (vm.vmState() == VmState.RUNNING || vm.vmState() == VmState.MIGRATING) {
-      parts.memory.quiesce(vm);
+      parts.memory().quiesce(vm);
     }
     if (vm.vmState() == VmState.MIGRATING && targetMemory != null) {
       // Leaving MIGRATING other than by a switchover abandons the live copy (a fallback to saving):
@@ -209,7 +221,7 @@ public final class MigrationRun implements MigrationContext, Migration {
     boolean resuming = vm.vmState() == VmState.RESTORING && to == VmState.RUNNING;
     vm.moveTo(to, host, reason);
     if (resuming) {
-      parts.memory.resumed(vm);
+      parts.memory().resumed(vm);
     }
     afterVmChange();
   }
@@ -219,7 +231,7 @@ public final class MigrationRun implements MigrationContext, Migration {
       throw new IllegalStateException(vm.describe() + " cannot become " + to + " on " + host.describe() + ": the node is "
           + host.nodeState() + (host.sendsHeartbeats() ? "" : " and not running"));
     }
-    SimLun missing = parts.reservations.firstNotHeld(vm.groupModel().ordinaryLuns(), host);
+    SimLun missing = parts.reservations().firstNotHeld(vm.groupModel().ordinaryLuns(), host);
     if (missing != null) {
       throw new IllegalStateException(vm.describe() + " cannot become " + to + " on " + host.describe() + ": it does not own "
           + missing.describe());
@@ -233,9 +245,9 @@ public final class MigrationRun implements MigrationContext, Migration {
       throw new IllegalStateException(vm.describe() + " can only be frozen while migrating and running; it is "
           + vm.vmState() + (vm.isFrozen() ? " and already frozen" : ""));
     }
-    parts.memory.quiesce(vm);
+    parts.memory().quiesce(vm);
     vm.freeze();
-    parts.availability.update(vm, "frozen for the switchover of " + strategy.name() + " migration");
+    parts.availability().update(vm, "frozen for the switchover of " + strategy.name() + " migration");
     afterVmChange();
   }
 
@@ -246,7 +258,7 @@ public final class MigrationRun implements MigrationContext, Migration {
       throw new IllegalStateException(vm.describe() + " is not frozen");
     }
     vm.thaw();
-    parts.availability.update(vm, "thawed on the source");
+    parts.availability().update(vm, "thawed on the source");
     afterVmChange();
   }
 
@@ -254,7 +266,7 @@ public final class MigrationRun implements MigrationContext, Migration {
   public GuestMemory targetMemory() {
     checkOpen();
     if (targetMemory == null) {
-      targetMemory = parts.memory.allocate(vm, target);
+      targetMemory = parts.memory().allocate(vm, target);
     }
     return targetMemory;
   }
@@ -268,11 +280,11 @@ public final class MigrationRun implements MigrationContext, Migration {
     }
     requireRunnableOn(target, VmState.RUNNING);
     releaseTargetReservation();
-    GuestMemory old = parts.memory.detach(vm);
+    GuestMemory old = parts.memory().detach(vm);
     vm.thaw();
     relocated = true;
     vm.moveTo(VmState.RUNNING, target, "switched over from " + source.id() + " by " + strategy.name());
-    parts.memory.attach(vm, targetMemory, old);
+    parts.memory().attach(vm, targetMemory, old);
     targetMemory = null;
     afterVmChange();
   }
@@ -300,7 +312,7 @@ public final class MigrationRun implements MigrationContext, Migration {
   @Override
   public void acquireStorage(Consumer<Boolean> then) {
     checkOpen();
-    parts.reservations.acquire(vm.groupModel().ordinaryLuns(), target, "migration of " + vm.spec().id(),
+    parts.reservations().acquire(vm.groupModel().ordinaryLuns(), target, "migration of " + vm.spec().id(),
         won -> deliver(then, won));
   }
 
@@ -317,7 +329,7 @@ public final class MigrationRun implements MigrationContext, Migration {
       throw new IllegalStateException("saving needs " + vm.describe() + " SAVING on " + here().id() + "; it is "
           + vm.vmState());
     }
-    return parts.memory.save(vm);
+    return parts.memory().save(vm);
   }
 
   @Override
@@ -327,7 +339,7 @@ public final class MigrationRun implements MigrationContext, Migration {
       throw new IllegalStateException("restoring needs " + vm.describe() + " RESTORING on " + here().id() + "; it is "
           + vm.vmState());
     }
-    return parts.memory.restore(vm, mode);
+    return parts.memory().restore(vm, mode);
   }
 
   @Override
@@ -338,7 +350,7 @@ public final class MigrationRun implements MigrationContext, Migration {
     if (host == target) {
       releaseTargetReservation();
     }
-    parts.lifecycle.start(vm, host, this::afterVmChange, () -> {
+    parts.lifecycle().start(vm, host, this::afterVmChange, () -> {
       afterVmChange();
       if (result == null) {
         guarded(then);
@@ -348,7 +360,7 @@ public final class MigrationRun implements MigrationContext, Migration {
 
   @Override
   public boolean migrationLinkUp() {
-    return source.sendsHeartbeats() && target.sendsHeartbeats() && parts.links.migrationLinkUp(source, target);
+    return source.sendsHeartbeats() && target.sendsHeartbeats() && parts.links().migrationLinkUp(source, target);
   }
 
   @Override
@@ -357,7 +369,7 @@ public final class MigrationRun implements MigrationContext, Migration {
     if (!(fraction >= 0 && fraction <= 0.99)) {
       throw new IllegalArgumentException("throttle is " + fraction + "; allowed: 0 to 0.99");
     }
-    parts.memory.throttle(vm, fraction);
+    parts.memory().throttle(vm, fraction);
   }
 
   @Override
@@ -454,7 +466,7 @@ public final class MigrationRun implements MigrationContext, Migration {
 
   private void finish(MigrationOutcome outcome, String reason) {
     long now = cluster.now();
-    parts.memory.unthrottle(vm);
+    parts.memory().unthrottle(vm);
     String told = vm.acknowledgementLost() ? reason + " (the switchover acknowledgement was lost; the outcome was"
         + " confirmed by probing the target)" : reason;
     vm.acknowledgementConfirmed();
@@ -473,7 +485,7 @@ public final class MigrationRun implements MigrationContext, Migration {
     }
     cluster.emit(new MigrationFinished(now, cluster.name(), result));
     onEnd.run();
-    parts.listener.migrationEnded();
+    parts.listener().migrationEnded();
   }
 
   /** Returns the handle the operator holds. */

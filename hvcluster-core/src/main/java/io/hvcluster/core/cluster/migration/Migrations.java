@@ -17,40 +17,18 @@ import io.hvcluster.core.cluster.storage.Reservations;
 /**
  * The migration runtime of one cluster: what every {@link MigrationRun} works with, the checks an
  * operator's migration must pass, and the start of each run.
+ *
+ * @param api the cluster's public face, which strategies see
+ * @param cluster the cluster's state
+ * @param memory the VMs' guest memory
+ * @param lifecycle boots and stops VM instances
+ * @param reservations the LUN reservations a VM needs
+ * @param links the migration network
+ * @param availability the VMs' availability accounts
+ * @param listener the failover engine, told when a migration ends
  */
-public final class Migrations {
-  final Cluster api;
-  final ClusterModel cluster;
-  final VmMemory memory;
-  final Lifecycle lifecycle;
-  final Reservations reservations;
-  final Links links;
-  final AvailabilityTracker availability;
-  final MigrationListener listener;
-
-  /**
-   * Creates the migration runtime of a cluster.
-   *
-   * @param api the cluster's public face, which strategies see
-   * @param cluster the cluster's state
-   * @param memory the VMs' guest memory
-   * @param lifecycle boots and stops VM instances
-   * @param reservations the LUN reservations a VM needs
-   * @param links the migration network
-   * @param availability the VMs' availability accounts
-   * @param listener the failover engine, told when a migration ends
-   */
-  public Migrations(Cluster api, ClusterModel cluster, VmMemory memory, Lifecycle lifecycle, Reservations reservations,
-      Links links, AvailabilityTracker availability, MigrationListener listener) {
-    this.api = api;
-    this.cluster = cluster;
-    this.memory = memory;
-    this.lifecycle = lifecycle;
-    this.reservations = reservations;
-    this.links = links;
-    this.availability = availability;
-    this.listener = listener;
-  }
+public record Migrations(Cluster api, ClusterModel cluster, VmMemory memory, Lifecycle lifecycle,
+    Reservations reservations, Links links, AvailabilityTracker availability, MigrationListener listener) {
 
   /**
    * Checks that an operator may migrate {@code vm} to {@code target} now.

@@ -14,23 +14,21 @@ import io.hvcluster.core.cluster.model.SimVm;
  * source still holds its storage, frozen with a hung source, or stopped.
  */
 final class Settlement {
+  private final MigrationRun run;
   private final Migrations parts;
   private final SimVm vm;
   private final SimHost source;
-  private final SimHost target;
-  private final String strategy;
 
-  Settlement(Migrations parts, SimVm vm, SimHost source, SimHost target, String strategy) {
-    this.parts = parts;
-    this.vm = vm;
-    this.source = source;
-    this.target = target;
-    this.strategy = strategy;
+  Settlement(MigrationRun run) {
+    this.run = run;
+    this.parts = run.parts();
+    this.vm = run.migratingVm();
+    this.source = run.source();
   }
 
   /** Whether {@code host} holds the VM's ordinary LUNs, so it may run the VM. */
   boolean holdsStorage(SimHost host) {
-    return parts.reservations.held(vm.groupModel().ordinaryLuns(), host);
+    return parts.reservations().held(vm.groupModel().ordinaryLuns(), host);
   }
 
   /** Keeps the (single-VM) group's state in step with the VM while it moves. */
@@ -50,7 +48,7 @@ final class Settlement {
     if (next == GroupState.ONLINE && g.groupState() == GroupState.OFFLINE) {
       g.moveTo(GroupState.ONLINE_PENDING, owner, "migration of " + vm.spec().id());
     }
-    g.moveTo(next, owner, "migration of " + vm.spec().id() + " by " + strategy);
+    g.moveTo(next, owner, "migration of " + vm.spec().id() + " by " + run.strategyName());
   }
 
   /** The migration failed: a group still online or pending goes offline where its LUNs are. */
@@ -86,7 +84,7 @@ final class Settlement {
       } else if (source.sendsHeartbeats() || source.isHung()) {
         // The source gave the VM's LUNs up inside a live blackout: it must not run the VM without them
         // (S3). The VM stops here and the failover engine brings its group online again.
-        parts.lifecycle.kill(vm, "migration abandoned after " + source.id() + " released the VM's LUNs: " + reason);
+        parts.lifecycle().kill(vm, "migration abandoned after " + source.id() + " released the VM's LUNs: " + reason);
       }
     } else if (state == VmState.SAVING && host == source && source.sendsHeartbeats()) {
       vm.moveTo(VmState.RUNNING, source, "save abandoned: " + reason);
@@ -94,16 +92,16 @@ final class Settlement {
       // The save froze with its host. If the host resumes still a member, the VM runs on there (or stops,
       // if its group moved meanwhile); if the cluster removes the host first, the VM dies with it.
       String why = "save abandoned: " + reason;
-      source.park(() -> parts.listener.frozenSaveAbandoned(vm, source, why));
+      source.park(() -> parts.listener().frozenSaveAbandoned(vm, source, why));
     } else if ((state == VmState.RESTORING || state == VmState.STARTING) && host != null) {
       // This run is ending now: detach it first, or the kill would abort it, and it would end twice.
       vm.migrationEnded();
-      parts.lifecycle.kill(vm, "migration failed: " + reason);
+      parts.lifecycle().kill(vm, "migration failed: " + reason);
     }
     if (vm.vmState() == VmState.RUNNING && vm.node() == source) {
       return MigrationOutcome.ROLLED_BACK;
     }
-    if (vm.vmState() == VmState.RUNNING && vm.node() == target) {
+    if (vm.vmState() == VmState.RUNNING && vm.node() == run.target()) {
       return MigrationOutcome.COMPLETED;
     }
     return MigrationOutcome.FAILED;

@@ -168,24 +168,17 @@ public final class ClusterModel {
     return hostsView;
   }
 
-  /** Returns the VMs in configuration order (a read-only view). */
-  public List<SimVm> vms() {
-    return vmsView;
+  /** Adds a node to the model (its cluster service stopped); the cluster's spec is the caller's to grow. */
+  public SimHost addHost(HostSpec hostSpec) {
+    SimHost host = new SimHost(this, hosts.size(), hostSpec);
+    hosts.add(host);
+    hostsById.put(hostSpec.id(), host);
+    return host;
   }
 
-  /** Returns the groups in configuration order (a read-only view). */
-  public List<SimGroup> groups() {
-    return groupsView;
-  }
-
-  /** Returns the shared storage. */
-  public SimStorage storage() {
-    return storage;
-  }
-
-  /** Returns the witness (disk or file share), or null when the quorum model has none. */
-  public SimLun witness() {
-    return witness;
+  /** The cluster gained a node: its configuration grows. */
+  public void grow(ClusterSpec grown) {
+    spec = grown;
   }
 
   /** Returns the node named {@code id}, or null. */
@@ -199,67 +192,12 @@ public final class ClusterModel {
    * @throws NoSuchEntityException when the cluster has no such node
    */
   public SimHost hostModel(HostId id) {
-    SimHost h = hostsById.get(Objects.requireNonNull(id, "host"));
-    if (h == null) {
-      throw new NoSuchEntityException("node", id.name(), hostsById.keySet());
-    }
-    return h;
+    return find(hostsById, Objects.requireNonNull(id, "host"), "node", id.name());
   }
 
-  /** Returns the VM named {@code id}, or null. */
-  public SimVm vmOrNull(VmId id) {
-    return vmsById.get(id);
-  }
-
-  /**
-   * Returns the VM named {@code id}.
-   *
-   * @throws NoSuchEntityException when the cluster has no such VM
-   */
-  public SimVm vmModel(VmId id) {
-    SimVm vm = vmsById.get(Objects.requireNonNull(id, "VM"));
-    if (vm == null) {
-      throw new NoSuchEntityException("VM", id.name(), vmsById.keySet());
-    }
-    return vm;
-  }
-
-  /**
-   * Returns the group named {@code name}.
-   *
-   * @throws NoSuchEntityException when the cluster has no such group
-   */
-  public SimGroup group(String name) {
-    for (SimGroup g : groups) {
-      if (g.name().equals(name)) {
-        return g;
-      }
-    }
-    throw new NoSuchEntityException("group", name, groups.stream().map(SimGroup::name).toList());
-  }
-
-  /** Returns the migrations under way, in VM order. */
-  public List<Migration> activeMigrations() {
-    List<Migration> runs = new ArrayList<>();
-    for (SimVm vm : vms) {
-      if (vm.migration() != null) {
-        runs.add(vm.migration());
-      }
-    }
-    return runs;
-  }
-
-  /** Adds a node to the model (its cluster service stopped); the cluster's spec is the caller's to grow. */
-  public SimHost addHost(HostSpec hostSpec) {
-    SimHost host = new SimHost(this, hosts.size(), hostSpec);
-    hosts.add(host);
-    hostsById.put(hostSpec.id(), host);
-    return host;
-  }
-
-  /** The cluster gained a node: its configuration grows. */
-  public void grow(ClusterSpec grown) {
-    spec = grown;
+  /** Returns the VMs in configuration order (a read-only view). */
+  public List<SimVm> vms() {
+    return vmsView;
   }
 
   /**
@@ -303,6 +241,69 @@ public final class ClusterModel {
     }
     vm.joinGroup(group);
     return vm;
+  }
+
+  /** Returns the VM named {@code id}, or null. */
+  public SimVm vmOrNull(VmId id) {
+    return vmsById.get(id);
+  }
+
+  /**
+   * Returns the VM named {@code id}.
+   *
+   * @throws NoSuchEntityException when the cluster has no such VM
+   */
+  public SimVm vmModel(VmId id) {
+    return find(vmsById, Objects.requireNonNull(id, "VM"), "VM", id.name());
+  }
+
+  /** Returns the migrations under way, in VM order. */
+  public List<Migration> activeMigrations() {
+    List<Migration> runs = new ArrayList<>();
+    for (SimVm vm : vms) {
+      if (vm.migration() != null) {
+        runs.add(vm.migration());
+      }
+    }
+    return runs;
+  }
+
+  /** Returns the groups in configuration order (a read-only view). */
+  public List<SimGroup> groups() {
+    return groupsView;
+  }
+
+  /**
+   * Returns the group named {@code name}.
+   *
+   * @throws NoSuchEntityException when the cluster has no such group
+   */
+  public SimGroup group(String name) {
+    for (SimGroup g : groups) {
+      if (g.name().equals(name)) {
+        return g;
+      }
+    }
+    throw new NoSuchEntityException("group", name, groups.stream().map(SimGroup::name).toList());
+  }
+
+  /** Returns the shared storage. */
+  public SimStorage storage() {
+    return storage;
+  }
+
+  /** Returns the witness (disk or file share), or null when the quorum model has none. */
+  public SimLun witness() {
+    return witness;
+  }
+
+  /** Returns the entity named {@code id} in {@code byId}, or throws naming the ones there are. */
+  private static <K, V> V find(Map<K, V> byId, K id, String kind, String name) {
+    V found = byId.get(id);
+    if (found == null) {
+      throw new NoSuchEntityException(kind, name, byId.keySet());
+    }
+    return found;
   }
 
   /** Formats a memory size for messages: whole GiB, whole MiB, or bytes. */

@@ -77,11 +77,6 @@ public final class SimGroup implements ClusterGroup {
     return vmsView;
   }
 
-  /** Returns the group's ordinary (non-CSV) LUNs (a read-only view), which fail over with it. */
-  public List<SimLun> ordinaryLuns() {
-    return lunsView;
-  }
-
   /** A VM added to the running cluster joins the group, with its ordinary LUNs the group lacks. */
   public void addMember(SimVm vm, List<SimLun> ordinary) {
     vms.add(vm);
@@ -92,13 +87,46 @@ public final class SimGroup implements ClusterGroup {
     }
   }
 
+  /** Returns the group's ordinary (non-CSV) LUNs (a read-only view), which fail over with it. */
+  public List<SimLun> ordinaryLuns() {
+    return lunsView;
+  }
+
   public GroupState groupState() {
     return state;
+  }
+
+  /** Moves to {@code next} with {@code newOwner}, reporting the change when state or owner differ. */
+  public void moveTo(GroupState next, SimHost newOwner, String why) {
+    GroupState from = state;
+    if (from == next && owner == newOwner) {
+      return;
+    }
+    if (from != next) {
+      state = from.checkTransition(describe(), next, why);
+    }
+    setOwner(newOwner);
+    reason = why;
+    cluster.emit(new GroupStateChanged(cluster.now(), cluster.name(), name,
+        Optional.ofNullable(owner).map(SimHost::id), from, next, why));
   }
 
   /** Returns the owning node, or null. */
   public SimHost ownerNode() {
     return owner;
+  }
+
+  public void setOwner(SimHost next) {
+    if (owner == next) {
+      return;
+    }
+    if (owner != null) {
+      owner.disown(this);
+    }
+    owner = next;
+    if (next != null) {
+      next.adopt(this);
+    }
   }
 
   /** Records why the group is as it is, without a change of state (shown as its last reason). */
@@ -264,34 +292,6 @@ public final class SimGroup implements ClusterGroup {
       sum += vm.spec().memoryBytes();
     }
     return sum;
-  }
-
-  /** Moves to {@code next} with {@code newOwner}, reporting the change when state or owner differ. */
-  public void moveTo(GroupState next, SimHost newOwner, String why) {
-    GroupState from = state;
-    if (from == next && owner == newOwner) {
-      return;
-    }
-    if (from != next) {
-      state = from.checkTransition(describe(), next, why);
-    }
-    setOwner(newOwner);
-    reason = why;
-    cluster.emit(new GroupStateChanged(cluster.now(), cluster.name(), name,
-        Optional.ofNullable(owner).map(SimHost::id), from, next, why));
-  }
-
-  public void setOwner(SimHost next) {
-    if (owner == next) {
-      return;
-    }
-    if (owner != null) {
-      owner.disown(this);
-    }
-    owner = next;
-    if (next != null) {
-      next.adopt(this);
-    }
   }
 
   /** Reserves {@code bytes} of memory on {@code host} for this group's coming start. */

@@ -48,99 +48,6 @@ public final class SimLun implements Lun {
     return "LUN '" + spec.id() + "'";
   }
 
-  /** Returns the node holding the reservation, or null. */
-  public SimHost ownerNode() {
-    return owner;
-  }
-
-  /** Returns the reservation generation, bumped at each change of hands. */
-  public long generation() {
-    return generation;
-  }
-
-  /** Returns whether the storage array has the LUN offline. */
-  public boolean isArrayOffline() {
-    return arrayOffline;
-  }
-
-  /** Returns why writes to the LUN fail now, or null when they succeed. */
-  public String writeError() {
-    return writeError;
-  }
-
-  /** Writes to the LUN fail from now on, for {@code why} (an I/O error, no space left). */
-  public void failWrites(String why) {
-    writeError = why;
-  }
-
-  /** Writes succeed again; returns why they failed, or null when they did not. */
-  public String restoreWrites() {
-    String was = writeError;
-    writeError = null;
-    return was;
-  }
-
-  /** Returns how many times slower than normal transfers to or from the LUN are (1 = normal). */
-  public double slowdown() {
-    return slowdown;
-  }
-
-  /** Transfers take {@code factor} times as long from now on (1 = normal speed). */
-  public void slowDown(double factor) {
-    slowdown = factor;
-  }
-
-  /** Returns how many of its storage paths to the LUN a node has left. */
-  public int pathsLeft(HostId host) {
-    return cluster.storagePaths() - pathsLost.getOrDefault(host, 0);
-  }
-
-  /** A node loses {@code paths} more of its paths to the LUN (never fewer than none left). */
-  public void losePaths(HostId host, int paths) {
-    pathsLost.put(host, Math.min(cluster.storagePaths(), pathsLost.getOrDefault(host, 0) + paths));
-  }
-
-  /** A node has every path to the LUN again; returns whether it had lost any. */
-  public boolean restorePaths(HostId host) {
-    return pathsLost.remove(host) != null;
-  }
-
-  /** Whether a node can do I/O to the LUN: the array serves it and the node has a path left. */
-  public boolean reachableFrom(SimHost host) {
-    return !arrayOffline && host.isPowered() && pathsLeft(host.id()) > 0;
-  }
-
-  /** Whether {@code host} holds the reservation and can use the LUN. */
-  public boolean ownedBy(SimHost host) {
-    return owner == host && state == LunState.ONLINE;
-  }
-
-  public boolean isArbitrating() {
-    return challenger != null;
-  }
-
-  /** Whether an owner defends its reservation: it runs, its cluster service runs and it has a path. */
-  private static boolean defends(SimHost owner, SimLun lun) {
-    return owner.sendsHeartbeats() && lun.reachableFrom(owner);
-  }
-
-  /**
-   * Whether a live holder lets a challenger take the LUN without defending it: both are members of the
-   * active partition and the holder owns no group on this LUN, so the cluster moves the disk between them
-   * instead of fighting over it. The witness is always defended.
-   */
-  private boolean handsOver(SimHost holder, SimHost challenger) {
-    if (!holder.isActiveMember() || !challenger.isActiveMember() || this == cluster.witness()) {
-      return false;
-    }
-    for (SimGroup g : cluster.groups()) {
-      if (g.ownerNode() == holder && g.ordinaryLuns().contains(this)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /**
    * Arbitrates for the reservation on behalf of {@code host}; {@code done} receives whether the host
    * owns the LUN afterwards. Takes the cost model's arbitration time unless the host already owns it.
@@ -209,6 +116,30 @@ public final class SimLun implements Lun {
     callbacks.forEach(c -> c.accept(result));
   }
 
+  public boolean isArbitrating() {
+    return challenger != null;
+  }
+
+  /** Whether an owner defends its reservation: it runs, its cluster service runs and it has a path. */
+  private static boolean defends(SimHost owner, SimLun lun) {
+    return owner.sendsHeartbeats() && lun.reachableFrom(owner);
+  }
+
+  /** Returns the node holding the reservation, or null. */
+  public SimHost ownerNode() {
+    return owner;
+  }
+
+  /** Whether {@code host} holds the reservation and can use the LUN. */
+  public boolean ownedBy(SimHost host) {
+    return owner == host && state == LunState.ONLINE;
+  }
+
+  /** Returns the reservation generation, bumped at each change of hands. */
+  public long generation() {
+    return generation;
+  }
+
   /** The owner gives the reservation up (a planned move). */
   public void release(SimHost host, String why) {
     if (owner != host) {
@@ -235,6 +166,11 @@ public final class SimLun implements Lun {
     cluster.listener().reservationLost(previous, this);
   }
 
+  /** Returns whether the storage array has the LUN offline. */
+  public boolean isArrayOffline() {
+    return arrayOffline;
+  }
+
   public void arrayOffline(boolean offline, String why) {
     if (arrayOffline == offline) {
       return;
@@ -248,6 +184,77 @@ public final class SimLun implements Lun {
     } else {
       set(owner != null ? LunState.ONLINE : LunState.OFFLINE, why);
     }
+  }
+
+  /** Returns why writes to the LUN fail now, or null when they succeed. */
+  public String writeError() {
+    return writeError;
+  }
+
+  /** Writes succeed again; returns why they failed, or null when they did not. */
+  public String restoreWrites() {
+    String was = writeError;
+    writeError = null;
+    return was;
+  }
+
+  /** Writes to the LUN fail from now on, for {@code why} (an I/O error, no space left). */
+  public void failWrites(String why) {
+    writeError = why;
+  }
+
+  /** Returns how many times slower than normal transfers to or from the LUN are (1 = normal). */
+  public double slowdown() {
+    return slowdown;
+  }
+
+  /** Transfers take {@code factor} times as long from now on (1 = normal speed). */
+  public void slowDown(double factor) {
+    slowdown = factor;
+  }
+
+  /** Returns how many of its storage paths to the LUN a node has left. */
+  public int pathsLeft(HostId host) {
+    return cluster.storagePaths() - pathsLost.getOrDefault(host, 0);
+  }
+
+  /** A node loses {@code paths} more of its paths to the LUN (never fewer than none left). */
+  public void losePaths(HostId host, int paths) {
+    pathsLost.put(host, Math.min(cluster.storagePaths(), pathsLost.getOrDefault(host, 0) + paths));
+  }
+
+  /** A node has every path to the LUN again; returns whether it had lost any. */
+  public boolean restorePaths(HostId host) {
+    return pathsLost.remove(host) != null;
+  }
+
+  /** Whether a node can do I/O to the LUN: the array serves it and the node has a path left. */
+  public boolean reachableFrom(SimHost host) {
+    return !arrayOffline && host.isPowered() && pathsLeft(host.id()) > 0;
+  }
+
+  @Override
+  public boolean reachableFrom(HostId id) {
+    cluster.guard();
+    SimHost host = cluster.hostOrNull(id);
+    return host != null && usableFrom(host);
+  }
+
+  /**
+   * Whether a live holder lets a challenger take the LUN without defending it: both are members of the
+   * active partition and the holder owns no group on this LUN, so the cluster moves the disk between them
+   * instead of fighting over it. The witness is always defended.
+   */
+  private boolean handsOver(SimHost holder, SimHost challenger) {
+    if (!holder.isActiveMember() || !challenger.isActiveMember() || this == cluster.witness()) {
+      return false;
+    }
+    for (SimGroup g : cluster.groups()) {
+      if (g.ownerNode() == holder && g.ordinaryLuns().contains(this)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Moves to {@code next} (or stays, when only the owner changed) and reports it; callers call it on a change. */
@@ -302,13 +309,6 @@ public final class SimLun implements Lun {
     }
     redirected.sort(null);
     return redirected;
-  }
-
-  @Override
-  public boolean reachableFrom(HostId id) {
-    cluster.guard();
-    SimHost host = cluster.hostOrNull(id);
-    return host != null && usableFrom(host);
   }
 
   /**

@@ -1,4 +1,4 @@
-package io.hvcluster.core.cluster;
+package io.hvcluster.core.cluster.failover;
 
 import io.hvcluster.api.VmState;
 import io.hvcluster.core.cluster.lifecycle.StartListener;
@@ -13,81 +13,87 @@ import io.hvcluster.core.cluster.model.SimVm;
 /**
  * What the lower parts of the engine report upwards, each handed to the part that reacts: an entity's
  * change to availability, guest clusters, fencing and the membership; the end of a start, a node's
- * departure, a migration's end and failed guest memory to the failover engine.
+ * departure, a migration's end and failed guest memory to the failover engine. The lower parts are built
+ * before the failover engine, so they are given this object first, and the engine binds itself to it
+ * when it is built; every upward call of the engine can be read here.
  */
-final class Reactions implements EntityListener, StartListener, MembershipListener, MigrationListener,
+public final class Reactions implements EntityListener, StartListener, MembershipListener, MigrationListener,
     VmMemory.FailureListener {
-  private final SimCluster c;
+  private Failover f;
 
-  Reactions(SimCluster cluster) {
-    this.c = cluster;
+  /** The failover engine that reacts; bound once, when it is built. */
+  void bind(Failover failover) {
+    if (f != null) {
+      throw new IllegalStateException("the reactions are already bound");
+    }
+    f = failover;
   }
 
   @Override
   public void vmChanged(SimVm vm, VmState from, String why) {
-    c.availability.update(vm, why);
+    f.availability.update(vm, why);
     if (from == VmState.RUNNING && vm.vmState() != VmState.RUNNING) {
-      c.guestClusters.vmStopped(vm, why);
+      f.guestClusters.vmStopped(vm, why);
     }
   }
 
   @Override
   public void witnessArbitrated() {
-    c.membership.requestDecision();
+    f.membership.requestDecision();
   }
 
   @Override
   public void reservationLost(SimHost previous, SimLun lun) {
-    c.failover.fencing().reservationLost(previous, lun);
+    f.fencing.reservationLost(previous, lun);
   }
 
   @Override
   public void startFailed(SimVm vm, String why) {
-    c.failover.restarts().vmFailed(vm, why);
+    f.restarts.vmFailed(vm, why);
   }
 
   @Override
   public void startCancelled(SimVm vm) {
-    c.failover.reconciler().startCancelled(vm);
+    f.reconciler.startCancelled(vm);
   }
 
   @Override
   public void startAbandoned(SimVm vm, String why) {
-    c.failover.reconciler().startAbandoned(vm, why);
+    f.reconciler.startAbandoned(vm, why);
   }
 
   @Override
   public void reconcile() {
-    c.failover.reconciler().kick();
+    f.reconciler.kick();
   }
 
   @Override
   public void ownerLost(SimHost host, String why) {
-    c.failover.reconciler().ownerLost(host, why);
+    f.reconciler.ownerLost(host, why);
   }
 
   @Override
   public void hungNodeRemoved(SimHost host) {
-    c.failover.fencing().hungNodeRemoved(host);
+    f.fencing.hungNodeRemoved(host);
   }
 
   @Override
   public void resumedWithFencedInstances(SimHost host) {
-    c.failover.fencing().resumedWithFencedInstances(host);
+    f.fencing.resumedWithFencedInstances(host);
   }
 
   @Override
   public void migrationEnded() {
-    c.failover.reconciler().kick();
+    f.reconciler.kick();
   }
 
   @Override
   public void frozenSaveAbandoned(SimVm vm, SimHost host, String why) {
-    c.failover.reconciler().frozenSaveAbandoned(vm, host, why);
+    f.reconciler.frozenSaveAbandoned(vm, host, why);
   }
 
   @Override
   public void memoryFailed(SimVm vm, String why) {
-    c.failover.monitor().failed(vm, why);
+    f.monitor.failed(vm, why);
   }
 }
