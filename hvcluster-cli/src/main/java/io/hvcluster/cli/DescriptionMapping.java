@@ -23,6 +23,11 @@ import java.util.function.Consumer;
 /**
  * Turns bound JSON into the core description model and back: absent fields take their defaults (the
  * core builders hold them), required fields and null list entries are reported with their JSON path.
+ *
+ * <p>This layer owns only the JSON shape (field names, which fields may be absent). Defaults, domain
+ * checks and the conversion to a {@link io.hvcluster.api.spec.ClusterSpec} belong to the core
+ * description model ({@link ClusterDescription#check()}, {@link ClusterDescription#toSpec()}); the CLI
+ * never builds a spec from JSON itself.
  */
 final class DescriptionMapping {
   private DescriptionMapping() {}

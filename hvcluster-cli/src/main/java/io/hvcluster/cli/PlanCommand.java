@@ -78,11 +78,7 @@ final class PlanCommand implements Callable<Integer> {
     Files.createDirectories(emit);
     List<Path> written = new ArrayList<>();
     for (ClusterDescription c : plan.clusters()) {
-      ClusterDescription.Builder b = ClusterDescription.builder(c.name()).reserve(c.reserve());
-      c.quorum().ifPresent(b::quorum);
-      c.hosts().forEach(b::host);
-      c.storage().ifPresent(b::storage);
-      c.vms().forEach(b::vm);
+      ClusterDescription.Builder b = c.toBuilder();
       d.workloads().forEach(b::workload);
       d.planning().ifPresent(b::planning);
       Path target = emit.resolve(c.name() + ".json");

@@ -104,7 +104,7 @@ public record ClusterDescription(String name, Optional<QuorumModel> quorum, int 
    * @return the description
    */
   public static ClusterDescription fromSpec(ClusterSpec spec) {
-    return Descriptions.fromSpec(spec);
+    return SpecConversion.description(spec);
   }
 
   /**
@@ -174,6 +174,23 @@ public record ClusterDescription(String name, Optional<QuorumModel> quorum, int 
    */
   public static Builder builder(String name) {
     return new Builder(name);
+  }
+
+  /**
+   * Returns a builder that starts from this description, for a copy with some values changed or added.
+   *
+   * @return a new builder holding every value of this description
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder(name);
+    b.quorum = quorum;
+    b.reserve = reserve;
+    b.hosts.addAll(hosts);
+    b.storage = storage;
+    b.vms.addAll(vms);
+    b.workloads.addAll(workloads);
+    b.planning = planning;
+    return b;
   }
 
   /** Builds a {@link ClusterDescription}; not thread-safe. */

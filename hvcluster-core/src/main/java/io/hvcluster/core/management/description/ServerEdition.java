@@ -30,6 +30,16 @@ public enum ServerEdition {
   }
 
   /**
+   * Returns the description edition of an edition of the cluster model.
+   *
+   * @param edition Enterprise or Datacenter
+   * @return the same edition
+   */
+  public static ServerEdition of(Edition edition) {
+    return edition == Edition.DATACENTER ? DATACENTER : ENTERPRISE;
+  }
+
+  /**
    * Returns the matching edition of the cluster model, which knows only the editions that can cluster.
    *
    * @return the edition, or empty for Standard and Web

@@ -1,5 +1,6 @@
 package io.hvcluster.core.management.description;
 
+import io.hvcluster.api.HostId;
 import io.hvcluster.api.InvalidConfigurationException;
 import io.hvcluster.api.LunId;
 import io.hvcluster.api.spec.ClusterSpec;
@@ -12,13 +13,22 @@ import io.hvcluster.core.management.Units;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
- * Converts a checked {@link ClusterDescription} into a {@link ClusterSpec}. Every condition the specs
- * would refuse is checked here first so that the exception names the JSON path of the value; anything
- * the specs still refuse is reported at the path of the enclosing object.
+ * The one conversion between cluster descriptions and {@link ClusterSpec}s, both ways.
+ *
+ * <p>{@link #toSpec} turns a checked description into a spec. Every condition the specs would refuse is
+ * checked here first so that the exception names the JSON path of the value; anything the specs still
+ * refuse is reported at the path of the enclosing object. What only a description holds (NICs and
+ * dedicated networks, OS levels, VHD types, certification, mount points, the reserve, workloads and
+ * planning) is left behind: the simulation does not model it.
+ *
+ * <p>{@link #description} turns a spec back into a description, so that clusters built in code can be
+ * validated and planned. What a spec does not hold takes its description default, and memory and LUN
+ * sizes are rounded to whole MiB.
  */
 final class SpecConversion {
   private SpecConversion() {}
@@ -157,6 +167,36 @@ final class SpecConversion {
             + "' has only one VM; a guest cluster needs at least two VM nodes");
       }
     });
+  }
+
+  static ClusterDescription description(ClusterSpec spec) {
+    ClusterDescription.Builder b = ClusterDescription.builder(spec.name()).quorum(spec.quorum());
+    spec.hosts().forEach(h -> b.host(hostDescription(h)));
+    StorageDescription.Builder storage = StorageDescription.builder(spec.storage().type())
+        .persistentReservations(spec.storage().persistentReservations())
+        .mpio(spec.storage().pathsPerHost() > 1);
+    spec.storage().luns().forEach(l -> storage.lun(lunDescription(l)));
+    b.storage(storage.build());
+    spec.vms().forEach(v -> b.vm(vmDescription(v)));
+    return b.build();
+  }
+
+  private static HostDescription hostDescription(HostSpec h) {
+    return HostDescription.builder(h.id().name()).edition(ServerEdition.of(h.edition()))
+        .installation(h.installation()).cores(h.cores()).memoryGiB(h.memoryBytes() / (double) Units.GIB).build();
+  }
+
+  private static LunDescription lunDescription(LunSpec l) {
+    return new LunDescription(l.id().name(), l.sizeBytes() / (double) Units.GIB, l.witness(), Optional.of(l.csv()));
+  }
+
+  static VmDescription vmDescription(VmSpec v) {
+    return VmDescription.builder(v.id().name()).memoryGiB(v.memoryBytes() / (double) Units.GIB).vcpus(v.vcpus())
+        .guestOs(v.guestOs()).lun(v.luns().stream().map(LunId::name).toArray(String[]::new))
+        .preferredOwners(v.preferredOwners().stream().map(HostId::name).toArray(String[]::new))
+        .possibleOwners(v.possibleOwners().stream().map(HostId::name).toArray(String[]::new))
+        .antiAffinityClass(v.antiAffinityClasses().toArray(String[]::new))
+        .guestCluster(v.guestCluster()).priority(v.priority()).build();
   }
 
   private static <T> T at(String path, Supplier<T> factory) {

@@ -90,7 +90,7 @@ public record VmDescription(String name, double memoryGiB, int vcpus, GuestOs gu
    * @return the description
    */
   public static VmDescription fromSpec(VmSpec spec) {
-    return Descriptions.vm(spec);
+    return SpecConversion.vmDescription(spec);
   }
 
   /**

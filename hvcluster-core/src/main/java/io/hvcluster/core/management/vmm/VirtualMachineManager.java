@@ -248,8 +248,7 @@ public final class VirtualMachineManager {
    */
   public ValidationReport validate(String cluster) {
     ClusterDescription d = ClusterDescription.fromSpec(cluster(cluster).spec());
-    return ConfigurationValidator.validate(new ClusterDescription(d.name(), d.quorum(), clusterReserve, d.hosts(),
-        d.storage(), d.vms(), d.workloads(), d.planning()));
+    return ConfigurationValidator.validate(d.toBuilder().reserve(clusterReserve).build());
   }
 
   /**

@@ -172,6 +172,52 @@ final class ClusterDescriptionTest {
     assertThat(back.toSpec()).isEqualTo(spec);
   }
 
+  @Test
+  void aVmSpecConvertsBackToTheDescriptionItCameFrom() {
+    VmDescription vm = VmDescription.builder("vm1").memoryGiB(1.5).vcpus(2).guestOs(GuestOs.WINDOWS_SERVER_2003)
+        .lun("lun-vm1").preferredOwners("node2").possibleOwners("node2", "node3").antiAffinityClass("sql")
+        .guestCluster("g").build();
+    ClusterSpec spec = withVms(sound(4, 2), List.of(vm, VmDescription.builder("vm2").lun("lun-vm2").guestCluster("g")
+        .build())).toSpec();
+
+    assertThat(VmDescription.fromSpec(spec.vms().get(0))).isEqualTo(vm);
+    assertThat(ServerEdition.of(spec.hosts().get(0).edition())).isEqualTo(ServerEdition.ENTERPRISE);
+  }
+
+  @Test
+  void toBuilderCopiesEveryValueSoThatOneCanBeChanged() {
+    ClusterDescription d = sound().toBuilder().workload(WorkloadDescription.builder("web", 10, 2).build())
+        .planning(PlanningDescription.defaults()).build();
+
+    ClusterDescription copy = d.toBuilder().build();
+    ClusterDescription changed = d.toBuilder().reserve(2).build();
+
+    assertThat(copy).isEqualTo(d);
+    assertThat(changed.reserve()).isEqualTo(2);
+    assertThat(changed).isEqualTo(new ClusterDescription(d.name(), d.quorum(), 2, d.hosts(), d.storage(), d.vms(),
+        d.workloads(), d.planning()));
+  }
+
+  @Test
+  void vmsThatShareAnOrdinaryLunFormOneFailoverGroupAndACsvJoinsNoOne() {
+    ClusterDescription d = withVms(sound(4, 3), List.of(
+        VmDescription.builder("vm1").memoryGiB(2).lun("lun-vm1").build(),
+        VmDescription.builder("vm2").memoryGiB(1).lun("lun-vm2").build(),
+        VmDescription.builder("vm3").memoryGiB(1).lun("lun-vm1").possibleOwners("node1", "node2").build()));
+    ClusterDescription csv = d.toBuilder().storage(Fixtures.soundStorage(3).csv(true).build()).build();
+
+    List<FailoverGroup> groups = d.failoverGroups();
+
+    assertThat(groups).extracting(FailoverGroup::name).containsExactly("vm1", "vm2");
+    assertThat(groups.get(0).vms()).extracting(VmDescription::name).containsExactly("vm1", "vm3");
+    assertThat(groups.get(0).sharedLuns()).containsExactly("lun-vm1");
+    assertThat(groups.get(0).memoryBytes()).isEqualTo(3L << 30);
+    assertThat(groups.get(0).mayRunOn("node2")).isTrue();
+    assertThat(groups.get(0).mayRunOn("node3")).isFalse();
+    assertThat(groups.get(1).sharedLuns()).isEmpty();
+    assertThat(csv.failoverGroups()).extracting(FailoverGroup::name).containsExactly("vm1", "vm2", "vm3");
+  }
+
   private static ClusterDescription copyWithoutQuorum(ClusterDescription d) {
     return new ClusterDescription(d.name(), Optional.empty(), d.reserve(), d.hosts(), d.storage(), d.vms(), d.workloads(),
         d.planning());
