@@ -3,6 +3,7 @@ package io.hvcluster.core.sim;
 import io.hvcluster.api.HostId;
 import io.hvcluster.api.event.ClusterEvent;
 import io.hvcluster.api.event.ClusterFormed;
+import io.hvcluster.api.event.EventVisitor;
 import io.hvcluster.api.event.FailoverStarted;
 import io.hvcluster.api.event.FaultApplied;
 import io.hvcluster.api.event.FaultHealed;
@@ -30,7 +31,7 @@ import java.util.Optional;
  * then the event's own fields. Subclasses turn the walk into JSON text or into a fingerprint, so the
  * trace file and the trace hash always describe the same fields.
  */
-abstract class EventVisitor {
+abstract class EventFields {
   /**
    * Walks one event.
    *
@@ -65,84 +66,153 @@ abstract class EventVisitor {
 
   abstract void objectEnd();
 
-  final void fields(ClusterEvent e) {
-    if (e instanceof ClusterFormed x) {
+  /** Walks the event's own fields; one method per event type, so that a new type fails to compile here. */
+  private final EventVisitor<Void> walker = new EventVisitor<>() {
+    @Override
+    public Void visit(ClusterFormed x) {
       list("members", x.members());
-    } else if (e instanceof NodeStateChanged x) {
+      return null;
+    }
+
+    @Override
+    public Void visit(NodeStateChanged x) {
       str("host", x.host().name());
       str("from", x.from().name());
       str("to", x.to().name());
       str("reason", x.reason());
-    } else if (e instanceof HeartbeatRouteChanged x) {
+      return null;
+    }
+
+    @Override
+    public Void visit(HeartbeatRouteChanged x) {
       str("observer", x.observer().name());
       str("peer", x.peer().name());
       bool("up", x.up());
       str("reason", x.reason());
-    } else if (e instanceof QuorumChanged x) {
+      return null;
+    }
+
+    @Override
+    public Void visit(QuorumChanged x) {
       bool("hasQuorum", x.hasQuorum());
       num("votes", x.votes());
       num("votesNeeded", x.votesNeeded());
       list("partition", x.partition());
       bool("witnessVote", x.witnessVote());
       str("reason", x.reason());
-    } else if (e instanceof LunStateChanged x) {
+      return null;
+    }
+
+    @Override
+    public Void visit(LunStateChanged x) {
       str("lun", x.lun().name());
       str("from", x.from().name());
       str("to", x.to().name());
       host("owner", x.owner());
       str("reason", x.reason());
-    } else if (e instanceof VmStateChanged x) {
+      return null;
+    }
+
+    @Override
+    public Void visit(VmStateChanged x) {
       str("vm", x.vm().name());
       host("host", x.host());
       str("from", x.from().name());
       str("to", x.to().name());
       str("reason", x.reason());
-    } else if (e instanceof GroupStateChanged x) {
+      return null;
+    }
+
+    @Override
+    public Void visit(GroupStateChanged x) {
       str("group", x.group());
       host("owner", x.owner());
       str("from", x.from().name());
       str("to", x.to().name());
       str("reason", x.reason());
-    } else if (e instanceof GroupPlaced x) {
+      return null;
+    }
+
+    @Override
+    public Void visit(GroupPlaced x) {
       str("group", x.group());
       str("target", x.target().name());
       str("policy", x.policy());
       str("reason", x.reason());
-    } else if (e instanceof PlacementFailed x) {
+      return null;
+    }
+
+    @Override
+    public Void visit(PlacementFailed x) {
       str("group", x.group());
       str("reason", x.reason());
-    } else if (e instanceof FailoverStarted x) {
+      return null;
+    }
+
+    @Override
+    public Void visit(FailoverStarted x) {
       str("group", x.group());
       host("from", x.from());
       num("failoverCount", x.failoverCount());
       str("reason", x.reason());
-    } else if (e instanceof MigrationStarted x) {
+      return null;
+    }
+
+    @Override
+    public Void visit(MigrationStarted x) {
       str("vm", x.vm().name());
       str("source", x.source().name());
       str("target", x.target().name());
       str("strategy", x.strategy());
-    } else if (e instanceof MigrationPhaseStarted x) {
+      return null;
+    }
+
+    @Override
+    public Void visit(MigrationPhaseStarted x) {
       str("vm", x.vm().name());
       str("phase", x.phase());
-    } else if (e instanceof MigrationFinished x) {
+      return null;
+    }
+
+    @Override
+    public Void visit(MigrationFinished x) {
       result(x.result());
-    } else if (e instanceof FaultApplied x) {
+      return null;
+    }
+
+    @Override
+    public Void visit(FaultApplied x) {
       str("fault", x.fault());
       str("detail", x.detail());
-    } else if (e instanceof FaultHealed x) {
+      return null;
+    }
+
+    @Override
+    public Void visit(FaultHealed x) {
       str("fault", x.fault());
       str("detail", x.detail());
-    } else if (e instanceof OperatorAction x) {
+      return null;
+    }
+
+    @Override
+    public Void visit(OperatorAction x) {
       str("action", x.action());
       str("target", x.target());
-    } else if (e instanceof GuestClusterFailover x) {
+      return null;
+    }
+
+    @Override
+    public Void visit(GuestClusterFailover x) {
       str("guestCluster", x.guestCluster());
       str("from", x.from().map(Object::toString).orElse(null));
       str("to", x.to().map(Object::toString).orElse(null));
       str("reason", x.reason());
-    } else {
-      throw new AssertionError("unencoded event type " + e.getClass().getName());
+      return null;
     }
+  };
+
+  final void fields(ClusterEvent e) {
+    e.accept(walker);
   }
 
   private void result(MigrationResult r) {
