@@ -6,7 +6,7 @@ import io.hvcluster.api.Host;
 import io.hvcluster.api.HostId;
 import io.hvcluster.api.NodeState;
 import io.hvcluster.api.event.NodeStateChanged;
-import io.hvcluster.testkit.fake.FakeCluster;
+import io.hvcluster.api.fake.FakeCluster;
 import io.hvcluster.testkit.fake.Specs;
 import io.hvcluster.testkit.fault.BudgetVerdict;
 import io.hvcluster.testkit.fault.FaultPlan;

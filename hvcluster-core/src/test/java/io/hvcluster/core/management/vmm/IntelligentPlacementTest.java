@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.hvcluster.api.HostId;
 import io.hvcluster.api.LunState;
 import io.hvcluster.api.NodeState;
+import io.hvcluster.api.fake.FakeCluster;
 import io.hvcluster.api.placement.HostRating;
 import io.hvcluster.api.placement.PlacementDecision;
 import io.hvcluster.api.placement.PlacementReason;
@@ -177,7 +178,7 @@ final class IntelligentPlacementTest {
     FakeCluster c = cluster();
     PlacementDecision d = policy().build().place(new io.hvcluster.api.placement.PlacementRequest(c, null,
         List.of(c.vm("new")), c.hosts(), PlacementReason.INITIAL, java.util.Optional.empty()));
-    c.state("node4", NodeState.PAUSED);
+    c.nodeState("node4", NodeState.PAUSED);
 
     PlacementDecision paused = policy().build().place(new io.hvcluster.api.placement.PlacementRequest(c, null,
         List.of(c.vm("new")), c.hosts(), PlacementReason.INITIAL, java.util.Optional.empty()));

@@ -1,5 +1,6 @@
-package io.hvcluster.testkit.fake;
+package io.hvcluster.api.fake;
 
+import io.hvcluster.api.Availability;
 import io.hvcluster.api.Cluster;
 import io.hvcluster.api.ClusterGroup;
 import io.hvcluster.api.GuestMemory;
@@ -18,6 +19,8 @@ import io.hvcluster.api.VmId;
 import io.hvcluster.api.VmState;
 import io.hvcluster.api.migration.MigrationStrategy;
 import io.hvcluster.api.placement.PlacementPolicy;
+import io.hvcluster.api.placement.PlacementReason;
+import io.hvcluster.api.placement.PlacementRequest;
 import io.hvcluster.api.spec.ClusterSpec;
 import io.hvcluster.api.spec.HostSpec;
 import io.hvcluster.api.spec.LunSpec;
@@ -27,12 +30,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * A small, mutable stand-in for the engine's cluster views, for testing code that only reads them
- * (selector resolution, checkers). Operations throw {@link UnsupportedOperationException}.
+ * The one stand-in for the api's cluster views in tests of code that only reads them: placement
+ * policies, selectors, checkers. It starts from a spec with every host UP and running, every VM OFF and
+ * nowhere and every LUN OFFLINE without an owner; the setters below put it in the state a test needs.
+ * Operations (start, stop, migrate, …) throw {@link UnsupportedOperationException}; unknown names throw
+ * {@link NoSuchEntityException}, as the engine does. Shipped in hvcluster-api's test-jar.
  */
 public final class FakeCluster implements Cluster {
   private final ClusterSpec spec;
@@ -40,6 +48,11 @@ public final class FakeCluster implements Cluster {
   private final List<FakeVm> vms = new ArrayList<>();
   private final List<FakeLun> luns = new ArrayList<>();
 
+  /**
+   * Creates a fake of the cluster a spec describes.
+   *
+   * @param spec the cluster
+   */
   public FakeCluster(ClusterSpec spec) {
     this.spec = spec;
     spec.hosts().forEach(h -> hosts.add(new FakeHost(h)));
@@ -49,7 +62,7 @@ public final class FakeCluster implements Cluster {
 
   /** Places a VM on a host as RUNNING. */
   public FakeCluster run(String vm, String host) {
-    FakeVm v = (FakeVm) vm(VmId.of(vm));
+    FakeVm v = fakeVm(vm);
     v.host = Optional.of(HostId.of(host));
     v.state = VmState.RUNNING;
     return this;
@@ -57,7 +70,7 @@ public final class FakeCluster implements Cluster {
 
   /** Marks a host as crashed (not running, DOWN). */
   public FakeCluster crash(String host) {
-    FakeHost h = (FakeHost) host(HostId.of(host));
+    FakeHost h = fakeHost(host);
     h.running = false;
     h.state = NodeState.DOWN;
     return this;
@@ -65,25 +78,25 @@ public final class FakeCluster implements Cluster {
 
   /** Leaves a stale instance of a VM on a host (as a fenced or lingering instance the host still holds). */
   public FakeCluster stale(String vm, String host, VmState state) {
-    ((FakeHost) host(HostId.of(host))).stale.put(VmId.of(vm), state);
+    fakeHost(host).stale.put(VmId.of(vm), state);
     return this;
   }
 
   /** Hangs a host: it keeps its state and instances but does not run. */
   public FakeCluster hang(String host) {
-    ((FakeHost) host(HostId.of(host))).running = false;
+    fakeHost(host).running = false;
     return this;
   }
 
   /** Sets a host's membership state. */
   public FakeCluster nodeState(String host, NodeState state) {
-    ((FakeHost) host(HostId.of(host))).state = state;
+    fakeHost(host).state = state;
     return this;
   }
 
-  /** Sets a VM's state and host. */
+  /** Sets a VM's state and host ({@code null} for none). */
   public FakeCluster vmState(String vm, VmState state, String host) {
-    FakeVm v = (FakeVm) vm(VmId.of(vm));
+    FakeVm v = fakeVm(vm);
     v.state = state;
     v.host = Optional.ofNullable(host).map(HostId::of);
     return this;
@@ -91,35 +104,61 @@ public final class FakeCluster implements Cluster {
 
   /** Marks a VM as stopped by an operator, or not. */
   public FakeCluster operatorStopped(String vm, boolean stopped) {
-    ((FakeVm) vm(VmId.of(vm))).operatorStopped = stopped;
+    fakeVm(vm).operatorStopped = stopped;
     return this;
   }
 
-  /** Sets a LUN's reservation generation. */
-  public FakeCluster generation(String lun, long generation) {
-    lun(lun).generation = generation;
+  /** Sets a LUN's state. */
+  public FakeCluster lunState(String lun, LunState state) {
+    fakeLun(lun).state = state;
+    return this;
+  }
+
+  /** Takes every path from a host to a LUN. */
+  public FakeCluster noPath(String host, String lun) {
+    fakeLun(lun).pathless.add(HostId.of(host));
+    return this;
+  }
+
+  /** Gives a LUN an owner, registered and ONLINE. */
+  public FakeCluster own(String lun, String host) {
+    FakeLun l = fakeLun(lun);
+    l.owner = Optional.of(HostId.of(host));
+    l.state = LunState.ONLINE;
     return this;
   }
 
   /** Sets a LUN's owner without registering it (a broken reservation). */
   public FakeCluster ownWithoutRegistration(String lun, String host) {
-    FakeLun l = lun(lun);
-    l.owner = Optional.of(HostId.of(host));
-    l.registered = false;
-    l.state = LunState.ONLINE;
+    own(lun, host);
+    fakeLun(lun).registered = false;
     return this;
   }
 
-  private FakeLun lun(String name) {
-    return luns.stream().filter(x -> x.spec.id().equals(LunId.of(name))).findFirst().orElseThrow();
+  /** Sets a LUN's reservation generation. */
+  public FakeCluster generation(String lun, long generation) {
+    fakeLun(lun).generation = generation;
+    return this;
   }
 
-  /** Gives a LUN an owner. */
-  public FakeCluster own(String lun, String host) {
-    FakeLun l = luns.stream().filter(x -> x.spec.id().equals(LunId.of(lun))).findFirst().orElseThrow();
-    l.owner = Optional.of(HostId.of(host));
-    l.state = LunState.ONLINE;
-    return this;
+  /** Returns a request to place the named VM's group (just that VM) on the UP hosts. */
+  public PlacementRequest request(String vm, PlacementReason reason) {
+    List<Host> candidates = new ArrayList<>();
+    hosts.stream().filter(h -> h.state == NodeState.UP).forEach(candidates::add);
+    FakeVm v = fakeVm(vm);
+    return new PlacementRequest(this, null, List.of(v), candidates, reason, v.host);
+  }
+
+  private FakeHost fakeHost(String name) {
+    return (FakeHost) host(HostId.of(name));
+  }
+
+  private FakeVm fakeVm(String name) {
+    return (FakeVm) vm(VmId.of(name));
+  }
+
+  private FakeLun fakeLun(String name) {
+    return (FakeLun) storage().lun(LunId.of(name));
   }
 
   @Override
@@ -191,12 +230,12 @@ public final class FakeCluster implements Cluster {
   }
 
   @Override
-  public io.hvcluster.api.Availability availability() {
-    return new io.hvcluster.api.Availability(0, List.of());
+  public Availability availability() {
+    return new Availability(0, List.of());
   }
 
   @Override
-  public void addVm(io.hvcluster.api.spec.VmSpec spec) {
+  public void addVm(VmSpec vmSpec) {
     throw new UnsupportedOperationException("the fake cluster has a fixed set of VMs");
   }
 
@@ -311,7 +350,7 @@ public final class FakeCluster implements Cluster {
       return vmsHere().stream().map(FakeVm::id).sorted().collect(Collectors.toList());
     }
 
-    // Declared without @Override so that the fake compiles before and after the api gains this method.
+    @Override
     public Map<VmId, VmState> instances() {
       Map<VmId, VmState> out = new TreeMap<>(stale);
       vmsHere().forEach(v -> out.put(v.id(), v.state));
@@ -395,6 +434,8 @@ public final class FakeCluster implements Cluster {
     private Optional<HostId> owner = Optional.empty();
     private long generation;
     private boolean registered = true;
+    /** The hosts that lost every path to the LUN. */
+    private final Set<HostId> pathless = new TreeSet<>();
 
     FakeLun(LunSpec spec) {
       this.spec = spec;
@@ -432,7 +473,7 @@ public final class FakeCluster implements Cluster {
 
     @Override
     public boolean reachableFrom(HostId host) {
-      return true;
+      return !pathless.contains(host);
     }
 
     @Override
