@@ -20,22 +20,15 @@ import io.hvcluster.api.event.PlacementFailed;
 import io.hvcluster.api.event.QuorumChanged;
 import io.hvcluster.api.event.VmStateChanged;
 import io.hvcluster.api.migration.MigrationResult;
+import io.hvcluster.testkit.check.InvariantMonitor;
 
 /** Renders cluster events for the history: a kebab-case name and a short, readable detail. */
 final class EventText {
+  /** The history name of each event type, computed once a type. */
   private static final ClassValue<String> NAMES = new ClassValue<>() {
     @Override
     protected String computeValue(Class<?> type) {
-      String simple = type.getSimpleName();
-      StringBuilder out = new StringBuilder();
-      for (int i = 0; i < simple.length(); i++) {
-        char c = simple.charAt(i);
-        if (Character.isUpperCase(c) && i > 0) {
-          out.append('-');
-        }
-        out.append(Character.toLowerCase(c));
-      }
-      return out.toString();
+      return InvariantMonitor.eventName(type.asSubclass(ClusterEvent.class));
     }
   };
 

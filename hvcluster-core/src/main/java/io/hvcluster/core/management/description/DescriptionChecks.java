@@ -13,7 +13,6 @@ import java.util.Set;
  * this class refuses only what cannot be interpreted.
  */
 final class DescriptionChecks {
-  static final int MAX_RESERVE = 15;
   static final double MAX_HOST_MEMORY_GIB = 4096;
   static final double MAX_VM_MEMORY_GIB = 1024;
   static final double MAX_LUN_GIB = 1 << 20;
@@ -23,7 +22,7 @@ final class DescriptionChecks {
 
   static void check(ClusterDescription d) {
     name("$.name", "cluster", d.name());
-    range("$.reserve", d.reserve(), 0, MAX_RESERVE, "host failures");
+    range("$.reserve", d.reserve(), 0, Conventions.MAX_RESERVE, "host failures");
     Set<String> hostNames = new HashSet<>();
     for (int i = 0; i < d.hosts().size(); i++) {
       String path = "$.hosts[" + i + "]";

@@ -337,10 +337,7 @@ public final class VirtualMachineManager {
      * @throws IllegalArgumentException when out of range
      */
     public Builder clusterReserve(int hosts) {
-      if (hosts < 0 || hosts > 15) {
-        throw new IllegalArgumentException("cluster reserve is " + hosts + "; allowed: 0 to 15 host failures");
-      }
-      this.clusterReserve = hosts;
+      this.clusterReserve = Conventions.checkReserve(hosts);
       return this;
     }
 

@@ -272,4 +272,13 @@ final class VirtualMachineManagerTest {
       assertThatThrownBy(() -> vmm.cluster("HV9")).hasMessageContaining("HV9");
     }
   }
+
+  @Test
+  void theBuilderRefusesAReserveOutsideZeroToFifteen() {
+    assertThatThrownBy(() -> VirtualMachineManager.builder().clusterReserve(16)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("cluster reserve is 16; allowed: 0 to 15 host failures");
+    assertThatThrownBy(() -> VirtualMachineManager.builder().clusterReserve(-1))
+        .hasMessage("cluster reserve is -1; allowed: 0 to 15 host failures");
+    assertThat(VirtualMachineManager.builder().clusterReserve(15).build()).isNotNull();
+  }
 }
