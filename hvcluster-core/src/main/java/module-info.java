@@ -19,7 +19,10 @@ module io.hvcluster.core {
   exports io.hvcluster.core.report;
   exports io.hvcluster.core.fleet;
   exports io.hvcluster.core.memory;
-  exports io.hvcluster.core.management;
+  exports io.hvcluster.core.management.description;
+  exports io.hvcluster.core.management.validation;
+  exports io.hvcluster.core.management.capacity;
+  exports io.hvcluster.core.management.vmm;
   exports io.hvcluster.core.defect to io.hvcluster.testkit, io.hvcluster.cli;
 
 }

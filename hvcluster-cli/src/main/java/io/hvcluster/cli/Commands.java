@@ -3,7 +3,7 @@ package io.hvcluster.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hvcluster.api.InvalidConfigurationException;
-import io.hvcluster.core.management.ClusterDescription;
+import io.hvcluster.core.management.description.ClusterDescription;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,9 +5,9 @@ import io.hvcluster.api.spec.Installation;
 import io.hvcluster.api.spec.Priority;
 import io.hvcluster.api.spec.QuorumModel;
 import io.hvcluster.api.spec.StorageType;
-import io.hvcluster.core.management.Architecture;
-import io.hvcluster.core.management.ServerEdition;
-import io.hvcluster.core.management.VhdType;
+import io.hvcluster.core.management.description.Architecture;
+import io.hvcluster.core.management.description.ServerEdition;
+import io.hvcluster.core.management.description.VhdType;
 import java.util.List;
 
 /**

@@ -7,14 +7,14 @@ import io.hvcluster.cli.DescriptionJson.PlanningJson;
 import io.hvcluster.cli.DescriptionJson.StorageJson;
 import io.hvcluster.cli.DescriptionJson.VmJson;
 import io.hvcluster.cli.DescriptionJson.WorkloadJson;
-import io.hvcluster.core.management.ClusterDescription;
-import io.hvcluster.core.management.HostDescription;
-import io.hvcluster.core.management.InvalidDescriptionException;
-import io.hvcluster.core.management.LunDescription;
-import io.hvcluster.core.management.PlanningDescription;
-import io.hvcluster.core.management.StorageDescription;
-import io.hvcluster.core.management.VmDescription;
-import io.hvcluster.core.management.WorkloadDescription;
+import io.hvcluster.core.management.description.ClusterDescription;
+import io.hvcluster.core.management.description.HostDescription;
+import io.hvcluster.core.management.description.InvalidDescriptionException;
+import io.hvcluster.core.management.description.LunDescription;
+import io.hvcluster.core.management.description.PlanningDescription;
+import io.hvcluster.core.management.description.StorageDescription;
+import io.hvcluster.core.management.description.VmDescription;
+import io.hvcluster.core.management.description.WorkloadDescription;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +23,11 @@ import java.util.function.Consumer;
 /**
  * Turns bound JSON into the core description model and back: absent fields take their defaults (the
  * core builders hold them), required fields and null list entries are reported with their JSON path.
+ *
+ * <p>This layer owns only the JSON shape (field names, which fields may be absent). Defaults, domain
+ * checks and the conversion to a {@link io.hvcluster.api.spec.ClusterSpec} belong to the core
+ * description model ({@link ClusterDescription#check()}, {@link ClusterDescription#toSpec()}); the CLI
+ * never builds a spec from JSON itself.
  */
 final class DescriptionMapping {
   private DescriptionMapping() {}

@@ -1,7 +1,7 @@
 package io.hvcluster.cli;
 
 import io.hvcluster.api.spec.ClusterSpec;
-import io.hvcluster.core.management.ClusterDescription;
+import io.hvcluster.core.management.description.ClusterDescription;
 import io.hvcluster.testkit.fault.FaultPlan;
 import java.nio.file.Path;
 import java.time.Duration;

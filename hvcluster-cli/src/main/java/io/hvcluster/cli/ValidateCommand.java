@@ -2,11 +2,11 @@ package io.hvcluster.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hvcluster.core.management.ClusterDescription;
-import io.hvcluster.core.management.ConfigurationValidator;
-import io.hvcluster.core.management.ValidationItem;
-import io.hvcluster.core.management.ValidationReport;
-import io.hvcluster.core.management.ValidationStatus;
+import io.hvcluster.core.management.description.ClusterDescription;
+import io.hvcluster.core.management.validation.ConfigurationValidator;
+import io.hvcluster.core.management.validation.ValidationItem;
+import io.hvcluster.core.management.validation.ValidationReport;
+import io.hvcluster.core.management.validation.ValidationStatus;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hvcluster.api.spec.ClusterSpec;
 import io.hvcluster.api.spec.Installation;
-import io.hvcluster.core.management.ClusterDescription;
-import io.hvcluster.core.management.ConfigurationValidator;
-import io.hvcluster.core.management.ValidationStatus;
-import io.hvcluster.core.management.VhdType;
+import io.hvcluster.core.management.description.ClusterDescription;
+import io.hvcluster.core.management.description.VhdType;
+import io.hvcluster.core.management.validation.ConfigurationValidator;
+import io.hvcluster.core.management.validation.ValidationStatus;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 

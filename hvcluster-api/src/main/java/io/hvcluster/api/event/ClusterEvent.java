@@ -5,8 +5,9 @@ package io.hvcluster.api.event;
  * records; a simulation delivers them to listeners in the order they happened, and two runs with the
  * same seed deliver the same events.
  *
- * <p>Dispatch on the kind with {@code instanceof} patterns; the hierarchy is sealed, so a switch over
- * it can be checked for completeness by tools.
+ * <p>To handle every kind of event, implement an {@link EventVisitor} and call {@link #accept}: the
+ * compiler then refuses a visitor that misses a kind, including one added later. To pick out a few
+ * kinds, {@code instanceof} patterns are simpler.
  */
 public sealed interface ClusterEvent permits ClusterFormed, NodeStateChanged, HeartbeatRouteChanged, QuorumChanged,
     LunStateChanged, VmStateChanged, GroupStateChanged, GroupPlaced, PlacementFailed, FailoverStarted,
@@ -26,4 +27,13 @@ public sealed interface ClusterEvent permits ClusterFormed, NodeStateChanged, He
    * @return the cluster's name
    */
   String cluster();
+
+  /**
+   * Calls the visitor's method for this event's type and returns its result.
+   *
+   * @param visitor the visitor
+   * @param <R> the type of the visitor's result
+   * @return what the visitor returned
+   */
+  <R> R accept(EventVisitor<R> visitor);
 }

@@ -21,4 +21,9 @@ public record ClusterFormed(long timeNanos, String cluster, List<HostId> members
   public ClusterFormed {
     members = List.copyOf(members);
   }
+
+  @Override
+  public <R> R accept(EventVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

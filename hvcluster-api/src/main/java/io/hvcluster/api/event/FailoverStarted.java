@@ -21,4 +21,9 @@ public record FailoverStarted(
     int failoverCount,
     String reason)
     implements ClusterEvent {
+
+  @Override
+  public <R> R accept(EventVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

@@ -14,4 +14,9 @@ public record FaultApplied(
     String fault,
     String detail)
     implements ClusterEvent {
+
+  @Override
+  public <R> R accept(EventVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

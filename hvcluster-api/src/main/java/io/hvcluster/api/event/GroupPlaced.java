@@ -20,4 +20,9 @@ public record GroupPlaced(
     String policy,
     String reason)
     implements ClusterEvent {
+
+  @Override
+  public <R> R accept(EventVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

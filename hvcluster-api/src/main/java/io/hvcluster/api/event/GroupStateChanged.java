@@ -24,4 +24,9 @@ public record GroupStateChanged(
     GroupState to,
     String reason)
     implements ClusterEvent {
+
+  @Override
+  public <R> R accept(EventVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

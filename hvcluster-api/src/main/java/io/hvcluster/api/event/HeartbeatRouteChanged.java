@@ -20,4 +20,9 @@ public record HeartbeatRouteChanged(
     boolean up,
     String reason)
     implements ClusterEvent {
+
+  @Override
+  public <R> R accept(EventVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

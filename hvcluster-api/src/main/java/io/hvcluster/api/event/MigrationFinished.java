@@ -14,4 +14,9 @@ public record MigrationFinished(
     String cluster,
     MigrationResult result)
     implements ClusterEvent {
+
+  @Override
+  public <R> R accept(EventVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

@@ -16,4 +16,9 @@ public record MigrationPhaseStarted(
     VmId vm,
     String phase)
     implements ClusterEvent {
+
+  @Override
+  public <R> R accept(EventVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

@@ -21,4 +21,9 @@ public record MigrationStarted(
     HostId target,
     String strategy)
     implements ClusterEvent {
+
+  @Override
+  public <R> R accept(EventVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

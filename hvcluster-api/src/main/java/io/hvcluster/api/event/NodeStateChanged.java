@@ -21,4 +21,9 @@ public record NodeStateChanged(
     NodeState to,
     String reason)
     implements ClusterEvent {
+
+  @Override
+  public <R> R accept(EventVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

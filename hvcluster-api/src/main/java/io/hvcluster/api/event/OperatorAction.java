@@ -14,4 +14,9 @@ public record OperatorAction(
     String action,
     String target)
     implements ClusterEvent {
+
+  @Override
+  public <R> R accept(EventVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

@@ -14,4 +14,9 @@ public record PlacementFailed(
     String group,
     String reason)
     implements ClusterEvent {
+
+  @Override
+  public <R> R accept(EventVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

@@ -40,4 +40,9 @@ public record QuorumChanged(
   public QuorumChanged {
     partition = List.copyOf(partition);
   }
+
+  @Override
+  public <R> R accept(EventVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

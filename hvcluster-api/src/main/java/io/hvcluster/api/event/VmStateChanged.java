@@ -25,4 +25,9 @@ public record VmStateChanged(
     VmState to,
     String reason)
     implements ClusterEvent {
+
+  @Override
+  public <R> R accept(EventVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

@@ -2,25 +2,30 @@ package io.hvcluster.core.management;
 
 import java.util.Locale;
 
-/** Unit conversions and formatting shared by the management layer. */
-final class Units {
-  static final long MIB = 1L << 20;
-  static final long GIB = 1L << 30;
+/**
+ * Unit conversions and formatting shared by the management features. Internal: this package is not
+ * exported from the module.
+ */
+public final class Units {
+  /** Bytes in a MiB. */
+  public static final long MIB = 1L << 20;
+  /** Bytes in a GiB. */
+  public static final long GIB = 1L << 30;
 
   private Units() {}
 
   /** Converts GiB to bytes, rounded to whole MiB (so also to whole 4 KiB pages). */
-  static long gibToBytes(double gib) {
+  public static long gibToBytes(double gib) {
     return Math.round(gib * 1024) * MIB;
   }
 
   /** Formats bytes as GiB with at most two decimals and no trailing zeros: "30 GiB", "1.5 GiB". */
-  static String gib(long bytes) {
+  public static String gib(long bytes) {
     return number(bytes / (double) GIB) + " GiB";
   }
 
   /** Formats a number with at most two decimals and no trailing zeros. */
-  static String number(double value) {
+  public static String number(double value) {
     if (value == Math.rint(value) && Math.abs(value) < 1e15) {
       return Long.toString((long) value);
     }
@@ -32,12 +37,17 @@ final class Units {
   }
 
   /** Returns "1 node" or "3 nodes". */
-  static String plural(long count, String noun) {
+  public static String plural(long count, String noun) {
     return count + " " + noun + (count == 1 ? "" : "s");
   }
 
   /** Returns "the only VM" or "all 3 VMs". */
-  static String all(long count, String noun) {
+  public static String all(long count, String noun) {
     return count == 1 ? "the only " + noun : "all " + count + " " + noun + "s";
+  }
+
+  /** Divides and rounds up; both operands positive. */
+  public static int ceilDiv(int a, int b) {
+    return (a + b - 1) / b;
   }
 }

@@ -4,6 +4,7 @@ import io.hvcluster.api.HostId;
 import io.hvcluster.api.LunState;
 import io.hvcluster.api.event.ClusterEvent;
 import io.hvcluster.api.event.ClusterFormed;
+import io.hvcluster.api.event.EventVisitor;
 import io.hvcluster.api.event.FailoverStarted;
 import io.hvcluster.api.event.FaultApplied;
 import io.hvcluster.api.event.FaultHealed;
@@ -114,51 +115,104 @@ public final class Timeline {
   }
 
   private static String body(ClusterEvent e) {
-    if (e instanceof NodeStateChanged x) {
+    return e.accept(BODY);
+  }
+
+  /** The subject, change and reason of each event type. */
+  private static final EventVisitor<String> BODY = new EventVisitor<>() {
+    @Override
+    public String visit(NodeStateChanged x) {
       return row(x.host().name(), x.from() + " → " + x.to(), x.reason());
-    } else if (e instanceof VmStateChanged x) {
+    }
+
+    @Override
+    public String visit(VmStateChanged x) {
       return row(x.vm().name(), x.from() + " → " + x.to() + on(x.host()), x.reason());
-    } else if (e instanceof LunStateChanged x) {
+    }
+
+    @Override
+    public String visit(LunStateChanged x) {
       String change = x.from() == LunState.ARBITRATING ? x.to() + on(x.owner()) : x.from() + " → " + x.to() + on(x.owner());
       return row(x.lun().name(), change, x.reason());
-    } else if (e instanceof GroupStateChanged x) {
+    }
+
+    @Override
+    public String visit(GroupStateChanged x) {
       return row("group " + x.group(), x.from() + " → " + x.to() + on(x.owner()), x.reason());
-    } else if (e instanceof QuorumChanged x) {
+    }
+
+    @Override
+    public String visit(QuorumChanged x) {
       String change = (x.hasQuorum() ? "" : "NO QUORUM: ") + x.votes() + " votes, needs " + x.votesNeeded();
       return row("quorum", change, members(x.partition()) + (x.witnessVote() ? " + witness" : "") + "; " + x.reason());
-    } else if (e instanceof ClusterFormed x) {
+    }
+
+    @Override
+    public String visit(ClusterFormed x) {
       return row("cluster", "formed", members(x.members()));
-    } else if (e instanceof HeartbeatRouteChanged x) {
+    }
+
+    @Override
+    public String visit(HeartbeatRouteChanged x) {
       return row(x.observer().name(), "route to " + x.peer() + (x.up() ? " up" : " down"), x.reason());
-    } else if (e instanceof GroupPlaced x) {
+    }
+
+    @Override
+    public String visit(GroupPlaced x) {
       return row("group " + x.group(), "placed on " + x.target(), x.policy() + ": " + x.reason());
-    } else if (e instanceof PlacementFailed x) {
+    }
+
+    @Override
+    public String visit(PlacementFailed x) {
       return row("group " + x.group(), "cannot be placed", x.reason());
-    } else if (e instanceof FailoverStarted x) {
+    }
+
+    @Override
+    public String visit(FailoverStarted x) {
       return row("group " + x.group(), "failover #" + x.failoverCount(), x.reason());
-    } else if (e instanceof MigrationStarted x) {
+    }
+
+    @Override
+    public String visit(MigrationStarted x) {
       return row(x.vm().name(), x.strategy() + " migration", x.source() + " → " + x.target());
-    } else if (e instanceof MigrationPhaseStarted x) {
+    }
+
+    @Override
+    public String visit(MigrationPhaseStarted x) {
       return row(x.vm().name(), "phase " + x.phase(), "");
-    } else if (e instanceof MigrationFinished x) {
+    }
+
+    @Override
+    public String visit(MigrationFinished x) {
       MigrationResult r = x.result();
       String phases = r.phases().stream().filter(p -> p.durationNanos() > 0)
           .map(p -> p.name() + " " + duration(p.durationNanos())).collect(Collectors.joining(", "));
       return row(r.vm().name(), r.strategy() + " migration " + r.outcome(), "in " + duration(r.totalNanos())
           + ", downtime " + duration(r.downtimeNanos()) + (phases.isEmpty() ? "" : " (" + phases + ")") + "; "
           + r.reason());
-    } else if (e instanceof FaultApplied x) {
+    }
+
+    @Override
+    public String visit(FaultApplied x) {
       return row("FAULT", x.fault(), x.detail());
-    } else if (e instanceof FaultHealed x) {
+    }
+
+    @Override
+    public String visit(FaultHealed x) {
       return row("HEALED", x.fault(), x.detail());
-    } else if (e instanceof OperatorAction x) {
+    }
+
+    @Override
+    public String visit(OperatorAction x) {
       return row("operator", x.action(), x.target());
-    } else if (e instanceof GuestClusterFailover x) {
+    }
+
+    @Override
+    public String visit(GuestClusterFailover x) {
       return row("guest " + x.guestCluster(), x.from().map(Object::toString).orElse("-") + " → "
           + x.to().map(Object::toString).orElse("-"), x.reason());
     }
-    throw new AssertionError("unrendered event type " + e.getClass().getName());
-  }
+  };
 
   private static String members(List<HostId> hosts) {
     return hosts.stream().map(HostId::name).collect(Collectors.joining(" ", "[", "]"));

@@ -9,7 +9,7 @@ import io.hvcluster.api.event.ClusterEvent;
  * <p>Core may not depend on a JSON library, and this writer only ever writes, so it is small. Not
  * thread-safe: it reuses one buffer.
  */
-public final class EventJson extends EventVisitor {
+public final class EventJson extends EventFields {
   private final StringBuilder out = new StringBuilder(256);
   /** Whether the next field or item in the current object or array is its first. */
   private boolean first;

@@ -6,7 +6,7 @@ package io.hvcluster.core.sim;
  * different structures cannot collide by concatenation. It costs a few nanoseconds a field, which
  * matters at a million events.
  */
-final class TraceHasher extends EventVisitor {
+final class TraceHasher extends EventFields {
   private long a = 0x6876636c75737465L;
   private long b = 0x13198A2E03707344L;
 

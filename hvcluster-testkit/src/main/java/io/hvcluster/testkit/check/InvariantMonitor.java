@@ -113,7 +113,18 @@ public final class InvariantMonitor implements ClusterListener {
    * @return the name
    */
   public static String eventName(ClusterEvent event) {
-    String simple = event.getClass().getSimpleName();
+    return eventName(event.getClass());
+  }
+
+  /**
+   * Returns the history name of an event type: its record name in kebab case, for example
+   * {@code "node-state-changed"} for {@link io.hvcluster.api.event.NodeStateChanged}.
+   *
+   * @param type the event type
+   * @return the name
+   */
+  public static String eventName(Class<? extends ClusterEvent> type) {
+    String simple = type.getSimpleName();
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < simple.length(); i++) {
       char c = simple.charAt(i);

@@ -2,6 +2,7 @@ package io.hvcluster.testkit.invariant;
 
 import io.hvcluster.api.event.ClusterEvent;
 import io.hvcluster.api.event.ClusterFormed;
+import io.hvcluster.api.event.EventVisitor;
 import io.hvcluster.api.event.FailoverStarted;
 import io.hvcluster.api.event.FaultApplied;
 import io.hvcluster.api.event.FaultHealed;
@@ -23,19 +24,11 @@ import io.hvcluster.testkit.check.InvariantMonitor;
 
 /** Renders cluster events for the history: a kebab-case name and a short, readable detail. */
 final class EventText {
+  /** The history name of each event type, computed once a type. */
   private static final ClassValue<String> NAMES = new ClassValue<>() {
     @Override
     protected String computeValue(Class<?> type) {
-      String simple = type.getSimpleName();
-      StringBuilder out = new StringBuilder();
-      for (int i = 0; i < simple.length(); i++) {
-        char c = simple.charAt(i);
-        if (Character.isUpperCase(c) && i > 0) {
-          out.append('-');
-        }
-        out.append(Character.toLowerCase(c));
-      }
-      return out.toString();
+      return InvariantMonitor.eventName(type.asSubclass(ClusterEvent.class));
     }
   };
 
@@ -46,71 +39,98 @@ final class EventText {
   }
 
   static String detail(ClusterEvent e) {
-    if (e instanceof VmStateChanged) {
-      VmStateChanged v = (VmStateChanged) e;
+    return e.accept(DETAIL);
+  }
+
+  /** The short detail of each event type. */
+  private static final EventVisitor<String> DETAIL = new EventVisitor<>() {
+    @Override
+    public String visit(VmStateChanged v) {
       return v.vm() + " " + v.from() + "->" + v.to() + v.host().map(h -> " on " + h).orElse("") + ": " + v.reason();
     }
-    if (e instanceof NodeStateChanged) {
-      NodeStateChanged n = (NodeStateChanged) e;
+
+    @Override
+    public String visit(NodeStateChanged n) {
       return n.host() + " " + n.from() + "->" + n.to() + ": " + n.reason();
     }
-    if (e instanceof LunStateChanged) {
-      LunStateChanged l = (LunStateChanged) e;
+
+    @Override
+    public String visit(LunStateChanged l) {
       return l.lun() + " " + l.from() + "->" + l.to() + l.owner().map(h -> " owner " + h).orElse(" no owner") + ": "
           + l.reason();
     }
-    if (e instanceof GroupStateChanged) {
-      GroupStateChanged g = (GroupStateChanged) e;
+
+    @Override
+    public String visit(GroupStateChanged g) {
       return g.group() + " " + g.from() + "->" + g.to() + g.owner().map(h -> " on " + h).orElse("") + ": " + g.reason();
     }
-    if (e instanceof QuorumChanged) {
-      QuorumChanged q = (QuorumChanged) e;
+
+    @Override
+    public String visit(QuorumChanged q) {
       return (q.hasQuorum() ? "quorum " : "NO quorum ") + q.votes() + "/" + q.votesNeeded() + " needed, partition "
           + q.partition() + (q.witnessVote() ? " + witness" : "") + ": " + q.reason();
     }
-    if (e instanceof FaultApplied) {
-      return ((FaultApplied) e).fault() + " " + ((FaultApplied) e).detail();
+
+    @Override
+    public String visit(FaultApplied f) {
+      return f.fault() + " " + f.detail();
     }
-    if (e instanceof FaultHealed) {
-      return ((FaultHealed) e).fault() + " " + ((FaultHealed) e).detail();
+
+    @Override
+    public String visit(FaultHealed f) {
+      return f.fault() + " " + f.detail();
     }
-    if (e instanceof MigrationStarted) {
-      MigrationStarted m = (MigrationStarted) e;
+
+    @Override
+    public String visit(MigrationStarted m) {
       return m.vm() + " " + m.source() + " -> " + m.target() + " (" + m.strategy() + ")";
     }
-    if (e instanceof MigrationPhaseStarted) {
-      return ((MigrationPhaseStarted) e).vm() + " phase " + ((MigrationPhaseStarted) e).phase();
+
+    @Override
+    public String visit(MigrationPhaseStarted m) {
+      return m.vm() + " phase " + m.phase();
     }
-    if (e instanceof MigrationFinished) {
-      MigrationResult r = ((MigrationFinished) e).result();
+
+    @Override
+    public String visit(MigrationFinished m) {
+      MigrationResult r = m.result();
       return r.vm() + " " + r.outcome() + " " + r.source() + " -> " + r.target() + ": " + r.reason();
     }
-    if (e instanceof OperatorAction) {
-      return ((OperatorAction) e).action() + " " + ((OperatorAction) e).target();
+
+    @Override
+    public String visit(OperatorAction o) {
+      return o.action() + " " + o.target();
     }
-    if (e instanceof FailoverStarted) {
-      FailoverStarted f = (FailoverStarted) e;
+
+    @Override
+    public String visit(FailoverStarted f) {
       return f.group() + f.from().map(h -> " from " + h).orElse("") + " #" + f.failoverCount() + ": " + f.reason();
     }
-    if (e instanceof GroupPlaced) {
-      GroupPlaced g = (GroupPlaced) e;
+
+    @Override
+    public String visit(GroupPlaced g) {
       return g.group() + " on " + g.target() + " (" + g.policy() + "): " + g.reason();
     }
-    if (e instanceof PlacementFailed) {
-      return ((PlacementFailed) e).group() + ": " + ((PlacementFailed) e).reason();
+
+    @Override
+    public String visit(PlacementFailed p) {
+      return p.group() + ": " + p.reason();
     }
-    if (e instanceof HeartbeatRouteChanged) {
-      HeartbeatRouteChanged h = (HeartbeatRouteChanged) e;
+
+    @Override
+    public String visit(HeartbeatRouteChanged h) {
       return h.observer() + " sees " + h.peer() + (h.up() ? " up" : " down") + ": " + h.reason();
     }
-    if (e instanceof ClusterFormed) {
-      return "members " + ((ClusterFormed) e).members();
+
+    @Override
+    public String visit(ClusterFormed c) {
+      return "members " + c.members();
     }
-    if (e instanceof GuestClusterFailover) {
-      GuestClusterFailover g = (GuestClusterFailover) e;
+
+    @Override
+    public String visit(GuestClusterFailover g) {
       return g.guestCluster() + " " + g.from().map(Object::toString).orElse("-") + " -> "
           + g.to().map(Object::toString).orElse("-") + ": " + g.reason();
     }
-    return InvariantMonitor.eventDetail(e);
-  }
+  };
 }

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hvcluster.api.Host;
 import io.hvcluster.api.HostId;
 import io.hvcluster.api.NodeState;
+import io.hvcluster.api.event.GuestClusterFailover;
 import io.hvcluster.api.event.NodeStateChanged;
-import io.hvcluster.testkit.fake.FakeCluster;
+import io.hvcluster.api.fake.FakeCluster;
 import io.hvcluster.testkit.fake.Specs;
 import io.hvcluster.testkit.fault.BudgetVerdict;
 import io.hvcluster.testkit.fault.FaultPlan;
@@ -48,6 +49,13 @@ final class InvariantMonitorTest {
     assertThat(history.size()).isEqualTo(4);
     assertThat(history.entries().get(2).toString())
         .isEqualTo("#2 t=3s cluster info node-state-changed host=node2 from=UP to=DOWN reason=crashed");
+  }
+
+  @Test
+  void anEventTypeIsNamedInKebabCase() {
+    assertThat(InvariantMonitor.eventName(NodeStateChanged.class)).isEqualTo("node-state-changed");
+    assertThat(InvariantMonitor.eventName(GuestClusterFailover.class)).isEqualTo("guest-cluster-failover");
+    assertThat(InvariantMonitor.eventName(down(S, "node1"))).isEqualTo("node-state-changed");
   }
 
   @Test

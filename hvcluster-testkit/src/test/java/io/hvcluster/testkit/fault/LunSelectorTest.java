@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hvcluster.api.LunId;
-import io.hvcluster.testkit.fake.FakeCluster;
+import io.hvcluster.api.fake.FakeCluster;
 import io.hvcluster.testkit.fake.Specs;
 import java.util.List;
 import java.util.SplittableRandom;

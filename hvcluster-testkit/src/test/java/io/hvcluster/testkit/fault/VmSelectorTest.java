@@ -3,7 +3,7 @@ package io.hvcluster.testkit.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hvcluster.api.VmId;
-import io.hvcluster.testkit.fake.FakeCluster;
+import io.hvcluster.api.fake.FakeCluster;
 import io.hvcluster.testkit.fake.Specs;
 import java.util.List;
 import java.util.SplittableRandom;

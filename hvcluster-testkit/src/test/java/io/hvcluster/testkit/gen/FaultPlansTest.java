@@ -2,8 +2,8 @@ package io.hvcluster.testkit.gen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hvcluster.api.fake.FakeCluster;
 import io.hvcluster.api.spec.ClusterSpec;
-import io.hvcluster.testkit.fake.FakeCluster;
 import io.hvcluster.testkit.fake.Specs;
 import io.hvcluster.testkit.fault.Fault;
 import io.hvcluster.testkit.fault.FaultBudget;
