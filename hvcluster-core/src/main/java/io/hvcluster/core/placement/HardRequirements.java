@@ -108,9 +108,16 @@ public final class HardRequirements {
     return unmet;
   }
 
-  /** Whether the node's VM memory, less what is committed or reserved there, holds {@code bytes}. */
+  /**
+   * Whether the node's VM memory, less what is committed or reserved there, holds {@code bytes}: an
+   * over-committed node holds nothing, not even a need of zero bytes.
+   */
   private static boolean hasMemory(Host host, long bytes) {
-    return bytes <= host.spec().vmMemoryBytes() - host.memoryCommittedBytes();
+    long free = host.memoryFreeBytes();
+    if (free > 0 || bytes > 0) {
+      return bytes <= free;
+    }
+    return host.spec().vmMemoryBytes() - host.memoryCommittedBytes() >= 0;
   }
 
   private static boolean possibleOwnerOfAll(List<VirtualMachine> vms, Host host) {

@@ -102,8 +102,9 @@ final class GroupPlacement {
    * need there; returns why it is refused, or null.
    */
   private String refusal(SimGroup g, PlacementRequest request, SimHost target) {
-    PlacementRequest whole = new PlacementRequest(f.api, g, new ArrayList<VirtualMachine>(g.members()),
-        request.candidates(), request.reason(), request.previousOwner());
+    PlacementRequest whole = request.vms().size() == g.members().size() ? request
+        : new PlacementRequest(f.api, g, new ArrayList<VirtualMachine>(g.members()), request.candidates(),
+            request.reason(), request.previousOwner());
     List<HardRequirements.Unmet> unmet = HardRequirements.unmet(whole, pendingMemory(g, target), target);
     if (unmet.isEmpty()) {
       return null;

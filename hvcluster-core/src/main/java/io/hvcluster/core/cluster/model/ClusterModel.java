@@ -16,7 +16,6 @@ import io.hvcluster.api.spec.VmSpec;
 import io.hvcluster.core.sim.EventLoop;
 import io.hvcluster.core.sim.Kernel;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,13 +37,14 @@ public final class ClusterModel {
   private final Kernel kernel;
   private ClusterSpec spec;
   private final List<SimHost> hosts = new ArrayList<>();
-  private final List<SimHost> hostsView = Collections.unmodifiableList(hosts);
+  /** Immutable copies of the lists, replaced when an entity is added, so that iterating them costs nothing. */
+  private List<SimHost> hostsView = List.of();
   private final Map<HostId, SimHost> hostsById = new LinkedHashMap<>();
   private final List<SimVm> vms = new ArrayList<>();
-  private final List<SimVm> vmsView = Collections.unmodifiableList(vms);
+  private List<SimVm> vmsView = List.of();
   private final Map<VmId, SimVm> vmsById = new LinkedHashMap<>();
   private final List<SimGroup> groups = new ArrayList<>();
-  private final List<SimGroup> groupsView = Collections.unmodifiableList(groups);
+  private List<SimGroup> groupsView = List.of();
   private final SimStorage storage;
   private final SimLun witness;
   private EntityListener listener;
@@ -74,6 +74,8 @@ public final class ClusterModel {
       vmsById.put(v.id(), vm);
     }
     groups.addAll(GroupBuilder.build(this, vms, storage));
+    vmsView = List.copyOf(vms);
+    groupsView = List.copyOf(groups);
   }
 
   /**
@@ -163,7 +165,7 @@ public final class ClusterModel {
 
   // ---- entities ----
 
-  /** Returns the nodes in configuration order (a read-only view). */
+  /** Returns the nodes in configuration order (immutable). */
   public List<SimHost> hosts() {
     return hostsView;
   }
@@ -173,6 +175,7 @@ public final class ClusterModel {
     SimHost host = new SimHost(this, hosts.size(), hostSpec);
     hosts.add(host);
     hostsById.put(hostSpec.id(), host);
+    hostsView = List.copyOf(hosts);
     return host;
   }
 
@@ -195,7 +198,7 @@ public final class ClusterModel {
     return find(hostsById, Objects.requireNonNull(id, "host"), "node", id.name());
   }
 
-  /** Returns the VMs in configuration order (a read-only view). */
+  /** Returns the VMs in configuration order (immutable). */
   public List<SimVm> vms() {
     return vmsView;
   }
@@ -240,6 +243,8 @@ public final class ClusterModel {
       group.addMember(vm, ordinary);
     }
     vm.joinGroup(group);
+    vmsView = List.copyOf(vms);
+    groupsView = List.copyOf(groups);
     return vm;
   }
 
@@ -268,7 +273,7 @@ public final class ClusterModel {
     return runs;
   }
 
-  /** Returns the groups in configuration order (a read-only view). */
+  /** Returns the groups in configuration order (immutable). */
   public List<SimGroup> groups() {
     return groupsView;
   }

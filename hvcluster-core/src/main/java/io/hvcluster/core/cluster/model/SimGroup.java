@@ -10,6 +10,7 @@ import io.hvcluster.api.placement.PlacementReason;
 import io.hvcluster.api.spec.FailoverPolicy;
 import io.hvcluster.api.spec.VmSpec;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,10 +27,10 @@ public final class SimGroup implements ClusterGroup {
   private final ClusterModel cluster;
   private final int index;
   private final String name;
-  private final List<SimVm> vms;
-  private final List<SimVm> vmsView;
-  private final List<SimLun> luns;
-  private final List<SimLun> lunsView;
+  /** The group's VMs, an immutable list replaced when a VM joins (so iterating it costs nothing). */
+  private List<SimVm> vms;
+  /** The group's ordinary LUNs, immutable like {@link #vms}. */
+  private List<SimLun> luns;
   private GroupState state = GroupState.OFFLINE;
   /** The owning node; change it only through {@link #setOwner} so the node's group set stays right. */
   private SimHost owner;
@@ -57,10 +58,8 @@ public final class SimGroup implements ClusterGroup {
     this.cluster = cluster;
     this.index = index;
     this.name = name;
-    this.vms = new java.util.ArrayList<>(vms);
-    this.vmsView = java.util.Collections.unmodifiableList(this.vms);
-    this.luns = new java.util.ArrayList<>(luns);
-    this.lunsView = java.util.Collections.unmodifiableList(this.luns);
+    this.vms = List.copyOf(vms);
+    this.luns = List.copyOf(luns);
   }
 
   public String describe() {
@@ -72,24 +71,28 @@ public final class SimGroup implements ClusterGroup {
     return index;
   }
 
-  /** Returns the group's VMs in configuration order (a read-only view). */
+  /** Returns the group's VMs in configuration order (immutable). */
   public List<SimVm> members() {
-    return vmsView;
+    return vms;
   }
 
   /** A VM added to the running cluster joins the group, with its ordinary LUNs the group lacks. */
   public void addMember(SimVm vm, List<SimLun> ordinary) {
-    vms.add(vm);
+    List<SimVm> grown = new ArrayList<>(vms);
+    grown.add(vm);
+    vms = List.copyOf(grown);
+    List<SimLun> disks = new ArrayList<>(luns);
     for (SimLun lun : ordinary) {
-      if (!luns.contains(lun)) {
-        luns.add(lun);
+      if (!disks.contains(lun)) {
+        disks.add(lun);
       }
     }
+    luns = List.copyOf(disks);
   }
 
-  /** Returns the group's ordinary (non-CSV) LUNs (a read-only view), which fail over with it. */
+  /** Returns the group's ordinary (non-CSV) LUNs (immutable), which fail over with it. */
   public List<SimLun> ordinaryLuns() {
-    return lunsView;
+    return luns;
   }
 
   public GroupState groupState() {

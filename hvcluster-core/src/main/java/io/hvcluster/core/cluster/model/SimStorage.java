@@ -17,24 +17,25 @@ public final class SimStorage implements SharedStorage {
   private final StorageSpec spec;
   private final Map<LunId, SimLun> luns = new LinkedHashMap<>();
   /** The Cluster Shared Volumes, in configuration order. */
-  private final List<SimLun> sharedVolumes = new ArrayList<>();
-  private final List<SimLun> sharedVolumesView = java.util.Collections.unmodifiableList(sharedVolumes);
+  private final List<SimLun> sharedVolumes;
 
   SimStorage(ClusterModel cluster, StorageSpec spec) {
     this.cluster = cluster;
     this.spec = spec;
+    List<SimLun> volumes = new ArrayList<>();
     for (var l : spec.luns()) {
       SimLun lun = new SimLun(cluster, l);
       luns.put(l.id(), lun);
       if (l.csv()) {
-        sharedVolumes.add(lun);
+        volumes.add(lun);
       }
     }
+    this.sharedVolumes = List.copyOf(volumes);
   }
 
-  /** Returns the Cluster Shared Volumes, in configuration order (a read-only view). */
+  /** Returns the Cluster Shared Volumes, in configuration order (immutable). */
   public List<SimLun> sharedVolumes() {
-    return sharedVolumesView;
+    return sharedVolumes;
   }
 
   /**
