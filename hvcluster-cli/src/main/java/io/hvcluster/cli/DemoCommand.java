@@ -42,7 +42,8 @@ final class DemoCommand implements Callable<Integer> {
   /** The VM the live-migration step moves: the biggest, busiest guest. */
   private static final VmId BUSY = VmId.of("sql01");
 
-  @Option(names = "--seed", defaultValue = "42", description = "Master seed of the simulation (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--seed", defaultValue = "42", converter = SeedOption.class,
+      description = "Master seed of the simulation, decimal or hex like 0x2A (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(names = "--details", description = "Also print group, arbitration and migration-phase events.")

@@ -1,14 +1,13 @@
 package io.hvcluster.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hvcluster.core.fleet.FleetReport;
 import io.hvcluster.core.fleet.FleetSimulation;
 import io.hvcluster.core.fleet.FleetSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,8 +58,9 @@ final class SimulateCommand implements Callable<Integer> {
       description = "Scenario: run for D of virtual time instead of the file's duration, e.g. 2h or 90m.")
   String duration;
 
-  @Option(names = "--seed", paramLabel = "N",
-      description = "Master seed (default: 1 for a fleet, the file's seed or 42 for a scenario).")
+  @Option(names = "--seed", paramLabel = "N", converter = SeedOption.class,
+      description = "Master seed, decimal or hex like 0x2A (default: 1 for a fleet, the file's seed or 42 for a"
+          + " scenario).")
   Long seed;
 
   @Option(names = "--json", description = "Print one JSON object instead of a summary.")
@@ -119,26 +119,9 @@ final class SimulateCommand implements Callable<Integer> {
       r = FleetSimulation.run(fleet, t -> bar.update(t, String.format(Locale.ROOT, "day %.1f of %.1f", t / 86_400e9,
           days)));
     }
-    double wall = (System.nanoTime() - started) / 1e9;
+    long wallNanos = System.nanoTime() - started;
     if (json) {
-      Map<String, Object> o = new LinkedHashMap<>();
-      o.put("hosts", r.hosts());
-      o.put("clusters", r.clusters());
-      o.put("vms", r.vms());
-      o.put("vmsRunning", r.vmsRunning());
-      o.put("simulatedSeconds", r.simulatedSeconds());
-      o.put("events", r.events());
-      o.put("kernelSteps", r.kernelSteps());
-      o.put("hostFailures", r.hostFailures());
-      o.put("failovers", r.failovers());
-      o.put("vmDowntimeSeconds", round(r.vmDowntimeSeconds(), 3));
-      o.put("availability", r.availability());
-      o.put("meanTimeToRecoverSeconds", round(r.meanTimeToRecoverSeconds(), 3));
-      o.put("invariantViolations", r.invariantViolations());
-      o.put("violations", r.violations());
-      o.put("wallSeconds", round(wall, 3));
-      o.put("traceHash", r.traceHash());
-      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(o));
+      JsonOutput.print(out, fleetJson(r, fleet, wallNanos));
     } else {
       out.printf("Fleet: %d hosts in %d clusters, %d VMs, %.1f simulated days, seed %d%n", r.hosts(), r.clusters(),
           r.vms(), r.simulatedSeconds() / 86_400.0, masterSeed);
@@ -150,14 +133,35 @@ final class SimulateCommand implements Callable<Integer> {
       out.printf("  VMs running     %d of %d at the end%n", r.vmsRunning(), r.vms());
       out.printf("  invariant violations %d%s%n", r.invariantViolations(),
           r.violations().isEmpty() ? "" : ": " + String.join("; ", r.violations()));
-      out.printf("  %d events, %d kernel steps, %.2f s wall%n", r.events(), r.kernelSteps(), wall);
+      out.printf("  %d events, %d kernel steps, %.2f s wall%n", r.events(), r.kernelSteps(), wallNanos / 1e9);
       out.println("  trace hash " + r.traceHash());
     }
     return r.invariantViolations() == 0 ? 0 : 1;
   }
 
-  private static double round(double value, int digits) {
-    double scale = Math.pow(10, digits);
-    return Math.round(value * scale) / scale;
+  /** Returns a fleet run as its {@code --json} object (docs/json-output.md). */
+  static ObjectNode fleetJson(FleetReport r, FleetSpec fleet, long wallNanos) {
+    ObjectNode o = JsonOutput.root();
+    o.put("hosts", r.hosts());
+    o.put("clusters", r.clusters());
+    o.put("vms", r.vms());
+    o.put("vmsRunning", r.vmsRunning());
+    o.put("seed", JsonOutput.seed(fleet.seed()));
+    o.put("failuresPerHour", fleet.failuresPerHour());
+    o.put("repairSeconds", JsonOutput.seconds(fleet.repairTime().toNanos()));
+    o.put("simulatedSeconds", r.simulatedSeconds());
+    o.put("events", r.events());
+    o.put("kernelSteps", r.kernelSteps());
+    o.put("hostFailures", r.hostFailures());
+    o.put("failovers", r.failovers());
+    o.put("vmDowntimeSeconds", JsonOutput.roundedSeconds(r.vmDowntimeSeconds()));
+    o.put("availability", r.availability());
+    o.put("meanTimeToRecoverSeconds", JsonOutput.roundedSeconds(r.meanTimeToRecoverSeconds()));
+    o.put("invariantViolations", r.invariantViolations());
+    ArrayNode violations = o.putArray("violations");
+    r.violations().forEach(violations::add);
+    o.put("wallSeconds", JsonOutput.wallSeconds(wallNanos));
+    o.put("traceHash", r.traceHash());
+    return o;
   }
 }

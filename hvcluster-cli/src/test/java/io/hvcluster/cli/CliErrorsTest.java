@@ -205,8 +205,8 @@ final class CliErrorsTest {
   @Test
   void aBadNumberSaysWhatKindOfNumberIsAllowed() {
     assertThat(oneLineError("demo", "--seed", "x")).isEqualTo("hvcluster: Invalid value for option '--seed': 'x' is not"
-        + " a whole number; allowed: whole numbers from -9223372036854775808 to 9223372036854775807"
-        + " (see 'hvcluster demo --help')");
+        + " a whole number; allowed: whole numbers from -9223372036854775808 to 9223372036854775807, or hex from 0x0"
+        + " to 0xFFFFFFFFFFFFFFFF (see 'hvcluster demo --help')");
     assertThat(oneLineError("demo", "--seed", "99999999999999999999"))
         .contains("'99999999999999999999' is out of range; allowed: whole numbers from -9223372036854775808 to");
     assertThat(oneLineError("torture", "--nodes", "3.0"))
