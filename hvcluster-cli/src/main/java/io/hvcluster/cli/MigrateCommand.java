@@ -78,7 +78,7 @@ final class MigrateCommand implements Callable<Integer> {
   long dirtyPagesPerSecond;
 
   @Option(names = "--link-gbps", paramLabel = "G", defaultValue = "1",
-      description = "Line rate of the migration network in Gbit/s (used at 95 %); default ${DEFAULT-VALUE}.")
+      description = "Line rate of the migration network in Gbit/s (used at 95 %%); default ${DEFAULT-VALUE}.")
   double linkGbps;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "1", converter = SeedOption.class,
