@@ -74,11 +74,15 @@ final class MigrateCommand implements Callable<Integer> {
   long touchedBytes;
 
   @Option(names = "--dirty-pages-per-second", paramLabel = "N", defaultValue = "2000",
-      description = "4 KiB pages the guest rewrites per second of virtual time; default ${DEFAULT-VALUE}.")
+      description = "4 KiB pages the guest rewrites per second of virtual time (0 to 1000000000); default"
+          + " ${DEFAULT-VALUE}.")
+  @Range(min = 0, max = 1_000_000_000)
   long dirtyPagesPerSecond;
 
   @Option(names = "--link-gbps", paramLabel = "G", defaultValue = "1",
-      description = "Line rate of the migration network in Gbit/s (used at 95 %%); default ${DEFAULT-VALUE}.")
+      description = "Line rate of the migration network in Gbit/s (used at 95 %%; 0.001 to 1000); default"
+          + " ${DEFAULT-VALUE}.")
+  @Range(min = 0.001, max = 1000)
   double linkGbps;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "1", converter = SeedOption.class,
@@ -91,11 +95,15 @@ final class MigrateCommand implements Callable<Integer> {
   String storage;
 
   @Option(names = "--downtime-limit-ms", paramLabel = "MS", defaultValue = "300",
-      description = "Live: the longest stop-and-copy at link speed; default ${DEFAULT-VALUE}.")
+      description = "Live: the longest stop-and-copy at link speed (more than 0, at most 3600000); default"
+          + " ${DEFAULT-VALUE}.")
+  @Range(min = 0, max = 3_600_000, aboveMin = true)
   long downtimeLimitMillis;
 
   @Option(names = "--max-passes", paramLabel = "N", defaultValue = "5",
-      description = "Live: the most memory-copy passes, the stop-and-copy included; default ${DEFAULT-VALUE}.")
+      description = "Live: the most memory-copy passes, the stop-and-copy included (2 to 1000); default"
+          + " ${DEFAULT-VALUE}.")
+  @Range(min = 2, max = 1000)
   int maxPasses;
 
   @Option(names = "--auto-converge",
@@ -147,12 +155,6 @@ final class MigrateCommand implements Callable<Integer> {
     if (!List.of("lun", "csv").contains(storage)) {
       throw bad("--storage '" + storage + "' is not a kind of storage; use lun or csv");
     }
-    if (dirtyPagesPerSecond < 0 || dirtyPagesPerSecond > 1_000_000_000L) {
-      throw bad("--dirty-pages-per-second " + dirtyPagesPerSecond + " is out of range; allowed: 0 to 1000000000");
-    }
-    if (!(linkGbps >= 0.001 && linkGbps <= 1000)) {
-      throw bad("--link-gbps " + linkGbps + " is out of range; allowed: 0.001 to 1000");
-    }
     switch (strategy) {
       case "quick":
         return QuickMigration.lazy();
@@ -166,10 +168,6 @@ final class MigrateCommand implements Callable<Integer> {
       case "fail" -> LiveMigration.Fallback.FAIL;
       default -> throw bad("--fallback '" + fallback + "' is not a fallback; use quick or fail");
     };
-    if (downtimeLimitMillis <= 0) {
-      throw bad("--downtime-limit-ms " + downtimeLimitMillis + " must be positive");
-    }
-    // The builder's own checks (passes 2 to 1000) surface as one-line errors with exit code 2.
     return LiveMigration.builder().downtimeLimit(Duration.ofMillis(downtimeLimitMillis)).maxPasses(maxPasses)
         .autoConverge(autoConverge).fallback(onFailure).build();
   }

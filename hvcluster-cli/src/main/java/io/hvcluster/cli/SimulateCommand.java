@@ -33,18 +33,24 @@ import picocli.CommandLine.Spec;
         "Exit codes: 0 done, 1 a fleet invariant was violated, 2 unusable input."})
 final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--hosts", description = "Fleet: hosts in the fleet (2 to 100000).")
+  @Range(min = 2, max = 100_000)
   Integer hosts;
 
-  @Option(names = "--vms", description = "Fleet: VMs in the fleet.")
+  @Option(names = "--vms", description = "Fleet: VMs in the fleet (0 to 10000000).")
+  @Range(min = 0, max = 10_000_000)
   Integer vms;
 
-  @Option(names = "--days", description = "Fleet: simulated days.")
+  @Option(names = "--days", description = "Fleet: simulated days (more than 0, at most 3650).")
+  @Range(min = 0, max = 3650, aboveMin = true)
   Double days;
 
-  @Option(names = "--failures-per-hour", description = "Fleet: host failures per hour across the fleet.")
+  @Option(names = "--failures-per-hour", description = "Fleet: host failures per hour across the fleet (0 to 10000).")
+  @Range(min = 0, max = 10_000)
   Double failuresPerHour;
 
-  @Option(names = "--repair-hours", description = "Fleet: hours a failed host stays down (default: 4).")
+  @Option(names = "--repair-hours", description = "Fleet: hours a failed host stays down (more than 0, at most 87600;"
+      + " default: 4).")
+  @Range(min = 0, max = 87_600, aboveMin = true)
   Double repairHours;
 
   @Option(names = "--scenario", paramLabel = "FILE", description = "Scenario: the scenario file (JSON) to run.")
@@ -106,9 +112,6 @@ final class SimulateCommand implements Callable<Integer> {
   private int fleet() throws Exception {
     double repair = repairHours == null ? 4 : repairHours;
     long masterSeed = seed == null ? 1 : seed;
-    if (!(repair > 0) || repair > 24 * 3650) {
-      throw new IllegalArgumentException("--repair-hours is " + repair + "; allowed: more than 0 and at most 87600");
-    }
     FleetSpec fleet = new FleetSpec(hosts, vms, days, failuresPerHour, Duration.ofSeconds((long) (repair * 3600)),
         masterSeed);
     PrintWriter out = spec.commandLine().getOut();

@@ -42,14 +42,17 @@ final class TortureCommand implements Callable<Integer> {
 
   @Option(names = "--nodes", paramLabel = "N", defaultValue = "4", description = "Nodes per cluster, 2 to 16"
       + " (default: ${DEFAULT-VALUE}).")
+  @Range(min = 2, max = 16)
   int nodes;
 
   @Option(names = "--vms", paramLabel = "M", defaultValue = "20", description = "VMs per cluster (default:"
-      + " ${DEFAULT-VALUE}).")
+      + " ${DEFAULT-VALUE}; 1 to 1000).")
+  @Range(min = 1, max = 1000)
   int vms;
 
   @Option(names = "--scenarios", paramLabel = "K", defaultValue = "100", description = "How many scenarios to run"
       + " (default: ${DEFAULT-VALUE}).")
+  @Range(min = 1, max = Integer.MAX_VALUE)
   int scenarios;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "1", converter = SeedOption.class,
@@ -60,11 +63,13 @@ final class TortureCommand implements Callable<Integer> {
   boolean json;
 
   @Option(names = "--max-faults", paramLabel = "F", defaultValue = "4", description = "Most faults per plan"
-      + " (default: ${DEFAULT-VALUE}).")
+      + " (default: ${DEFAULT-VALUE}; 0 to 20).")
+  @Range(min = 0, max = 20)
   int maxFaults;
 
   @Option(names = "--threads", paramLabel = "T", description = "Scenarios run at once (default: the number of"
-      + " processors). The results do not depend on it.")
+      + " processors; 1 to 64). The results do not depend on it.")
+  @Range(min = 1, max = 64)
   Integer threads;
 
   @Option(names = "--defect", paramLabel = "DEFECT", description = "Enable a deliberate engine defect, to see the"

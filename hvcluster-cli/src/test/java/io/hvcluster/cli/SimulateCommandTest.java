@@ -56,7 +56,7 @@ final class SimulateCommandTest {
   void rejectsBadValuesWithOneLineAndExitCodeTwo() {
     CliRunner r = CliRunner.run("simulate", "--hosts", "1", "--vms", "4", "--days", "1", "--failures-per-hour", "1");
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err().strip()).isEqualTo("hvcluster: hosts is 1; allowed: 2 to 100000");
+    assertThat(r.err().strip()).isEqualTo("hvcluster: --hosts is 1; allowed: 2 to 100000 (see 'hvcluster simulate --help')");
     CliRunner missing = CliRunner.run("simulate", "--hosts", "4");
     assertThat(missing.exitCode()).isEqualTo(2);
     assertThat(missing.err()).contains("Missing required options");

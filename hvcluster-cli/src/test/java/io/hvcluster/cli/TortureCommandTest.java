@@ -55,7 +55,7 @@ final class TortureCommandTest {
   void badInputIsOneLineAndExitsTwo() {
     CliRunner r = CliRunner.run("torture", "--nodes", "1");
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).startsWith("hvcluster: --nodes is 1; a failover cluster has 2 to 16 nodes");
+    assertThat(r.err()).startsWith("hvcluster: --nodes is 1; allowed: 2 to 16");
     CliRunner seed = CliRunner.run("torture", "--seed", "0xZZ");
     assertThat(seed.exitCode()).isEqualTo(2);
     assertThat(seed.err().lines().findFirst().orElse("")).contains("'0xZZ' is not a whole number; allowed:");
