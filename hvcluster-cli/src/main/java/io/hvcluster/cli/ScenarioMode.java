@@ -68,7 +68,8 @@ final class ScenarioMode {
     }
     scenario = scenario.with(seed == null ? scenario.seed() : seed, length);
     ScenarioResult result;
-    try (ProgressBar bar = ProgressBar.forCommand(spec, "simulating", length.toNanos(), json)) {
+    try (ProgressBar bar = ProgressBar.forCommand(spec, "simulating", length.toNanos(), ProgressBar.Rate.virtualTime(),
+        json)) {
       result = ScenarioRunner.run(scenario, bar);
     }
     Path page = report == null ? null : ScenarioReport.write(result, report);

@@ -118,7 +118,8 @@ final class SimulateCommand implements Callable<Integer> {
     long started = System.nanoTime();
     FleetReport r;
     long totalNanos = (long) Math.min(Long.MAX_VALUE, days * 86_400e9);
-    try (ProgressBar bar = ProgressBar.forCommand(spec, "simulating", Math.max(0, totalNanos), json)) {
+    try (ProgressBar bar = ProgressBar.forCommand(spec, "simulating", Math.max(0, totalNanos),
+        ProgressBar.Rate.virtualTime(), json)) {
       r = FleetSimulation.run(fleet, t -> bar.update(t, String.format(Locale.ROOT, "day %.1f of %.1f", t / 86_400e9,
           days)));
     }
@@ -128,10 +129,10 @@ final class SimulateCommand implements Callable<Integer> {
     } else {
       out.printf("Fleet: %d hosts in %d clusters, %d VMs, %.1f simulated days, seed %d%n", r.hosts(), r.clusters(),
           r.vms(), r.simulatedSeconds() / 86_400.0, masterSeed);
-      out.printf("  host failures   %d (repaired after %.1f h)%n", r.hostFailures(), repair);
+      out.printf("  host failures   %d (repaired after %s)%n", r.hostFailures(), Durations.words(repair * 3600));
       out.printf("  group failovers %d%n", r.failovers());
-      out.printf("  VM downtime     %.0f s in all; mean time to recover %.1f s%n", r.vmDowntimeSeconds(),
-          r.meanTimeToRecoverSeconds());
+      out.printf("  VM downtime     %s in all; mean time to recover %s%n",
+          Durations.wordsAndSeconds(r.vmDowntimeSeconds()), Durations.words(r.meanTimeToRecoverSeconds()));
       out.printf("  availability    %.6f%%%n", r.availability() * 100);
       out.printf("  VMs running     %d of %d at the end%n", r.vmsRunning(), r.vms());
       out.printf("  invariant violations %d%s%n", r.invariantViolations(),

@@ -89,7 +89,8 @@ final class TortureCommand implements Callable<Integer> {
     TortureReport report;
     long wallNanos;
     // The bar draws only on a terminal and without --json; the listener is called in scenario order.
-    try (ProgressBar bar = ProgressBar.forCommand(spec, "torture", Math.max(0, scenarios), json)) {
+    try (ProgressBar bar = ProgressBar.forCommand(spec, "torture", Math.max(0, scenarios), ProgressBar.Rate.count(),
+        json)) {
       TortureListener listener = (index, total, result) -> {
         progress.scenarioFinished(index, total, result);
         bar.update(index + 1, (index + 1) + " of " + total + " scenarios");

@@ -49,7 +49,7 @@ final class SimulateCommandTest {
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("VMs running     0 of 6 at the end")
         .contains("availability    0.000000%")
-        .contains("VM downtime     518400 s in all");
+        .contains("VM downtime     6 d (518,400 s) in all;");
   }
 
   @Test

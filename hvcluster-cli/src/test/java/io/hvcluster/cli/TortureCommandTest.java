@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hvcluster.testkit.engine.Probes;
 import io.hvcluster.testkit.fault.FaultPlan;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +50,14 @@ final class TortureCommandTest {
     assertThat(r.exitCode()).isZero();
     assertThat(r.out()).contains("scenarios: 3").contains("violations: 0").contains("scenariosPerSecond: ")
         .contains("faultsInjected: ").contains("probesHit: ");
+    // Three scenarios miss most probes, and the summary names them.
+    String missed = r.out().lines().filter(l -> l.startsWith("probesMissed: ")).findFirst().orElseThrow()
+        .substring("probesMissed: ".length());
+    String hit = r.out().lines().filter(l -> l.startsWith("probesHit: ")).findFirst().orElseThrow();
+    assertThat(missed.split(", ")).isNotEmpty().allSatisfy(p -> {
+      assertThat(Probes.all()).contains(p);
+      assertThat(hit).doesNotContain(p + "=");
+    });
   }
 
   @Test
