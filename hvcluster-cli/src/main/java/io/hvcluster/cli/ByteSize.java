@@ -5,9 +5,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 
-/** Parses sizes such as {@code 4096}, {@code 64MiB}, {@code 1GiB} or {@code 4G}; units are binary. */
+/**
+ * Parses sizes such as {@code 4096}, {@code 64MiB}, {@code 1GiB} or {@code 4G}; units are binary. A decimal
+ * unit ({@code 2GB}) is refused with the binary one it probably means, rather than read as either.
+ */
 final class ByteSize implements CommandLine.ITypeConverter<Long> {
-  private static final Pattern SIZE = Pattern.compile("(\\d{1,19})\\s*([KMGT]?)(I?B)?");
+  private static final Pattern SIZE = Pattern.compile("(\\d{1,19})\\s*(?:([KMGT])(IB)?|B)?");
+  private static final Pattern DECIMAL = Pattern.compile("(\\d{1,19})\\s*([KMGT])B");
 
   @Override
   public Long convert(String value) {
@@ -15,12 +19,18 @@ final class ByteSize implements CommandLine.ITypeConverter<Long> {
   }
 
   static long parse(String value) {
-    Matcher m = SIZE.matcher(value.trim().toUpperCase(Locale.ROOT));
+    String upper = value.trim().toUpperCase(Locale.ROOT);
+    Matcher decimal = DECIMAL.matcher(upper);
+    if (decimal.matches()) {
+      throw new CommandLine.TypeConversionException("'" + value + "' is not a size; did you mean " + decimal.group(1)
+          + decimal.group(2) + "iB? (units are binary: KiB, MiB, GiB and TiB, or K, M, G and T)");
+    }
+    Matcher m = SIZE.matcher(upper);
     if (!m.matches()) {
       throw new CommandLine.TypeConversionException("'" + value
           + "' is not a size; use a number of bytes with an optional unit K, M, G or T (KiB, MiB, GiB, TiB)");
     }
-    int shift = switch (m.group(2)) {
+    int shift = switch (m.group(2) == null ? "" : m.group(2)) {
       case "K" -> 10;
       case "M" -> 20;
       case "G" -> 30;

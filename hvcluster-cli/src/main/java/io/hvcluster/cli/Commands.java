@@ -1,6 +1,5 @@
 package io.hvcluster.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hvcluster.api.InvalidConfigurationException;
 import io.hvcluster.core.management.description.ClusterDescription;
@@ -32,15 +31,6 @@ final class Commands {
       return root != null && root.isObject() && root.has("cluster") && root.has("duration");
     } catch (IOException | RuntimeException e) {
       return false;
-    }
-  }
-
-  /** Writes a JSON tree indented. */
-  static String json(JsonNode node) {
-    try {
-      return DescriptionFiles.MAPPER.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write JSON output", e);
     }
   }
 }

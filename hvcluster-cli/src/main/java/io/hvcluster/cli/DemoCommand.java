@@ -42,7 +42,8 @@ final class DemoCommand implements Callable<Integer> {
   /** The VM the live-migration step moves: the biggest, busiest guest. */
   private static final VmId BUSY = VmId.of("sql01");
 
-  @Option(names = "--seed", defaultValue = "42", description = "Master seed of the simulation (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--seed", defaultValue = "42", converter = SeedOption.class,
+      description = "Master seed of the simulation, decimal or hex like 0x2A (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(names = "--details", description = "Also print group, arbitration and migration-phase events.")
@@ -61,7 +62,7 @@ final class DemoCommand implements Callable<Integer> {
     try (Simulation sim = Simulation.builder().seed(seed).build()) {
       sim.addListener(event -> {
         if (details || !Timeline.isDetail(event)) {
-          out.println(Timeline.line(event));
+          DemoTimeline.lines(event).forEach(out::println);
         }
       });
       sim.addListener(failovers);
@@ -140,7 +141,7 @@ final class DemoCommand implements Callable<Integer> {
     }
     out.println("    phases: " + String.join(", ", r.phases().stream()
         .map(p -> p.name() + " " + Timeline.duration(p.durationNanos())).toList()));
-    out.println("    " + r.outcome() + " in " + Timeline.duration(r.totalNanos()) + ", downtime "
+    say(out, "    " + r.outcome() + " in " + Timeline.duration(r.totalNanos()) + ", downtime "
         + Timeline.duration(r.downtimeNanos()) + (r.fellBackToQuick() ? " (fell back to quick migration)"
         : " (the stop-and-copy plus the handover of its dedicated LUN; on a Cluster Shared Volume only the"
         + " stop-and-copy)"));
@@ -148,7 +149,7 @@ final class DemoCommand implements Callable<Integer> {
 
   private static void describe(PrintWriter out, ClusterSpec c) {
     out.println();
-    out.println("Cluster " + c.name() + ": " + c.hosts().size() + " nodes, quorum " + c.quorum() + ", "
+    say(out, "Cluster " + c.name() + ": " + c.hosts().size() + " nodes, quorum " + c.quorum() + ", "
         + c.storage().type() + " SAN with " + c.storage().luns().size() + " LUNs (witness + one per VM), "
         + c.vms().size() + " highly available VMs");
     for (HostSpec h : c.hosts()) {
@@ -158,6 +159,12 @@ final class DemoCommand implements Callable<Integer> {
     }
     out.println("  heartbeat " + c.settings().heartbeatDelay().toMillis() + " ms x " + c.settings().heartbeatThreshold()
         + "; restart 3 in 15 min, then fail over; failover threshold nodes - 1 in 6 h; failback prevented");
+  }
+
+  /** Prints prose wrapped to the demo's width, continuations indented under the first line's text. */
+  private static void say(PrintWriter out, String line) {
+    int indent = line.length() - line.stripLeading().length();
+    DemoTimeline.wrap(line, indent + 2).forEach(out::println);
   }
 
   private static String cap(String s) {

@@ -7,6 +7,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -61,6 +62,7 @@ public final class Main {
       return EXIT_USAGE;
     });
     NumberOptions.registerOn(cli);
+    cli.setExecutionStrategy(OptionRanges::executeChecked);
     cli.setParameterExceptionHandler((ex, argv) -> {
       CommandLine c = ex.getCommandLine();
       // One line, like every other error: what was wrong, then where to read what is allowed.
@@ -74,17 +76,32 @@ public final class Main {
     return cli.execute(args);
   }
 
-  /** Returns a command-line error in one line; an unknown command comes with the commands there are. */
+  /**
+   * Returns a command-line error in one line: an unknown command comes with the commands there are, a
+   * mistyped command or option with what it resembles, a bad number with the option's range.
+   */
   static String describe(ParameterException ex) {
     CommandLine c = ex.getCommandLine();
-    // On a command that takes subcommands and no positional parameters, an unmatched word names a command.
-    if (ex instanceof UnmatchedArgumentException u && !c.getSubcommands().isEmpty()
-        && c.getCommandSpec().positionalParameters().isEmpty() && !u.getUnmatched().isEmpty()
-        && !u.getUnmatched().get(0).startsWith("-")) {
-      return "unknown command '" + u.getUnmatched().get(0) + "'; allowed: "
-          + String.join(", ", c.getSubcommands().keySet());
+    if (ex instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+      String first = u.getUnmatched().get(0);
+      // On a command that takes subcommands and no positional parameters, an unmatched word names a command.
+      if (!c.getSubcommands().isEmpty() && c.getCommandSpec().positionalParameters().isEmpty()
+          && !first.startsWith("-")) {
+        List<String> like = Suggestions.closest(first, c.getSubcommands().keySet());
+        return "unknown command '" + first + "'" + (like.isEmpty() ? "; allowed: "
+            + String.join(", ", c.getSubcommands().keySet()) : guess(like));
+      }
+      List<String> like = Suggestions.closest(first, c.getCommandSpec().optionsMap().keySet());
+      if (u.isUnknownOption() && !like.isEmpty()) {
+        // picocli lists the option's value as a second unknown argument; the option is the mistake.
+        return "Unknown option: '" + first + "'" + guess(like);
+      }
     }
-    return oneLine(ex);
+    return OptionRanges.conversionError(ex).orElseGet(() -> oneLine(ex));
+  }
+
+  private static String guess(List<String> like) {
+    return "; did you mean " + String.join(" or ", like) + "?";
   }
 
   static String oneLine(Throwable ex) {

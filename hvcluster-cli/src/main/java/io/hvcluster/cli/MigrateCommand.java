@@ -1,7 +1,7 @@
 package io.hvcluster.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hvcluster.api.Cluster;
 import io.hvcluster.api.GuestMemory;
 import io.hvcluster.api.HostId;
@@ -32,12 +32,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -77,15 +74,19 @@ final class MigrateCommand implements Callable<Integer> {
   long touchedBytes;
 
   @Option(names = "--dirty-pages-per-second", paramLabel = "N", defaultValue = "2000",
-      description = "4 KiB pages the guest rewrites per second of virtual time; default ${DEFAULT-VALUE}.")
+      description = "4 KiB pages the guest rewrites per second of virtual time (0 to 1000000000); default"
+          + " ${DEFAULT-VALUE}.")
+  @Range(min = 0, max = 1_000_000_000)
   long dirtyPagesPerSecond;
 
   @Option(names = "--link-gbps", paramLabel = "G", defaultValue = "1",
-      description = "Line rate of the migration network in Gbit/s (used at 95 %); default ${DEFAULT-VALUE}.")
+      description = "Line rate of the migration network in Gbit/s (used at 95 %%; 0.001 to 1000); default"
+          + " ${DEFAULT-VALUE}.")
+  @Range(min = 0.001, max = 1000)
   double linkGbps;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
-      description = "Master seed; default ${DEFAULT-VALUE}.")
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "1", converter = SeedOption.class,
+      description = "Master seed, decimal or hex like 0x1F; default ${DEFAULT-VALUE}.")
   long seed;
 
   @Option(names = "--storage", paramLabel = "lun|csv", defaultValue = "lun",
@@ -94,11 +95,15 @@ final class MigrateCommand implements Callable<Integer> {
   String storage;
 
   @Option(names = "--downtime-limit-ms", paramLabel = "MS", defaultValue = "300",
-      description = "Live: the longest stop-and-copy at link speed; default ${DEFAULT-VALUE}.")
+      description = "Live: the longest stop-and-copy at link speed (more than 0, at most 3600000); default"
+          + " ${DEFAULT-VALUE}.")
+  @Range(min = 0, max = 3_600_000, aboveMin = true)
   long downtimeLimitMillis;
 
   @Option(names = "--max-passes", paramLabel = "N", defaultValue = "5",
-      description = "Live: the most memory-copy passes, the stop-and-copy included; default ${DEFAULT-VALUE}.")
+      description = "Live: the most memory-copy passes, the stop-and-copy included (2 to 1000); default"
+          + " ${DEFAULT-VALUE}.")
+  @Range(min = 2, max = 1000)
   int maxPasses;
 
   @Option(names = "--auto-converge",
@@ -118,31 +123,37 @@ final class MigrateCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the result as one JSON object.")
   boolean json;
 
+  /** What one run produced: the migration's result, the page-for-page check, and its wall-clock time. */
+  record Outcome(MigrationResult result, GuestWorkload.Verification check, long wallNanos, String vmHost) {
+    boolean succeeded() {
+      return check.ok() && result.outcome() != MigrationOutcome.FAILED;
+    }
+  }
+
   @Override
   public Integer call() throws IOException {
     MigrationStrategy chosen = strategy();
     ClusterSpec clusterSpec = clusterSpec();
     Path work = Files.createTempDirectory(dir != null ? dir : Path.of(System.getProperty("java.io.tmpdir")),
         "hvcluster-migrate-");
-    Map<String, Object> out;
+    Outcome outcome;
     try {
-      out = run(chosen, clusterSpec, work);
+      outcome = run(chosen, clusterSpec, work);
     } finally {
       deleteTree(work);
     }
-    print(out);
-    return Boolean.TRUE.equals(out.get("memoryVerified")) && !"FAILED".equals(out.get("outcome")) ? 0 : 1;
+    PrintWriter w = spec.commandLine().getOut();
+    if (json) {
+      JsonOutput.print(w, json(outcome));
+    } else {
+      text(w, outcome);
+    }
+    return outcome.succeeded() ? 0 : 1;
   }
 
   private MigrationStrategy strategy() {
     if (!List.of("lun", "csv").contains(storage)) {
       throw bad("--storage '" + storage + "' is not a kind of storage; use lun or csv");
-    }
-    if (dirtyPagesPerSecond < 0 || dirtyPagesPerSecond > 1_000_000_000L) {
-      throw bad("--dirty-pages-per-second " + dirtyPagesPerSecond + " is out of range; allowed: 0 to 1000000000");
-    }
-    if (!(linkGbps >= 0.001 && linkGbps <= 1000)) {
-      throw bad("--link-gbps " + linkGbps + " is out of range; allowed: 0.001 to 1000");
     }
     switch (strategy) {
       case "quick":
@@ -157,10 +168,6 @@ final class MigrateCommand implements Callable<Integer> {
       case "fail" -> LiveMigration.Fallback.FAIL;
       default -> throw bad("--fallback '" + fallback + "' is not a fallback; use quick or fail");
     };
-    if (downtimeLimitMillis <= 0) {
-      throw bad("--downtime-limit-ms " + downtimeLimitMillis + " must be positive");
-    }
-    // The builder's own checks (passes 2 to 1000) surface as one-line errors with exit code 2.
     return LiveMigration.builder().downtimeLimit(Duration.ofMillis(downtimeLimitMillis)).maxPasses(maxPasses)
         .autoConverge(autoConverge).fallback(onFailure).build();
   }
@@ -186,7 +193,7 @@ final class MigrateCommand implements Callable<Integer> {
     return b.build();
   }
 
-  private Map<String, Object> run(MigrationStrategy chosen, ClusterSpec clusterSpec, Path work) {
+  private Outcome run(MigrationStrategy chosen, ClusterSpec clusterSpec, Path work) {
     Simulation.Builder builder = Simulation.builder().seed(seed).memoryBacking(MemoryBacking.REAL).workDirectory(work);
     try (Simulation sim = builder.build()) {
       Cluster cluster = sim.createCluster(clusterSpec);
@@ -206,98 +213,85 @@ final class MigrateCommand implements Callable<Integer> {
           "the migration did not end within 6 hours of virtual time"));
       GuestWorkload.Verification check = cluster.vm(VM).memory().isPresent()
           ? sim.verifyGuestMemory(cluster, VM) : new GuestWorkload.Verification(0, 0, "the VM holds no memory");
-      return report(r, check, wallNanos, cluster.vm(VM).host().map(HostId::name).orElse(null));
+      return new Outcome(r, check, wallNanos, cluster.vm(VM).host().map(HostId::name).orElse(null));
     }
   }
 
-  private Map<String, Object> report(MigrationResult r, GuestWorkload.Verification check, long wallNanos, String host) {
-    Map<String, Object> out = new LinkedHashMap<>();
+  private long touchedRounded() {
+    return (touchedBytes + GuestMemory.PAGE_SIZE - 1) / GuestMemory.PAGE_SIZE * GuestMemory.PAGE_SIZE;
+  }
+
+  /**
+   * Returns a run as its {@code --json} object (docs/json-output.md); the version-1 fields in
+   * milliseconds follow the current ones, deprecated.
+   */
+  ObjectNode json(Outcome o) {
+    MigrationResult r = o.result();
+    ObjectNode out = JsonOutput.root();
     out.put("strategy", r.strategy());
     out.put("outcome", r.outcome().name());
-    List<Map<String, Object>> passes = new ArrayList<>();
+    ArrayNode passes = out.putArray("passes");
     for (MigrationPass p : r.passes()) {
-      Map<String, Object> pass = new LinkedHashMap<>();
-      pass.put("index", p.index());
-      pass.put("pages", p.pages());
-      pass.put("bytes", p.bytes());
-      pass.put("durationMillis", millis(p.durationNanos()));
-      passes.add(pass);
+      passes.addObject().put("index", p.index()).put("pages", p.pages()).put("bytes", p.bytes())
+          .put("durationSeconds", JsonOutput.seconds(p.durationNanos()))
+          .put("durationMillis", millis(p.durationNanos()));
     }
-    out.put("passes", passes);
-    out.put("passCount", passes.size());
-    out.put("downtimeMillis", millis(r.downtimeNanos()));
-    out.put("totalMillis", millis(r.totalNanos()));
+    out.put("passCount", r.passes().size());
+    out.put("downtimeSeconds", JsonOutput.seconds(r.downtimeNanos()));
+    out.put("totalSeconds", JsonOutput.seconds(r.totalNanos()));
     out.put("bytesTransferred", r.bytesTransferred());
-    out.put("memoryVerified", check.ok());
-    out.put("pagesVerified", check.pagesChecked());
+    out.put("memoryVerified", o.check().ok());
+    out.put("pagesVerified", o.check().pagesChecked());
     out.put("fellBackToQuick", r.fellBackToQuick());
     out.put("reason", r.reason());
-    out.put("vmHost", host);
+    out.put("vmHost", o.vmHost());
     out.put("memoryBytes", memoryBytes);
-    out.put("touchedBytes", (touchedBytes + GuestMemory.PAGE_SIZE - 1) / GuestMemory.PAGE_SIZE * GuestMemory.PAGE_SIZE);
+    out.put("touchedBytes", touchedRounded());
     out.put("dirtyPagesPerSecond", dirtyPagesPerSecond);
     out.put("linkGbps", linkGbps);
     out.put("storage", storage);
-    out.put("seed", seed);
-    List<Map<String, Object>> phases = new ArrayList<>();
-    r.phases().forEach(p -> {
-      Map<String, Object> phase = new LinkedHashMap<>();
-      phase.put("name", p.name());
-      phase.put("durationMillis", millis(p.durationNanos()));
-      phases.add(phase);
-    });
-    out.put("phases", phases);
-    out.put("wallSeconds", Math.round(wallNanos / 1e6) / 1e3);
-    if (!check.ok()) {
-      out.put("verificationProblem", check.problem());
+    out.put("seed", JsonOutput.seed(seed));
+    ArrayNode phases = out.putArray("phases");
+    r.phases().forEach(p -> phases.addObject().put("name", p.name())
+        .put("durationSeconds", JsonOutput.seconds(p.durationNanos()))
+        .put("durationMillis", millis(p.durationNanos())));
+    out.put("wallSeconds", JsonOutput.wallSeconds(o.wallNanos()));
+    if (!o.check().ok()) {
+      out.put("verificationProblem", o.check().problem());
     }
+    out.put("downtimeMillis", millis(r.downtimeNanos()));
+    out.put("totalMillis", millis(r.totalNanos()));
     return out;
   }
 
-  private void print(Map<String, Object> out) throws IOException {
-    PrintWriter w = spec.commandLine().getOut();
-    if (json) {
-      w.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
-      w.flush();
-      return;
-    }
+  private void text(PrintWriter w, Outcome o) {
+    MigrationResult r = o.result();
     w.printf(Locale.ROOT, "%s migration of %s (%s, %s touched, %d dirty pages/s) from %s to %s, %s storage,"
-        + " %s Gbit/s migration link, seed %d%n", out.get("strategy"), VM, ByteSize.format(memoryBytes),
-        ByteSize.format((Long) out.get("touchedBytes")), dirtyPagesPerSecond, SOURCE, TARGET,
+        + " %s Gbit/s migration link, seed %d%n", r.strategy(), VM, ByteSize.format(memoryBytes),
+        ByteSize.format(touchedRounded()), dirtyPagesPerSecond, SOURCE, TARGET,
         storage.equals("csv") ? "CSV" : "dedicated LUN", trim(linkGbps), seed);
-    @SuppressWarnings("unchecked")
-    List<Map<String, Object>> passes = (List<Map<String, Object>>) out.get("passes");
-    if (!passes.isEmpty()) {
-      boolean stopped = phases(out).stream().anyMatch(p -> "stop-and-copy".equals(p.get("name")));
+    if (!r.passes().isEmpty()) {
+      boolean stopped = r.phases().stream().anyMatch(p -> "stop-and-copy".equals(p.name()));
       w.println("  pass      pages        bytes     virtual time");
-      for (Map<String, Object> p : passes) {
-        boolean last = stopped && p == passes.get(passes.size() - 1);
-        w.printf(Locale.ROOT, "  %4d %10d %12s %13.3f ms%s%n", p.get("index"), p.get("pages"),
-            ByteSize.format((Long) p.get("bytes")), p.get("durationMillis"), last ? "  stop-and-copy (VM frozen)" : "");
+      for (MigrationPass p : r.passes()) {
+        boolean last = stopped && p == r.passes().get(r.passes().size() - 1);
+        w.printf(Locale.ROOT, "  %4d %10d %12s %13.3f ms%s%n", p.index(), p.pages(), ByteSize.format(p.bytes()),
+            millis(p.durationNanos()), last ? "  stop-and-copy (VM frozen)" : "");
       }
     }
-    List<Map<String, Object>> phases = phases(out);
-    StringBuilder line = new StringBuilder();
-    phases.forEach(p -> line.append(line.length() == 0 ? "" : ", ").append(p.get("name")).append(' ')
-        .append(String.format(Locale.ROOT, "%.3f ms", p.get("durationMillis"))));
-    w.println("  phases           " + line);
-    w.println("  outcome          " + out.get("outcome") + " (" + out.get("reason") + "); the VM runs on "
-        + (out.get("vmHost") == null ? "no node" : out.get("vmHost")));
-    w.printf(Locale.ROOT, "  downtime         %.3f ms (virtual)%n", out.get("downtimeMillis"));
-    w.printf(Locale.ROOT, "  total            %.3f ms (virtual)%n", out.get("totalMillis"));
-    w.println("  transferred      " + ByteSize.format((Long) out.get("bytesTransferred")));
-    boolean fellBack = Boolean.TRUE.equals(out.get("fellBackToQuick"));
-    w.println("  fell back        " + (fellBack ? "yes, to quick migration" : "no"));
-    w.println("  memory verified  " + (Boolean.TRUE.equals(out.get("memoryVerified"))
-        ? "yes, " + out.get("pagesVerified") + " pages match the guest's writes"
-        : "NO: " + out.get("verificationProblem")));
-    w.printf(Locale.ROOT, "  wall time        %.3f s%n", out.get("wallSeconds"));
+    w.println("  phases           " + String.join(", ", r.phases().stream()
+        .map(p -> p.name() + String.format(Locale.ROOT, " %.3f ms", millis(p.durationNanos()))).toList()));
+    w.println("  outcome          " + r.outcome() + " (" + r.reason() + "); the VM runs on "
+        + (o.vmHost() == null ? "no node" : o.vmHost()));
+    w.printf(Locale.ROOT, "  downtime         %.3f ms (virtual)%n", millis(r.downtimeNanos()));
+    w.printf(Locale.ROOT, "  total            %.3f ms (virtual)%n", millis(r.totalNanos()));
+    w.println("  transferred      " + ByteSize.format(r.bytesTransferred()));
+    w.println("  fell back        " + (r.fellBackToQuick() ? "yes, to quick migration" : "no"));
+    w.println("  memory verified  " + (o.check().ok()
+        ? "yes, " + o.check().pagesChecked() + " pages match the guest's writes"
+        : "NO: " + o.check().problem()));
+    w.printf(Locale.ROOT, "  wall time        %.3f s%n", o.wallNanos() / 1e9);
     w.flush();
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> phases(Map<String, Object> out) {
-    return (List<Map<String, Object>>) out.get("phases");
   }
 
   private static double millis(long nanos) {

@@ -65,7 +65,7 @@ final class PlanCommand implements Callable<Integer> {
     List<Path> written = plan == null || emit == null ? List.of() : emit(d, plan);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(Commands.json(toJson(d, plan, reserve)));
+      JsonOutput.print(out, toJson(d, plan, reserve));
     } else {
       print(out, d, plan, reserve, written);
     }
@@ -119,7 +119,7 @@ final class PlanCommand implements Callable<Integer> {
   }
 
   private static ObjectNode toJson(ClusterDescription d, CapacityPlan plan, ReserveReport reserve) {
-    ObjectNode root = DescriptionFiles.MAPPER.createObjectNode();
+    ObjectNode root = JsonOutput.root();
     root.put("cluster", d.name());
     if (plan != null) {
       ObjectNode p = root.putObject("plan");

@@ -1,7 +1,5 @@
 package io.hvcluster.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.hvcluster.api.GuestMemory;
 import io.hvcluster.api.PageSet;
 import io.hvcluster.api.RestoreMode;
@@ -65,7 +63,8 @@ final class SaveBenchCommand implements Callable<Integer> {
   @Option(names = "--dir", required = true, paramLabel = "DIR", description = "Where the saved state goes.")
   Path dir;
 
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the page contents.")
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "1", converter = SeedOption.class,
+      description = "Seed of the page contents, decimal or hex like 0x1F (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(names = "--json", description = "Print the results as JSON.")
@@ -89,6 +88,7 @@ final class SaveBenchCommand implements Callable<Integer> {
     Path baselineFile = dir.resolve(VM_NAME + ".baseline");
     Files.deleteIfExists(baselineFile);
     Map<String, Object> result = new LinkedHashMap<>();
+    Map<String, Object> deprecated = new LinkedHashMap<>();
     SavedStateStore store = SavedStateStore.in(dir);
     try (ScratchDirectory scratchDirectory = ScratchDirectory.create(dir, SCRATCH_PREFIX)) {
       Path scratch = scratchDirectory.path();
@@ -138,26 +138,29 @@ final class SaveBenchCommand implements Callable<Integer> {
         result.put("touchedBytes", touchedPages * GuestMemory.PAGE_SIZE);
         result.put("generation", saved.info().generation());
         result.put("bytesWritten", saved.bytesWritten());
-        result.put("saveSeconds", round(saveSeconds));
-        result.put("baselineWriteSeconds", round(baselineSeconds));
-        result.put("baselineWriteSecondsBefore", round(baselineBefore));
-        result.put("baselineWriteSecondsAfter", round(baselineAfter));
+        result.put("seed", JsonOutput.seed(seed));
+        result.put("saveSeconds", JsonOutput.roundedSeconds(saveSeconds));
+        result.put("baselineWriteSeconds", JsonOutput.roundedSeconds(baselineSeconds));
+        result.put("baselineWriteSecondsBefore", JsonOutput.roundedSeconds(baselineBefore));
+        result.put("baselineWriteSecondsAfter", JsonOutput.roundedSeconds(baselineAfter));
         result.put("saveVsBaseline", round(baselineSeconds / saveSeconds));
         result.put("saveMiBPerSecond", round(saved.memoryBytesWritten() / saveSeconds / (1 << 20)));
-        result.put("restoreEagerSeconds", round(eagerSeconds));
-        result.put("restoreLazyMillis", round(lazyMillis[LAZY_RUNS / 2]));
-        result.put("restoreLazyFirstMillis", round(lazyFirstMillis));
-        result.put("lazyFirstTouchVerifySeconds", round(lazyVerifySeconds));
+        result.put("restoreEagerSeconds", JsonOutput.roundedSeconds(eagerSeconds));
+        result.put("restoreLazySeconds", JsonOutput.roundedSeconds(lazyMillis[LAZY_RUNS / 2] / 1e3));
+        result.put("restoreLazyFirstSeconds", JsonOutput.roundedSeconds(lazyFirstMillis / 1e3));
+        result.put("lazyFirstTouchVerifySeconds", JsonOutput.roundedSeconds(lazyVerifySeconds));
         result.put("verified", eagerOk && lazyOk);
         result.put("fileBytesOnDisk", onDisk.isPresent() ? onDisk.getAsLong() : null);
         result.put("headerFile", saved.headerFile().toString());
         result.put("memoryFile", saved.memoryFile().toString());
+        deprecated.put("restoreLazyMillis", round(lazyMillis[LAZY_RUNS / 2]));
+        deprecated.put("restoreLazyFirstMillis", round(lazyFirstMillis));
       }
     } finally {
       awaitCleanup(store);
       Files.deleteIfExists(baselineFile);
     }
-    print(result);
+    print(result, deprecated);
     return Boolean.TRUE.equals(result.get("verified")) ? 0 : 1;
   }
 
@@ -224,10 +227,11 @@ final class SaveBenchCommand implements Callable<Integer> {
     }
   }
 
-  private void print(Map<String, Object> result) throws IOException {
+  /** Prints the results; with {@code --json}, the deprecated version-1 fields follow them. */
+  private void print(Map<String, Object> result, Map<String, Object> deprecated) {
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(result));
+      JsonOutput.print(out, JsonOutput.root(result, deprecated));
     } else {
       result.forEach((k, v) -> out.printf(Locale.ROOT, "%-28s %s%n", k, v));
     }

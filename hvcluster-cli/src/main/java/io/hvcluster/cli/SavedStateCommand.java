@@ -1,5 +1,6 @@
 package io.hvcluster.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hvcluster.api.Names;
 import io.hvcluster.api.SavedStateInfo;
 import io.hvcluster.api.VmId;
@@ -15,6 +16,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -29,12 +31,17 @@ final class SavedStateCommand {
   @Command(name = "verify", mixinStandardHelpOptions = true,
       description = {"Checks that the saved state at PATH is committed and intact: the header and every chunk's "
           + "CRC32C.", "PATH is a <vm>.vsv file, a directory holding one saved state, or <dir>/<vm>.",
-          "Exit 0 with the generation when intact; 3 with the reason when missing, incomplete or corrupt."})
+          "Exit 0 with the generation when intact; 3 with the reason when missing, incomplete or corrupt."
+          + " --json prints the verdict as one object either way."})
   static final class Verify implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Parameters(paramLabel = "PATH", description = "The header file, its directory, or <dir>/<vm>.")
     Path path;
+
+    @Option(names = "--json", description = "Print the verdict as one JSON object (the reason still goes to"
+        + " standard error).")
+    boolean json;
 
     @Override
     public Integer call() {
@@ -44,25 +51,49 @@ final class SavedStateCommand {
       try {
         header = headerOf(path);
       } catch (IllegalArgumentException e) {
-        err.println("hvcluster: " + e.getMessage());
-        return EXIT_CORRUPT;
+        return corrupt(out, err, null, e.getMessage());
       } catch (IOException e) {
-        err.println("hvcluster: cannot read " + path + ": " + e.getMessage());
-        return EXIT_CORRUPT;
+        return corrupt(out, err, null, "cannot read " + path + ": " + e.getMessage());
       }
       String file = header.getFileName().toString();
       VmId vm = VmId.of(file.substring(0, file.length() - SavedStateDescriptor.HEADER_SUFFIX.length()));
+      SavedStateInfo info;
       try {
-        SavedStateInfo info = SavedStateStore.in(header.getParent()).verify(vm);
-        out.printf("saved state of VM '%s' is committed and intact: generation %d, %s of memory, %d pages stored "
-            + "in %d chunks%n", vm, info.generation(), ByteSize.format(info.memoryBytes()), info.storedPages(),
-            info.chunkCount());
-        out.println("generation " + info.generation());
-        return 0;
+        info = SavedStateStore.in(header.getParent()).verify(vm);
       } catch (IOException | IllegalArgumentException e) {
-        err.println("hvcluster: " + String.valueOf(e.getMessage()).replace('\n', ' '));
-        return EXIT_CORRUPT;
+        return corrupt(out, err, header, String.valueOf(e.getMessage()).replace('\n', ' '));
       }
+      if (json) {
+        ObjectNode o = verdict(header, true);
+        o.put("vm", vm.name());
+        o.put("generation", info.generation());
+        o.put("memoryBytes", info.memoryBytes());
+        o.put("storedPages", info.storedPages());
+        o.put("chunkCount", info.chunkCount());
+        JsonOutput.print(out, o);
+        return 0;
+      }
+      out.printf("saved state of VM '%s' is committed and intact: generation %d, %s of memory, %d pages stored "
+          + "in %d chunks%n", vm, info.generation(), ByteSize.format(info.memoryBytes()), info.storedPages(),
+          info.chunkCount());
+      out.println("generation " + info.generation());
+      return 0;
+    }
+
+    /** Reports a saved state that is missing, incomplete or corrupt, and returns its exit code. */
+    private int corrupt(PrintWriter out, PrintWriter err, Path header, String problem) {
+      err.println("hvcluster: " + problem);
+      if (json) {
+        JsonOutput.print(out, verdict(header, false).put("problem", problem));
+      }
+      return EXIT_CORRUPT;
+    }
+
+    private ObjectNode verdict(Path header, boolean intact) {
+      ObjectNode o = JsonOutput.root();
+      o.put("path", (header != null ? header : path.toAbsolutePath().normalize()).toString());
+      o.put("intact", intact);
+      return o;
     }
 
     private static Path headerOf(Path path) throws IOException {

@@ -3,6 +3,7 @@ package io.hvcluster.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hvcluster.api.Availability;
+import io.hvcluster.api.HostId;
 import io.hvcluster.api.Outage;
 import io.hvcluster.api.event.ClusterEvent;
 import io.hvcluster.api.event.FailoverStarted;
@@ -67,13 +68,14 @@ final class ScenarioMode {
     }
     scenario = scenario.with(seed == null ? scenario.seed() : seed, length);
     ScenarioResult result;
-    try (ProgressBar bar = ProgressBar.forCommand(spec, "simulating", length.toNanos(), json)) {
+    try (ProgressBar bar = ProgressBar.forCommand(spec, "simulating", length.toNanos(), ProgressBar.Rate.virtualTime(),
+        json)) {
       result = ScenarioRunner.run(scenario, bar);
     }
     Path page = report == null ? null : ScenarioReport.write(result, report);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(Commands.json(toJson(result, page)));
+      JsonOutput.print(out, toJson(result, page));
     } else {
       print(out, result, page);
     }
@@ -123,20 +125,24 @@ final class ScenarioMode {
     return r.events().stream().filter(type::isInstance).count();
   }
 
-  private static ObjectNode toJson(ScenarioResult result, Path page) {
+  /**
+   * Returns the run as its {@code --json} object (docs/json-output.md). The version-1 fields in
+   * nanoseconds and the display string of each action follow the current ones, deprecated.
+   */
+  static ObjectNode toJson(ScenarioResult result, Path page) {
     Scenario s = result.scenario();
     RunRecord r = result.record();
     Availability a = r.availability();
-    ObjectNode root = DescriptionFiles.MAPPER.createObjectNode();
+    ObjectNode root = JsonOutput.root();
     root.put("scenario", s.name());
     root.put("file", s.file().toString());
     root.put("cluster", s.spec().name());
-    root.put("seed", s.seed());
-    root.put("durationNanos", s.duration().toNanos());
+    root.put("seed", JsonOutput.seed(s.seed()));
+    root.put("simulatedSeconds", JsonOutput.seconds(s.duration().toNanos()));
     root.put("availability", a.availability());
     root.put("outages", a.outageCount());
-    root.put("downNanos", a.downNanos());
-    root.put("mttrNanos", a.meanTimeToRecoverNanos());
+    root.put("vmDowntimeSeconds", JsonOutput.seconds(a.downNanos()));
+    root.put("meanTimeToRecoverSeconds", JsonOutput.seconds(a.meanTimeToRecoverNanos()));
     root.put("failovers", count(r, FailoverStarted.class));
     root.put("migrations", count(r, MigrationFinished.class));
     root.put("guestFailovers", guestFailovers(r));
@@ -149,25 +155,66 @@ final class ScenarioMode {
     ArrayNode actions = root.putArray("actions");
     for (ActionOutcome o : result.outcomes()) {
       ObjectNode n = actions.addObject();
-      n.put("atNanos", o.atNanos());
-      n.put("action", o.action().describe());
+      ScenarioAction action = o.action();
+      n.put("index", action.index());
+      n.put("atSeconds", JsonOutput.seconds(o.atNanos()));
+      n.put("kind", action.kind().id);
+      targets(n, action.target());
+      n.put("description", action.describe());
+      n.put("note", action.note());
       n.put("accepted", o.accepted());
       n.put("detail", o.detail());
+      n.put("atNanos", o.atNanos());
+      n.put("action", action.describe());
     }
     ArrayNode vms = root.putArray("vms");
     for (Availability.VmAvailability v : a.vms()) {
       ObjectNode n = vms.addObject();
       n.put("vm", v.vm().name());
       n.put("availability", v.availability());
-      n.put("downNanos", v.downNanos());
+      n.put("downtimeSeconds", JsonOutput.seconds(v.downNanos()));
       ArrayNode outages = n.putArray("outages");
       for (Outage o : v.outages()) {
         ObjectNode on = outages.addObject();
+        on.put("startSeconds", JsonOutput.seconds(o.startNanos()));
+        if (o.isOver()) {
+          on.put("endSeconds", JsonOutput.seconds(o.endNanos()));
+        } else {
+          on.putNull("endSeconds");
+        }
+        on.put("durationSeconds", JsonOutput.seconds(o.durationNanos(a.atNanos())));
+        on.put("cause", o.cause());
         on.put("startNanos", o.startNanos());
         on.put("endNanos", o.endNanos());
-        on.put("cause", o.cause());
       }
+      n.put("downNanos", v.downNanos());
     }
+    root.put("durationNanos", s.duration().toNanos());
+    root.put("downNanos", a.downNanos());
+    root.put("mttrNanos", a.meanTimeToRecoverNanos());
     return root;
+  }
+
+  /** Adds an action's targets under the names the scenario file gives them. */
+  private static void targets(ObjectNode n, ScenarioAction.Target target) {
+    if (target instanceof ScenarioAction.OnHost t) {
+      n.put("host", t.host().name());
+    } else if (target instanceof ScenarioAction.OnVm t) {
+      n.put("vm", t.vm().name());
+    } else if (target instanceof ScenarioAction.Move t) {
+      n.put("vm", t.vm().name());
+      n.put("to", t.to().name());
+    } else if (target instanceof ScenarioAction.OnLink t) {
+      n.put("from", t.from().name());
+      n.put("to", t.to().name());
+    } else if (target instanceof ScenarioAction.OnLun t) {
+      n.put("lun", t.lun().name());
+    } else if (target instanceof ScenarioAction.Sides t) {
+      ArrayNode sides = n.putArray("sides");
+      t.sides().forEach(side -> {
+        ArrayNode hosts = sides.addArray();
+        side.stream().map(HostId::name).sorted().forEach(hosts::add);
+      });
+    }
   }
 }

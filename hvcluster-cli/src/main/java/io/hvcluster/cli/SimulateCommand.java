@@ -1,14 +1,13 @@
 package io.hvcluster.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hvcluster.core.fleet.FleetReport;
 import io.hvcluster.core.fleet.FleetSimulation;
 import io.hvcluster.core.fleet.FleetSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,18 +33,24 @@ import picocli.CommandLine.Spec;
         "Exit codes: 0 done, 1 a fleet invariant was violated, 2 unusable input."})
 final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--hosts", description = "Fleet: hosts in the fleet (2 to 100000).")
+  @Range(min = 2, max = 100_000)
   Integer hosts;
 
-  @Option(names = "--vms", description = "Fleet: VMs in the fleet.")
+  @Option(names = "--vms", description = "Fleet: VMs in the fleet (0 to 10000000).")
+  @Range(min = 0, max = 10_000_000)
   Integer vms;
 
-  @Option(names = "--days", description = "Fleet: simulated days.")
+  @Option(names = "--days", description = "Fleet: simulated days (more than 0, at most 3650).")
+  @Range(min = 0, max = 3650, aboveMin = true)
   Double days;
 
-  @Option(names = "--failures-per-hour", description = "Fleet: host failures per hour across the fleet.")
+  @Option(names = "--failures-per-hour", description = "Fleet: host failures per hour across the fleet (0 to 10000).")
+  @Range(min = 0, max = 10_000)
   Double failuresPerHour;
 
-  @Option(names = "--repair-hours", description = "Fleet: hours a failed host stays down (default: 4).")
+  @Option(names = "--repair-hours", description = "Fleet: hours a failed host stays down (more than 0, at most 87600;"
+      + " default: 4).")
+  @Range(min = 0, max = 87_600, aboveMin = true)
   Double repairHours;
 
   @Option(names = "--scenario", paramLabel = "FILE", description = "Scenario: the scenario file (JSON) to run.")
@@ -59,8 +64,9 @@ final class SimulateCommand implements Callable<Integer> {
       description = "Scenario: run for D of virtual time instead of the file's duration, e.g. 2h or 90m.")
   String duration;
 
-  @Option(names = "--seed", paramLabel = "N",
-      description = "Master seed (default: 1 for a fleet, the file's seed or 42 for a scenario).")
+  @Option(names = "--seed", paramLabel = "N", converter = SeedOption.class,
+      description = "Master seed, decimal or hex like 0x2A (default: 1 for a fleet, the file's seed or 42 for a"
+          + " scenario).")
   Long seed;
 
   @Option(names = "--json", description = "Print one JSON object instead of a summary.")
@@ -106,58 +112,60 @@ final class SimulateCommand implements Callable<Integer> {
   private int fleet() throws Exception {
     double repair = repairHours == null ? 4 : repairHours;
     long masterSeed = seed == null ? 1 : seed;
-    if (!(repair > 0) || repair > 24 * 3650) {
-      throw new IllegalArgumentException("--repair-hours is " + repair + "; allowed: more than 0 and at most 87600");
-    }
     FleetSpec fleet = new FleetSpec(hosts, vms, days, failuresPerHour, Duration.ofSeconds((long) (repair * 3600)),
         masterSeed);
     PrintWriter out = spec.commandLine().getOut();
     long started = System.nanoTime();
     FleetReport r;
     long totalNanos = (long) Math.min(Long.MAX_VALUE, days * 86_400e9);
-    try (ProgressBar bar = ProgressBar.forCommand(spec, "simulating", Math.max(0, totalNanos), json)) {
+    try (ProgressBar bar = ProgressBar.forCommand(spec, "simulating", Math.max(0, totalNanos),
+        ProgressBar.Rate.virtualTime(), json)) {
       r = FleetSimulation.run(fleet, t -> bar.update(t, String.format(Locale.ROOT, "day %.1f of %.1f", t / 86_400e9,
           days)));
     }
-    double wall = (System.nanoTime() - started) / 1e9;
+    long wallNanos = System.nanoTime() - started;
     if (json) {
-      Map<String, Object> o = new LinkedHashMap<>();
-      o.put("hosts", r.hosts());
-      o.put("clusters", r.clusters());
-      o.put("vms", r.vms());
-      o.put("vmsRunning", r.vmsRunning());
-      o.put("simulatedSeconds", r.simulatedSeconds());
-      o.put("events", r.events());
-      o.put("kernelSteps", r.kernelSteps());
-      o.put("hostFailures", r.hostFailures());
-      o.put("failovers", r.failovers());
-      o.put("vmDowntimeSeconds", round(r.vmDowntimeSeconds(), 3));
-      o.put("availability", r.availability());
-      o.put("meanTimeToRecoverSeconds", round(r.meanTimeToRecoverSeconds(), 3));
-      o.put("invariantViolations", r.invariantViolations());
-      o.put("violations", r.violations());
-      o.put("wallSeconds", round(wall, 3));
-      o.put("traceHash", r.traceHash());
-      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(o));
+      JsonOutput.print(out, fleetJson(r, fleet, wallNanos));
     } else {
       out.printf("Fleet: %d hosts in %d clusters, %d VMs, %.1f simulated days, seed %d%n", r.hosts(), r.clusters(),
           r.vms(), r.simulatedSeconds() / 86_400.0, masterSeed);
-      out.printf("  host failures   %d (repaired after %.1f h)%n", r.hostFailures(), repair);
+      out.printf("  host failures   %d (repaired after %s)%n", r.hostFailures(), Durations.words(repair * 3600));
       out.printf("  group failovers %d%n", r.failovers());
-      out.printf("  VM downtime     %.0f s in all; mean time to recover %.1f s%n", r.vmDowntimeSeconds(),
-          r.meanTimeToRecoverSeconds());
+      out.printf("  VM downtime     %s in all; mean time to recover %s%n",
+          Durations.wordsAndSeconds(r.vmDowntimeSeconds()), Durations.words(r.meanTimeToRecoverSeconds()));
       out.printf("  availability    %.6f%%%n", r.availability() * 100);
       out.printf("  VMs running     %d of %d at the end%n", r.vmsRunning(), r.vms());
       out.printf("  invariant violations %d%s%n", r.invariantViolations(),
           r.violations().isEmpty() ? "" : ": " + String.join("; ", r.violations()));
-      out.printf("  %d events, %d kernel steps, %.2f s wall%n", r.events(), r.kernelSteps(), wall);
+      out.printf("  %d events, %d kernel steps, %.2f s wall%n", r.events(), r.kernelSteps(), wallNanos / 1e9);
       out.println("  trace hash " + r.traceHash());
     }
     return r.invariantViolations() == 0 ? 0 : 1;
   }
 
-  private static double round(double value, int digits) {
-    double scale = Math.pow(10, digits);
-    return Math.round(value * scale) / scale;
+  /** Returns a fleet run as its {@code --json} object (docs/json-output.md). */
+  static ObjectNode fleetJson(FleetReport r, FleetSpec fleet, long wallNanos) {
+    ObjectNode o = JsonOutput.root();
+    o.put("hosts", r.hosts());
+    o.put("clusters", r.clusters());
+    o.put("vms", r.vms());
+    o.put("vmsRunning", r.vmsRunning());
+    o.put("seed", JsonOutput.seed(fleet.seed()));
+    o.put("failuresPerHour", fleet.failuresPerHour());
+    o.put("repairSeconds", JsonOutput.seconds(fleet.repairTime().toNanos()));
+    o.put("simulatedSeconds", r.simulatedSeconds());
+    o.put("events", r.events());
+    o.put("kernelSteps", r.kernelSteps());
+    o.put("hostFailures", r.hostFailures());
+    o.put("failovers", r.failovers());
+    o.put("vmDowntimeSeconds", JsonOutput.roundedSeconds(r.vmDowntimeSeconds()));
+    o.put("availability", r.availability());
+    o.put("meanTimeToRecoverSeconds", JsonOutput.roundedSeconds(r.meanTimeToRecoverSeconds()));
+    o.put("invariantViolations", r.invariantViolations());
+    ArrayNode violations = o.putArray("violations");
+    r.violations().forEach(violations::add);
+    o.put("wallSeconds", JsonOutput.wallSeconds(wallNanos));
+    o.put("traceHash", r.traceHash());
+    return o;
   }
 }

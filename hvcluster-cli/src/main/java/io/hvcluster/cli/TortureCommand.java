@@ -1,9 +1,7 @@
 package io.hvcluster.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hvcluster.core.defect.Defect;
 import io.hvcluster.testkit.engine.Finding;
 import io.hvcluster.testkit.engine.Probes;
@@ -12,12 +10,9 @@ import io.hvcluster.testkit.engine.TortureListener;
 import io.hvcluster.testkit.engine.TortureReport;
 import io.hvcluster.testkit.property.Seeds;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,17 +42,20 @@ final class TortureCommand implements Callable<Integer> {
 
   @Option(names = "--nodes", paramLabel = "N", defaultValue = "4", description = "Nodes per cluster, 2 to 16"
       + " (default: ${DEFAULT-VALUE}).")
+  @Range(min = 2, max = 16)
   int nodes;
 
   @Option(names = "--vms", paramLabel = "M", defaultValue = "20", description = "VMs per cluster (default:"
-      + " ${DEFAULT-VALUE}).")
+      + " ${DEFAULT-VALUE}; 1 to 1000).")
+  @Range(min = 1, max = 1000)
   int vms;
 
   @Option(names = "--scenarios", paramLabel = "K", defaultValue = "100", description = "How many scenarios to run"
       + " (default: ${DEFAULT-VALUE}).")
+  @Range(min = 1, max = Integer.MAX_VALUE)
   int scenarios;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "1", converter = SeedConverter.class,
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "1", converter = SeedOption.class,
       description = "Seed, decimal or hex like 0x1F (default: ${DEFAULT-VALUE}).")
   long seed;
 
@@ -65,11 +63,13 @@ final class TortureCommand implements Callable<Integer> {
   boolean json;
 
   @Option(names = "--max-faults", paramLabel = "F", defaultValue = "4", description = "Most faults per plan"
-      + " (default: ${DEFAULT-VALUE}).")
+      + " (default: ${DEFAULT-VALUE}; 0 to 20).")
+  @Range(min = 0, max = 20)
   int maxFaults;
 
   @Option(names = "--threads", paramLabel = "T", description = "Scenarios run at once (default: the number of"
-      + " processors). The results do not depend on it.")
+      + " processors; 1 to 64). The results do not depend on it.")
+  @Range(min = 1, max = 64)
   Integer threads;
 
   @Option(names = "--defect", paramLabel = "DEFECT", description = "Enable a deliberate engine defect, to see the"
@@ -83,13 +83,14 @@ final class TortureCommand implements Callable<Integer> {
   TortureListener progress = TortureListener.NONE;
 
   @Override
-  public Integer call() throws JsonProcessingException {
+  public Integer call() {
     Torture torture;
     int workers = threads != null ? threads : Math.min(64, Runtime.getRuntime().availableProcessors());
     TortureReport report;
-    double seconds;
+    long wallNanos;
     // The bar draws only on a terminal and without --json; the listener is called in scenario order.
-    try (ProgressBar bar = ProgressBar.forCommand(spec, "torture", Math.max(0, scenarios), json)) {
+    try (ProgressBar bar = ProgressBar.forCommand(spec, "torture", Math.max(0, scenarios), ProgressBar.Rate.count(),
+        json)) {
       TortureListener listener = (index, total, result) -> {
         progress.scenarioFinished(index, total, result);
         bar.update(index + 1, (index + 1) + " of " + total + " scenarios");
@@ -102,12 +103,13 @@ final class TortureCommand implements Callable<Integer> {
       }
       long start = System.nanoTime();
       report = torture.run();
-      seconds = (System.nanoTime() - start) / 1e9;
+      wallNanos = System.nanoTime() - start;
     }
+    double seconds = wallNanos / 1e9;
     double perSecond = seconds > 0 ? report.scenarios() / seconds : 0;
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(json(report, seconds, perSecond, workers));
+      JsonOutput.print(out, json(report, wallNanos, perSecond, workers));
     } else {
       text(out, report, seconds, perSecond, workers);
     }
@@ -115,53 +117,55 @@ final class TortureCommand implements Callable<Integer> {
     return report.violations() == 0 ? 0 : EXIT_VIOLATIONS;
   }
 
-  private String json(TortureReport r, double seconds, double perSecond, int workers) throws JsonProcessingException {
-    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    Map<String, Object> m = new LinkedHashMap<>();
+  /** Returns the run as its {@code --json} object (docs/json-output.md). */
+  ObjectNode json(TortureReport r, long wallNanos, double perSecond, int workers) {
+    ObjectNode m = JsonOutput.root();
     m.put("scenarios", r.scenarios());
     m.put("violations", r.violations());
     m.put("scenariosPerSecond", Math.round(perSecond * 10) / 10.0);
     m.put("faultsInjected", r.faultsInjected());
     m.put("probesHit", r.probesHit());
-    m.put("probes", r.probeCounts());
-    m.put("probesMissed", Probes.all().stream().filter(p -> !r.probeCounts().containsKey(p)).sorted().toList());
-    m.put("violationsByInvariant", r.violationsByInvariant());
+    ObjectNode probes = m.putObject("probes");
+    r.probeCounts().forEach(probes::put);
+    ArrayNode missed = m.putArray("probesMissed");
+    missed(r).forEach(missed::add);
+    ObjectNode byInvariant = m.putObject("violationsByInvariant");
+    r.violationsByInvariant().forEach(byInvariant::put);
     m.put("nodes", nodes);
     m.put("vms", vms);
-    m.put("seed", Seeds.format(seed));
+    m.put("seed", JsonOutput.seed(seed));
     m.put("maxFaults", maxFaults);
     m.put("threads", workers);
-    m.put("defects", defects.stream().map(Enum::name).toList());
-    m.put("elapsedSeconds", Math.round(seconds * 1000) / 1000.0);
+    ArrayNode defectNames = m.putArray("defects");
+    defects.forEach(d -> defectNames.add(d.name()));
+    m.put("wallSeconds", JsonOutput.wallSeconds(wallNanos));
     m.put("events", r.events());
     m.put("kernelEvents", r.steps());
-    r.firstViolation().ifPresent(f -> m.put("firstViolation", finding(mapper, f)));
-    return mapper.writeValueAsString(m);
+    r.firstViolation().ifPresent(f -> m.set("firstViolation", finding(f)));
+    m.put("elapsedSeconds", Math.round(wallNanos / 1e6) / 1000.0);
+    return m;
   }
 
-  private static Map<String, Object> finding(ObjectMapper mapper, Finding f) {
-    Map<String, Object> m = new LinkedHashMap<>();
+  /** Returns the standard probes that no scenario hit, sorted. */
+  static List<String> missed(TortureReport r) {
+    return Probes.all().stream().filter(p -> !r.probeCounts().containsKey(p)).sorted().toList();
+  }
+
+  private static ObjectNode finding(Finding f) {
+    ObjectNode m = JsonOutput.object();
     m.put("scenario", f.scenario());
-    m.put("seed", Seeds.format(f.seed()));
+    m.put("seed", JsonOutput.seed(f.seed()));
     m.put("invariant", f.violation().invariant());
     m.put("class", f.violation().failureClass().name());
     m.put("message", f.violation().message());
     m.put("planFaults", f.plan().size());
     m.put("minimalPlanFaults", f.minimalPlan().size());
-    m.put("minimalPlan", tree(mapper, f.minimalPlan().toJson()));
+    m.set("minimalPlan", JsonOutput.parse(f.minimalPlan().toJson()));
     m.put("minimalViolation", f.minimalViolation().toString());
     m.put("shrinkRuns", f.shrinkRuns());
     m.put("replay", f.replay());
     m.put("report", f.report());
     return m;
-  }
-
-  private static JsonNode tree(ObjectMapper mapper, String json) {
-    try {
-      return mapper.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("the plan's JSON does not parse: " + e.getMessage(), e);
-    }
   }
 
   private void text(PrintWriter out, TortureReport r, double seconds, double perSecond, int workers) {
@@ -173,6 +177,8 @@ final class TortureCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "scenariosPerSecond: %.1f (%.2f s wall clock)%n", perSecond, seconds);
     out.printf(Locale.ROOT, "faultsInjected: %d%n", r.faultsInjected());
     out.printf(Locale.ROOT, "probesHit: %d of %d %s%n", r.probesHit(), Probes.all().size(), r.probeCounts());
+    List<String> missed = missed(r);
+    out.printf(Locale.ROOT, "probesMissed: %s%n", missed.isEmpty() ? "none" : String.join(", ", missed));
     out.printf(Locale.ROOT, "events: %d cluster events, %d kernel events%n", r.events(), r.steps());
     r.firstViolation().ifPresent(f -> {
       out.println();
@@ -187,17 +193,5 @@ final class TortureCommand implements Callable<Integer> {
       out.println("report of the minimal plan:");
       out.println(f.report());
     });
-  }
-
-  /** Reads a seed written in decimal or as hex with a {@code 0x} prefix. */
-  static final class SeedConverter implements CommandLine.ITypeConverter<Long> {
-    @Override
-    public Long convert(String value) {
-      try {
-        return Seeds.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new CommandLine.TypeConversionException(e.getMessage());
-      }
-    }
   }
 }

@@ -42,7 +42,7 @@ final class ValidateCommand implements Callable<Integer> {
     ValidationReport report = ConfigurationValidator.validate(description);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(Commands.json(toJson(report)));
+      JsonOutput.print(out, toJson(report));
     } else {
       print(out, description, report);
     }
@@ -62,7 +62,7 @@ final class ValidateCommand implements Callable<Integer> {
   }
 
   static ObjectNode toJson(ValidationReport report) {
-    ObjectNode root = DescriptionFiles.MAPPER.createObjectNode();
+    ObjectNode root = JsonOutput.root();
     root.put("cluster", report.cluster());
     root.put("status", report.status().name());
     ObjectNode counts = root.putObject("counts");

@@ -16,6 +16,16 @@ final class ByteSizeTest {
     assertThat(ByteSize.parse("4k")).isEqualTo(4096);
     assertThat(ByteSize.parse("4096")).isEqualTo(4096);
     assertThat(ByteSize.parse(" 1 TiB ")).isEqualTo(1L << 40);
+    assertThat(ByteSize.parse("4096B")).isEqualTo(4096);
+  }
+
+  @Test
+  void refusesDecimalUnitsNamingTheBinaryOne() {
+    assertThatThrownBy(() -> ByteSize.parse("2GB")).isInstanceOf(CommandLine.TypeConversionException.class)
+        .hasMessageStartingWith("'2GB' is not a size; did you mean 2GiB?");
+    assertThatThrownBy(() -> ByteSize.parse("512 mb")).hasMessageStartingWith("'512 mb' is not a size; did you mean 512MiB?");
+    assertThatThrownBy(() -> ByteSize.parse("1TB")).hasMessageContaining("did you mean 1TiB?");
+    assertThatThrownBy(() -> ByteSize.parse("8kB")).hasMessageContaining("did you mean 8KiB?");
   }
 
   @Test

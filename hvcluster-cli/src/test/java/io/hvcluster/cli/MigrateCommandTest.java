@@ -38,7 +38,7 @@ final class MigrateCommandTest {
   @Test
   void aLiveMigrationBelowLinkSpeedConvergesAndReportsItsPassesAsJson() throws IOException {
     JsonNode json = json(migrate("--strategy", "live", "--dirty-pages-per-second", "500", "--storage", "csv", "--json"));
-    for (String field : new String[] {"strategy", "outcome", "passes", "downtimeMillis", "totalMillis",
+    for (String field : new String[] {"strategy", "outcome", "passes", "downtimeSeconds", "totalSeconds",
         "bytesTransferred", "memoryVerified", "fellBackToQuick"}) {
       assertThat(json.has(field)).as(field).isTrue();
     }
@@ -54,8 +54,9 @@ final class MigrateCommandTest {
       sum += pass.get("bytes").asLong();
     }
     assertThat(json.get("bytesTransferred").asLong()).isEqualTo(sum);
-    assertThat(json.get("downtimeMillis").asDouble()).isPositive().isLessThanOrEqualTo(300);
-    assertThat(json.get("totalMillis").asDouble()).isGreaterThan(json.get("downtimeMillis").asDouble());
+    assertThat(json.get("downtimeSeconds").asDouble()).isPositive().isLessThanOrEqualTo(0.3);
+    assertThat(json.get("totalSeconds").asDouble()).isGreaterThan(json.get("downtimeSeconds").asDouble());
+    assertThat(json.get("seed").asText()).isEqualTo("3");
     assertThat(json.get("vmHost").asText()).isEqualTo("n2");
     assertTheWorkDirectoryIsGone();
   }
@@ -75,7 +76,7 @@ final class MigrateCommandTest {
     JsonNode json = json(migrate("--dirty-pages-per-second", "20000", "--fallback", "fail", "--json"));
     assertThat(json.get("outcome").asText()).isEqualTo("ROLLED_BACK");
     assertThat(json.get("vmHost").asText()).isEqualTo("n1");
-    assertThat(json.get("downtimeMillis").asDouble()).isZero();
+    assertThat(json.get("downtimeSeconds").asDouble()).isZero();
     assertThat(json.get("memoryVerified").asBoolean()).isTrue();
   }
 
@@ -84,7 +85,7 @@ final class MigrateCommandTest {
     JsonNode json = json(migrate("--strategy", "quick", "--dirty-pages-per-second", "500", "--json"));
     assertThat(json.get("strategy").asText()).isEqualTo("quick");
     assertThat(json.get("passes").size()).isZero();
-    assertThat(json.get("downtimeMillis").asDouble()).isEqualTo(json.get("totalMillis").asDouble());
+    assertThat(json.get("downtimeSeconds").decimalValue()).isEqualByComparingTo(json.get("totalSeconds").decimalValue());
     assertThat(json.get("bytesTransferred").asLong()).isEqualTo(2 * (32L << 20));
     assertThat(json.get("memoryVerified").asBoolean()).isTrue();
   }
@@ -107,7 +108,7 @@ final class MigrateCommandTest {
     JsonNode a = json(migrate("--dirty-pages-per-second", "2000", "--json"));
     JsonNode b = json(migrate("--dirty-pages-per-second", "2000", "--json"));
     assertThat(a.get("passes")).isEqualTo(b.get("passes"));
-    assertThat(a.get("downtimeMillis")).isEqualTo(b.get("downtimeMillis"));
+    assertThat(a.get("downtimeSeconds")).isEqualTo(b.get("downtimeSeconds"));
   }
 
   @Test
@@ -119,9 +120,10 @@ final class MigrateCommandTest {
         "hvcluster: VM 'vm1' workload touches");
     assertBad(cli("--memory", "128GiB"),
         "hvcluster: VM 'vm1' memory is 128 GiB; Hyper-V 2008 allows 8 MiB to 64 GiB");
-    assertBad(cli("--link-gbps", "0"), "hvcluster: --link-gbps 0.0 is out of range; allowed: 0.001 to 1000");
-    assertBad(cli("--dirty-pages-per-second", "-1"), "hvcluster: --dirty-pages-per-second -1 is out of range");
-    assertBad(cli("--max-passes", "1"), "hvcluster: max passes is 1; allowed: 2 to 1000");
+    assertBad(cli("--link-gbps", "0"), "hvcluster: --link-gbps is 0; allowed: 0.001 to 1000");
+    assertBad(cli("--dirty-pages-per-second", "-1"),
+        "hvcluster: --dirty-pages-per-second is -1; allowed: 0 to 1000000000");
+    assertBad(cli("--max-passes", "1"), "hvcluster: --max-passes is 1; allowed: 2 to 1000");
     assertBad(cli("--fallback", "maybe"), "hvcluster: --fallback 'maybe' is not a fallback; use quick or fail");
     assertBad(cli("--storage", "nas"), "hvcluster: --storage 'nas' is not a kind of storage; use lun or csv");
     assertTheWorkDirectoryIsGone();

@@ -49,14 +49,14 @@ final class SimulateCommandTest {
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("VMs running     0 of 6 at the end")
         .contains("availability    0.000000%")
-        .contains("VM downtime     518400 s in all");
+        .contains("VM downtime     6 d (518,400 s) in all;");
   }
 
   @Test
   void rejectsBadValuesWithOneLineAndExitCodeTwo() {
     CliRunner r = CliRunner.run("simulate", "--hosts", "1", "--vms", "4", "--days", "1", "--failures-per-hour", "1");
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err().strip()).isEqualTo("hvcluster: hosts is 1; allowed: 2 to 100000");
+    assertThat(r.err().strip()).isEqualTo("hvcluster: --hosts is 1; allowed: 2 to 100000 (see 'hvcluster simulate --help')");
     CliRunner missing = CliRunner.run("simulate", "--hosts", "4");
     assertThat(missing.exitCode()).isEqualTo(2);
     assertThat(missing.err()).contains("Missing required options");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hvcluster.testkit.engine.Probes;
 import io.hvcluster.testkit.fault.FaultPlan;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,8 @@ final class TortureCommandTest {
     assertThat(j.get("faultsInjected").asLong()).isPositive();
     assertThat(j.get("probesHit").asInt()).isPositive();
     assertThat(j.has("firstViolation")).isFalse();
-    assertThat(j.get("seed").asText()).isEqualTo("0x0000000000000001");
+    assertThat(j.get("seed").asText()).isEqualTo("1");
+    assertThat(j.get("probesMissed")).isNotEmpty();
   }
 
   @Test
@@ -48,15 +50,23 @@ final class TortureCommandTest {
     assertThat(r.exitCode()).isZero();
     assertThat(r.out()).contains("scenarios: 3").contains("violations: 0").contains("scenariosPerSecond: ")
         .contains("faultsInjected: ").contains("probesHit: ");
+    // Three scenarios miss most probes, and the summary names them.
+    String missed = r.out().lines().filter(l -> l.startsWith("probesMissed: ")).findFirst().orElseThrow()
+        .substring("probesMissed: ".length());
+    String hit = r.out().lines().filter(l -> l.startsWith("probesHit: ")).findFirst().orElseThrow();
+    assertThat(missed.split(", ")).isNotEmpty().allSatisfy(p -> {
+      assertThat(Probes.all()).contains(p);
+      assertThat(hit).doesNotContain(p + "=");
+    });
   }
 
   @Test
   void badInputIsOneLineAndExitsTwo() {
     CliRunner r = CliRunner.run("torture", "--nodes", "1");
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).startsWith("hvcluster: --nodes is 1; a failover cluster has 2 to 16 nodes");
+    assertThat(r.err()).startsWith("hvcluster: --nodes is 1; allowed: 2 to 16");
     CliRunner seed = CliRunner.run("torture", "--seed", "0xZZ");
     assertThat(seed.exitCode()).isEqualTo(2);
-    assertThat(seed.err().lines().findFirst().orElse("")).contains("not a seed");
+    assertThat(seed.err().lines().findFirst().orElse("")).contains("'0xZZ' is not a whole number; allowed:");
   }
 }
