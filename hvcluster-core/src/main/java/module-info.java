@@ -2,7 +2,12 @@
  * The hvcluster engine: the deterministic simulation kernel, the failover engine, shared storage and
  * quorum, guest memory on memory-mapped files with saved-state files, migration strategies, placement,
  * and the management layer. Entry point: {@link io.hvcluster.core.Simulation}.
+ *
+ * <p>The deliberate defects ({@code io.hvcluster.core.defect}) are exported only to the testkit and the
+ * command-line tool, which are built after this module: "module" warnings are suppressed because javac
+ * cannot find those two modules yet.
  */
+@SuppressWarnings("module")
 module io.hvcluster.core {
   requires transitive io.hvcluster.api;
   requires org.slf4j;
@@ -18,5 +23,6 @@ module io.hvcluster.core {
   exports io.hvcluster.core.management.validation;
   exports io.hvcluster.core.management.capacity;
   exports io.hvcluster.core.management.vmm;
+  exports io.hvcluster.core.defect to io.hvcluster.testkit, io.hvcluster.cli;
 
 }

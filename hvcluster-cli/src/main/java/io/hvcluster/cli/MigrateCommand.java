@@ -28,15 +28,12 @@ import io.hvcluster.core.migration.LiveMigration;
 import io.hvcluster.core.migration.QuickMigration;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -140,7 +137,7 @@ final class MigrateCommand implements Callable<Integer> {
     try {
       outcome = run(chosen, clusterSpec, work);
     } finally {
-      deleteTree(work);
+      ScratchDirectory.deleteTree(work);
     }
     PrintWriter w = spec.commandLine().getOut();
     if (json) {
@@ -300,20 +297,5 @@ final class MigrateCommand implements Callable<Integer> {
 
   private static String trim(double value) {
     return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(root)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    }
   }
 }

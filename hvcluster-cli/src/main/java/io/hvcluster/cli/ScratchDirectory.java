@@ -132,7 +132,8 @@ final class ScratchDirectory implements AutoCloseable {
     deleteTree(path);
   }
 
-  private static void deleteTree(Path root) throws IOException {
+  /** Deletes a directory tree without following symbolic links; nothing happens when it does not exist. */
+  static void deleteTree(Path root) throws IOException {
     if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }

@@ -2,7 +2,7 @@ package io.hvcluster.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hvcluster.core.Defect;
+import io.hvcluster.core.defect.Defect;
 import io.hvcluster.testkit.engine.Finding;
 import io.hvcluster.testkit.engine.Probes;
 import io.hvcluster.testkit.engine.Torture;

@@ -10,6 +10,8 @@ import io.hvcluster.api.VmId;
 import io.hvcluster.api.spec.ClusterSpec;
 import io.hvcluster.core.cluster.EngineOptions;
 import io.hvcluster.core.cluster.SimCluster;
+import io.hvcluster.core.defect.Defect;
+import io.hvcluster.core.defect.Defects;
 import io.hvcluster.core.memory.GuestWorkload;
 import io.hvcluster.core.migration.QuickMigration;
 import io.hvcluster.core.placement.Placements;
@@ -46,6 +48,9 @@ import java.util.function.BooleanSupplier;
  *   System.out.println(sim.traceHash());
  * }
  * }</pre>
+ *
+ * <p>It is longer than 400 lines because it is the library's entry point: most of it is the Javadoc of
+ * its public methods and of its {@link Builder}; the work is done by the kernel and each cluster.
  */
 public final class Simulation implements AutoCloseable {
   private final Kernel kernel;
@@ -55,8 +60,7 @@ public final class Simulation implements AutoCloseable {
 
   private Simulation(Builder b) {
     this.kernel = new Kernel(b.seed, b.traceSink);
-    this.options = new EngineOptions(b.heartbeatMode == HeartbeatMode.EVERY_BEAT,
-        b.defects.contains(Defect.SKIP_STORAGE_ARBITRATION), b.defects.contains(Defect.IGNORE_QUORUM), false,
+    this.options = new EngineOptions(b.heartbeatMode == HeartbeatMode.EVERY_BEAT, Defects.of(b.defects),
         b.memoryBacking, b.workDirectory);
   }
 
@@ -407,11 +411,13 @@ public final class Simulation implements AutoCloseable {
     }
 
     /**
-     * Enables deliberate defects, for testing invariant checkers.
+     * Enables deliberate defects, for testing invariant checkers. {@link Defect} lives in a package
+     * exported only to the testkit and the command-line tool, so other modules cannot call this.
      *
      * @param enabled the defects
      * @return this builder
      */
+    @SuppressWarnings("exports")
     public Builder defects(Defect... enabled) {
       defects.addAll(List.of(enabled));
       return this;

@@ -1,81 +1,70 @@
 package io.hvcluster.core.cluster;
 
+import io.hvcluster.api.Availability;
 import io.hvcluster.api.Cluster;
 import io.hvcluster.api.ClusterFaults;
 import io.hvcluster.api.ClusterGroup;
-import io.hvcluster.api.GroupState;
-import io.hvcluster.api.GuestMemory;
 import io.hvcluster.api.Host;
 import io.hvcluster.api.HostId;
-import io.hvcluster.api.InsufficientCapacityException;
-import io.hvcluster.api.LunId;
 import io.hvcluster.api.MigrationHandle;
-import io.hvcluster.api.NoSuchEntityException;
 import io.hvcluster.api.NodeState;
 import io.hvcluster.api.QuorumLostException;
 import io.hvcluster.api.QuorumStatus;
 import io.hvcluster.api.SharedStorage;
 import io.hvcluster.api.VirtualMachine;
 import io.hvcluster.api.VmId;
-import io.hvcluster.api.VmState;
-import io.hvcluster.api.event.ClusterEvent;
-import io.hvcluster.api.event.NodeStateChanged;
 import io.hvcluster.api.event.OperatorAction;
 import io.hvcluster.api.migration.MigrationStrategy;
 import io.hvcluster.api.placement.PlacementPolicy;
-import io.hvcluster.api.placement.PlacementReason;
 import io.hvcluster.api.spec.ClusterSpec;
-import io.hvcluster.api.spec.CostModel;
 import io.hvcluster.api.spec.HostSpec;
-import io.hvcluster.api.spec.Installation;
-import io.hvcluster.api.spec.LunSpec;
-import io.hvcluster.api.spec.QuorumModel;
+import io.hvcluster.api.spec.Priority;
 import io.hvcluster.api.spec.VmSpec;
+import io.hvcluster.core.cluster.availability.AvailabilityTracker;
+import io.hvcluster.core.cluster.availability.GuestClusters;
+import io.hvcluster.core.cluster.failover.Failover;
+import io.hvcluster.core.cluster.failover.Reactions;
+import io.hvcluster.core.cluster.lifecycle.Lifecycle;
+import io.hvcluster.core.cluster.membership.Heartbeats;
+import io.hvcluster.core.cluster.membership.Links;
+import io.hvcluster.core.cluster.membership.Membership;
+import io.hvcluster.core.cluster.membership.NodeService;
+import io.hvcluster.core.cluster.memory.VmMemory;
+import io.hvcluster.core.cluster.migration.Migrations;
+import io.hvcluster.core.cluster.model.ClusterModel;
+import io.hvcluster.core.cluster.model.SimHost;
+import io.hvcluster.core.cluster.model.SimVm;
+import io.hvcluster.core.cluster.storage.Coordinators;
+import io.hvcluster.core.cluster.storage.Reservations;
 import io.hvcluster.core.memory.GuestWorkload;
 import io.hvcluster.core.sim.Kernel;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.SplittableRandom;
 
 /**
- * A simulated failover cluster: the public {@link Cluster} face of the model, and the wiring between its
- * parts (heartbeats, membership, storage, lifecycle, reconciler, node service, fencing, planned moves).
- * It is long because the {@link Cluster} interface is: each operation validates its arguments here and
- * hands the work to the part that owns it.
+ * A simulated failover cluster: the public {@link Cluster} face of the engine, and the wiring of its
+ * feature packages. Each operation validates its arguments here and hands the work to the part that owns
+ * it. Every call from a lower part to a higher one (an entity's change, the end of a start, a node
+ * leaving, a migration ending, guest memory failing) goes through one {@link Reactions}, so the upward
+ * paths of the engine can be read in one place.
  *
  * <p>Not thread-safe: every public method checks that it is called on the simulation's thread.
  */
 public final class SimCluster implements Cluster {
-  static final long GUEST_HEARTBEAT_TIMEOUT_NANOS = 60_000_000_000L;
-
-  final Kernel kernel;
-  final EngineOptions options;
-  private ClusterSpec spec;
-  final List<SimHost> hosts = new ArrayList<>();
-  private final Map<HostId, SimHost> hostsById = new LinkedHashMap<>();
-  final SimStorage storage;
-  final SimLun witness;
-  final List<SimVm> vms = new ArrayList<>();
-  private final Map<VmId, SimVm> vmsById = new LinkedHashMap<>();
-  final List<SimGroup> groups = new ArrayList<>();
+  private final ClusterModel model;
+  final VmMemory memory;
+  final AvailabilityTracker availability;
+  final GuestClusters guestClusters;
+  final Lifecycle lifecycle;
   final Links links = new Links();
   final Heartbeats heartbeats;
+  final NodeService nodes;
   final Membership membership;
-  final Reconciler reconciler;
-  final Lifecycle lifecycle;
-  final GuestClusters guestClusters;
-  final NodeService nodes = new NodeService(this);
-  final Fencing fencing = new Fencing(this);
-  final GroupMoves moves = new GroupMoves(this);
-  final AvailabilityTracker availability;
-  PlacementPolicy placementPolicy;
-  MigrationStrategy plannedMoves;
-  final MemoryManager memory;
+  final Reservations reservations;
+  final Migrations migrations;
+  final Failover failover;
   private boolean formed;
-  private final ClusterFaults faults = new FaultInjector(this);
+  private final ClusterFaults faults;
 
   /**
    * Creates a cluster in a simulation; its nodes are powered on but their cluster service is stopped
@@ -89,180 +78,95 @@ public final class SimCluster implements Cluster {
    */
   public SimCluster(Kernel kernel, ClusterSpec spec, EngineOptions options, PlacementPolicy placement,
       MigrationStrategy plannedMoves) {
-    this.kernel = kernel;
-    this.spec = spec;
-    this.options = options;
-    this.placementPolicy = Objects.requireNonNull(placement, "placement policy");
-    this.plannedMoves = Objects.requireNonNull(plannedMoves, "planned-move strategy");
-    this.memory = new MemoryManager(this, options.memoryBacking(), options.workDirectory(),
-        kernel.random().derive("workload/" + spec.name()));
-    this.storage = new SimStorage(this, spec.storage());
-    QuorumModel model = spec.quorum();
-    if (model == QuorumModel.NODE_AND_FILE_SHARE_MAJORITY) {
-      this.witness = new SimLun(this, new LunSpec(LunId.of("file-share-witness"), 1, true, false));
-    } else if (model.usesWitnessDisk()) {
-      this.witness = storage.get(spec.storage().witness().orElseThrow().id());
-    } else {
-      this.witness = null;
-    }
-    this.heartbeats = new Heartbeats(this, spec.settings().heartbeatDelay().toNanos(),
-        spec.settings().heartbeatThreshold(), options.everyHeartbeat(), kernel.random().stream("heartbeat/" + spec.name()));
+    Objects.requireNonNull(placement, "placement policy");
+    Objects.requireNonNull(plannedMoves, "planned-move strategy");
+    Reactions reactions = new Reactions();
+    this.model = new ClusterModel(kernel, spec);
+    this.memory = VmMemory.create(model, options.memoryBacking(), options.workDirectory(), model.seedFor("workload"),
+        reactions);
+    this.availability = new AvailabilityTracker(model);
+    this.guestClusters = new GuestClusters(model, model.vms());
+    model.connect(reactions, memory);
+    this.reservations = new Reservations(model, options.defects());
+    this.lifecycle = new Lifecycle(memory, reactions);
+    this.heartbeats = new Heartbeats(model, links, options.everyHeartbeat());
     for (HostSpec h : spec.hosts()) {
-      addHostModel(h);
+      heartbeats.add(model.addHost(h));
     }
-    for (VmSpec v : spec.vms()) {
-      SimVm vm = new SimVm(this, v);
-      vms.add(vm);
-      vmsById.put(v.id(), vm);
-    }
-    groups.addAll(GroupBuilder.build(this, vms, storage));
-    this.membership = new Membership(this);
-    this.reconciler = new Reconciler(this);
-    this.lifecycle = new Lifecycle(this);
-    this.guestClusters = new GuestClusters(this, vms);
-    this.availability = new AvailabilityTracker(this);
+    this.nodes = new NodeService(model, lifecycle, guestClusters, options.defects());
+    this.membership = new Membership(model, heartbeats, links, nodes, availability, reactions);
+    this.migrations = new Migrations(this, model, memory, lifecycle, reservations, links, availability, reactions);
+    this.failover = new Failover(migrations, membership, new Coordinators(model, membership), guestClusters,
+        placement, plannedMoves, reactions);
+    this.faults = new FaultInjector(this, model);
   }
 
-  private SimHost addHostModel(HostSpec h) {
-    SimHost host = new SimHost(this, hosts.size(), h);
-    hosts.add(host);
-    hostsById.put(h.id(), host);
-    heartbeats.add(host);
-    return host;
+  /** Returns the state of this cluster (for the engine's own tests). */
+  ClusterModel model() {
+    return model;
   }
 
-  // ---- shared plumbing ----
-
-  void guard() {
-    kernel.guard().check();
+  private void guard() {
+    model.guard();
   }
 
-  long now() {
-    return kernel.now();
-  }
-
-  void emit(ClusterEvent event) {
-    kernel.bus().emit(event);
-  }
-
-  CostModel costs() {
-    return spec.settings().costs();
-  }
-
-  int storagePaths() {
-    return spec.storage().pathsPerHost();
-  }
-
-  SplittableRandom randomFor(String purpose, SimVm vm) {
-    return kernel.random().stream(purpose + "/" + spec.name() + "/" + vm.spec.id());
-  }
-
-  GuestMemory allocateMemory(SimVm vm, SimHost host) {
-    return memory.allocate(vm, host);
-  }
-
-  SimHost hostOrNull(HostId id) {
-    return hostsById.get(id);
-  }
-
-  SimHost hostModel(HostId id) {
-    SimHost h = hostsById.get(Objects.requireNonNull(id, "host"));
-    if (h == null) {
-      throw new NoSuchEntityException("node", id.name(), hostsById.keySet());
-    }
-    return h;
-  }
-
-  SimVm vmOrNull(VmId id) {
-    return vmsById.get(id);
-  }
-
-  SimVm vmModel(VmId id) {
-    SimVm vm = vmsById.get(Objects.requireNonNull(id, "VM"));
-    if (vm == null) {
-      throw new NoSuchEntityException("VM", id.name(), vmsById.keySet());
-    }
-    return vm;
-  }
-
-  static String size(long bytes) {
-    long gib = 1L << 30;
-    long mib = 1L << 20;
-    return bytes % gib == 0 ? bytes / gib + " GiB" : bytes % mib == 0 ? bytes / mib + " MiB" : bytes + " bytes";
-  }
-
-  void operator(String action, String target) {
-    emit(new OperatorAction(now(), name(), action, target));
-  }
-
-  List<MigrationRun> activeMigrations() {
-    List<MigrationRun> runs = new ArrayList<>();
-    for (SimVm vm : vms) {
-      if (vm.migration != null) {
-        runs.add(vm.migration);
-      }
-    }
-    return runs;
+  private void operator(String action, String target) {
+    model.emit(new OperatorAction(model.now(), name(), action, target));
   }
 
   // ---- Cluster ----
 
   @Override
   public String name() {
-    return spec.name();
+    return model.name();
   }
 
   @Override
   public ClusterSpec spec() {
     guard();
-    return spec;
+    return model.spec();
   }
 
   @Override
   public List<Host> hosts() {
     guard();
-    return List.copyOf(hosts);
+    return List.copyOf(model.hosts());
   }
 
   @Override
   public Host host(HostId id) {
     guard();
-    return hostModel(id);
+    return model.hostModel(id);
   }
 
   @Override
   public List<VirtualMachine> vms() {
     guard();
-    return List.copyOf(vms);
+    return List.copyOf(model.vms());
   }
 
   @Override
   public VirtualMachine vm(VmId id) {
     guard();
-    return vmModel(id);
+    return model.vmModel(id);
   }
 
   @Override
   public List<ClusterGroup> groups() {
     guard();
-    return List.copyOf(groups);
+    return List.copyOf(model.groups());
   }
 
   @Override
   public ClusterGroup group(String name) {
     guard();
-    for (SimGroup g : groups) {
-      if (g.name.equals(name)) {
-        return g;
-      }
-    }
-    throw new NoSuchEntityException("group", name, groups.stream().map(g -> g.name).toList());
+    return model.group(name);
   }
 
   @Override
   public SharedStorage storage() {
     guard();
-    return storage;
+    return model.storage();
   }
 
   @Override
@@ -272,7 +176,7 @@ public final class SimCluster implements Cluster {
   }
 
   @Override
-  public io.hvcluster.api.Availability availability() {
+  public Availability availability() {
     guard();
     return availability.report();
   }
@@ -303,14 +207,7 @@ public final class SimCluster implements Cluster {
    */
   public GuestWorkload.Verification verifyGuestMemory(VmId id) {
     guard();
-    SimVm vm = vmModel(id);
-    GuestMemory m = memory.memory(vm);
-    if (m == null) {
-      throw new IllegalStateException(vm.describe() + " holds no guest memory in state " + vm.state);
-    }
-    // A guest with no working set never writes: its memory must simply be untouched zeros.
-    return vm.workload != null ? vm.workload.verify(m)
-        : GuestWorkload.create(0, id, vm.spec.pageCount(), 0, 1).verify(m);
+    return memory.verify(model.vmModel(id));
   }
 
   @Override
@@ -321,8 +218,8 @@ public final class SimCluster implements Cluster {
     }
     formed = true;
     operator("form-cluster", name());
-    for (SimHost h : hosts) {
-      h.serviceDisabled = false;
+    for (SimHost h : model.hosts()) {
+      h.disableService(false);
       nodes.scheduleServiceStart(h, NodeService.SERVICE_START_NANOS);
     }
   }
@@ -338,26 +235,17 @@ public final class SimCluster implements Cluster {
   @Override
   public void startVm(VmId id) {
     guard();
-    SimVm vm = vmModel(id);
+    SimVm vm = model.vmModel(id);
     requireQuorumOnceFormed("start VM '" + id + "'");
     operator("start-vm", id.name());
     want(vm);
-    reconciler.kick();
+    failover.kick();
   }
 
   private void want(SimVm vm) {
-    vm.wanted = true;
-    vm.operatorStopped = false;
+    vm.startedByOperator();
     availability.update(vm, "started by operator");
-    SimGroup g = vm.group;
-    if (g.locked) {
-      g.locked = false;
-      g.failovers.clear();
-      vm.restarts.clear();
-    }
-    if (g.state == GroupState.FAILED) {
-      g.retryAt = now();
-    }
+    vm.groupModel().operatorStarts(vm, model.now());
   }
 
   @Override
@@ -365,66 +253,65 @@ public final class SimCluster implements Cluster {
     guard();
     requireQuorumOnceFormed("start VMs");
     operator("start-all-vms", name());
-    for (SimVm vm : vms) {
-      if (vm.spec.priority() != io.hvcluster.api.spec.Priority.NO_AUTO_START || vm.operatorStopped) {
+    for (SimVm vm : model.vms()) {
+      if (vm.spec().priority() != Priority.NO_AUTO_START || vm.operatorStopped()) {
         want(vm);
       }
     }
-    reconciler.kick();
+    failover.kick();
   }
 
   @Override
   public void stopVm(VmId id) {
     guard();
-    SimVm vm = vmModel(id);
+    SimVm vm = model.vmModel(id);
     operator("stop-vm", id.name());
-    vm.wanted = false;
-    vm.operatorStopped = true;
+    vm.stoppedByOperator();
     availability.update(vm, "stopped by operator");
-    moves.stopIfUnwanted(vm);
+    failover.stopIfUnwanted(vm);
   }
 
   @Override
   public void pauseNode(HostId id) {
     guard();
-    SimHost h = hostModel(id);
-    h.state.checkTransition(h.describe(), NodeState.PAUSED, "operator pause");
+    SimHost h = model.hostModel(id);
+    h.nodeState().checkTransition(h.describe(), NodeState.PAUSED, "operator pause");
     operator("pause-node", id.name());
-    h.pauseIntent = true;
-    nodes.setNodeState(h, NodeState.PAUSED, "paused by operator");
+    h.intendPause(true);
+    h.moveTo(NodeState.PAUSED, "paused by operator");
   }
 
   @Override
   public void resumeNode(HostId id) {
     guard();
-    SimHost h = hostModel(id);
-    h.state.checkTransition(h.describe(), NodeState.UP, "operator resume");
+    SimHost h = model.hostModel(id);
+    h.nodeState().checkTransition(h.describe(), NodeState.UP, "operator resume");
     operator("resume-node", id.name());
-    h.pauseIntent = false;
-    nodes.setNodeState(h, NodeState.UP, "resumed by operator");
-    reconciler.kick();
+    h.intendPause(false);
+    h.moveTo(NodeState.UP, "resumed by operator");
+    failover.kick();
   }
 
   @Override
   public void drainNode(HostId id) {
     guard();
-    SimHost h = hostModel(id);
-    if (h.state == NodeState.UP) {
+    SimHost h = model.hostModel(id);
+    if (h.nodeState() == NodeState.UP) {
       pauseNode(id);
-    } else if (h.state != NodeState.PAUSED) {
-      h.state.checkTransition(h.describe(), NodeState.PAUSED, "operator drain");
+    } else if (h.nodeState() != NodeState.PAUSED) {
+      h.nodeState().checkTransition(h.describe(), NodeState.PAUSED, "operator drain");
     }
     operator("drain-node", id.name());
-    moves.drain(h, "draining " + h.id());
+    failover.drain(h, "draining " + h.id());
   }
 
   @Override
   public void startClusterService(HostId id) {
     guard();
-    SimHost h = hostModel(id);
+    SimHost h = model.hostModel(id);
     operator("start-cluster-service", id.name());
-    h.serviceDisabled = false;
-    if (h.powered && !h.hung && !h.serviceRunning) {
+    h.disableService(false);
+    if (h.running() && !h.serviceRunning()) {
       nodes.scheduleServiceStart(h, NodeService.SERVICE_START_NANOS);
     }
   }
@@ -432,25 +319,25 @@ public final class SimCluster implements Cluster {
   @Override
   public void stopClusterService(HostId id) {
     guard();
-    SimHost h = hostModel(id);
+    SimHost h = model.hostModel(id);
     operator("stop-cluster-service", id.name());
-    h.serviceDisabled = true;
-    if (!h.serviceRunning) {
+    h.disableService(true);
+    if (!h.serviceRunning()) {
       return;
     }
-    moves.drain(h, h.id() + " is leaving the cluster");
+    failover.drain(h, h.id() + " is leaving the cluster");
     nodes.leaveWhenDrained(h);
   }
 
   @Override
   public void addNode(HostSpec nodeSpec) {
     guard();
-    ClusterSpec grown = spec.withHost(nodeSpec);
-    spec = grown;
+    model.grow(model.spec().withHost(nodeSpec));
     operator("add-node", nodeSpec.id().name());
-    SimHost h = addHostModel(nodeSpec);
+    SimHost h = model.addHost(nodeSpec);
+    heartbeats.add(h);
     if (formed) {
-      h.serviceDisabled = false;
+      h.disableService(false);
       nodes.scheduleServiceStart(h, NodeService.SERVICE_START_NANOS);
     }
   }
@@ -458,44 +345,7 @@ public final class SimCluster implements Cluster {
   @Override
   public void addVm(VmSpec vmSpec) {
     guard();
-    ClusterSpec grown = spec.withVm(Objects.requireNonNull(vmSpec, "VM spec"));
-    List<SimLun> ordinary = new ArrayList<>();
-    List<SimGroup> touching = new ArrayList<>();
-    for (LunId id : vmSpec.luns()) {
-      SimLun lun = storage.get(id);
-      if (lun.spec.csv()) {
-        continue;
-      }
-      ordinary.add(lun);
-      for (SimGroup g : groups) {
-        if (g.luns.contains(lun) && !touching.contains(g)) {
-          touching.add(g);
-        }
-      }
-    }
-    if (touching.size() > 1) {
-      throw new io.hvcluster.api.InvalidConfigurationException("VM '" + vmSpec.id() + "' uses LUNs of groups "
-          + touching.stream().map(g -> "'" + g.name + "'").toList() + ", which fail over separately; give it the"
-          + " LUNs of one group only");
-    }
-    spec = grown;
-    SimVm vm = new SimVm(this, vmSpec);
-    vms.add(vm);
-    vmsById.put(vmSpec.id(), vm);
-    SimGroup group;
-    if (touching.isEmpty()) {
-      group = new SimGroup(this, groups.size(), vmSpec.id().name(), List.of(vm), ordinary);
-      groups.add(group);
-    } else {
-      group = touching.get(0);
-      group.vms.add(vm);
-      for (SimLun lun : ordinary) {
-        if (!group.luns.contains(lun)) {
-          group.luns.add(lun);
-        }
-      }
-    }
-    vm.group = group;
+    SimVm vm = model.addVm(vmSpec);
     guestClusters.add(vm);
     operator("add-vm", vmSpec.id().name());
   }
@@ -504,51 +354,23 @@ public final class SimCluster implements Cluster {
   public MigrationHandle migrate(VmId id, HostId targetId, MigrationStrategy strategy) {
     guard();
     Objects.requireNonNull(strategy, "strategy");
-    SimVm vm = vmModel(id);
-    SimHost target = hostModel(targetId);
-    if (vm.state != VmState.RUNNING || vm.host == null) {
-      throw new IllegalStateException(vm.describe() + " is " + vm.state + "; only a running VM can be migrated");
-    }
-    if (vm.migration != null) {
-      throw new IllegalStateException(vm.describe() + " is already being migrated to " + vm.migration.target.id());
-    }
-    if (vm.host == target) {
-      throw new IllegalArgumentException(vm.describe() + " already runs on " + target.id());
-    }
-    if (!vm.spec.mayRunOn(targetId)) {
-      throw new IllegalArgumentException(vm.describe() + " may not run on " + target.id() + "; possible owners: "
-          + vm.spec.possibleOwners());
-    }
-    if (vm.group.vms.size() > 1) {
-      throw new IllegalStateException(vm.describe() + " shares its LUNs with " + vm.group.vms.stream()
-          .filter(v -> v != vm).map(v -> v.spec.id().name()).toList() + "; drain or move group '" + vm.group.name
-          + "' instead, or give each VM its own LUN");
-    }
-    if (!target.canHostGroups() || !membership.isActive(target)) {
-      throw new IllegalStateException(target.describe() + " is " + target.state + "; a migration target must be an up,"
-          + " unpaused member");
-    }
-    long free = target.spec.vmMemoryBytes() - target.committedBytes();
-    if (free < vm.spec.memoryBytes()) {
-      throw new InsufficientCapacityException(vm.describe() + " needs " + size(vm.spec.memoryBytes()) + " but "
-          + target.describe() + " has " + size(Math.max(0, free)) + " free");
-    }
+    SimVm vm = model.vmModel(id);
+    SimHost target = model.hostModel(targetId);
+    migrations.check(vm, target);
     operator("migrate-vm", id.name() + " -> " + targetId.name() + " (" + strategy.name() + ")");
-    MigrationRun run = new MigrationRun(this, strategy, vm, target, () -> moves.stopIfUnwanted(vm));
-    run.begin();
-    return run.handle();
+    return migrations.begin(vm, target, strategy, () -> failover.stopIfUnwanted(vm)).handle();
   }
 
   @Override
   public PlacementPolicy placementPolicy() {
     guard();
-    return placementPolicy;
+    return failover.placementPolicy();
   }
 
   @Override
   public void setPlacementPolicy(PlacementPolicy policy) {
     guard();
-    this.placementPolicy = Objects.requireNonNull(policy, "placement policy");
+    failover.placementPolicy(policy);
   }
 
   /**
@@ -558,7 +380,7 @@ public final class SimCluster implements Cluster {
    */
   public void setPlannedMoveStrategy(MigrationStrategy strategy) {
     guard();
-    this.plannedMoves = Objects.requireNonNull(strategy, "strategy");
+    failover.plannedMoves(strategy);
   }
 
   @Override

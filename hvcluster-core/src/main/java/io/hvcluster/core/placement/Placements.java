@@ -14,7 +14,8 @@ public final class Placements {
 
   /**
    * Returns Windows Server 2008's default owner selection: preferred owners in order, else the node with
-   * the fewest groups; memory and possible owners are hard constraints, anti-affinity is soft.
+   * the fewest groups; the {@link HardRequirements} (possible owners, memory, storage paths) are hard,
+   * anti-affinity is soft.
    *
    * @return the policy
    */

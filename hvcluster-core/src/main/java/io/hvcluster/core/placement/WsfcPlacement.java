@@ -16,8 +16,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Windows Server 2008's owner selection: the preferred owners in order, skipping nodes that are not
- * possible owners or lack memory; without a usable preference, the node that hosts the fewest groups
+ * Windows Server 2008's owner selection among the nodes that meet the {@link HardRequirements}: the
+ * preferred owners in order; without a usable preference, the node that hosts the fewest groups
  * (ties by node order). Anti-affinity (shared anti-affinity class names, and guest-cluster membership)
  * is soft: it is honoured when some node satisfies it and ignored otherwise.
  */
@@ -31,7 +31,7 @@ final class WsfcPlacement implements PlacementPolicy {
   public PlacementDecision place(PlacementRequest request) {
     List<Host> eligible = new ArrayList<>();
     for (Host h : request.candidates()) {
-      if (request.meetsHardRequirements(h)) {
+      if (HardRequirements.met(request, h)) {
         eligible.add(h);
       }
     }

@@ -20,6 +20,8 @@ import io.hvcluster.api.spec.StorageType;
 import io.hvcluster.api.spec.VmSpec;
 import io.hvcluster.api.spec.WorkloadSpec;
 import io.hvcluster.core.Simulation;
+import io.hvcluster.core.cluster.model.SimLun;
+import io.hvcluster.core.cluster.model.SimVm;
 import io.hvcluster.core.migration.LiveMigration;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,7 +65,17 @@ final class LiveClusters {
   }
 
   static SimVm model(Cluster c) {
-    return ((SimCluster) c).vmModel(VM);
+    return ((SimCluster) c).model().vmModel(VM);
+  }
+
+  /** The VM's guest workload, which knows every page its guest wrote. */
+  static io.hvcluster.core.memory.GuestWorkload workload(Cluster c) {
+    return ((SimCluster) c).memory.workload(model(c));
+  }
+
+  /** The VM's memory as it is, not materialized or brought up to date. */
+  static io.hvcluster.api.GuestMemory currentMemory(Cluster c) {
+    return ((SimCluster) c).memory.current(model(c));
   }
 
   /** Live-migrates the VM to n2 and runs until the migration ends (at most ten minutes). */
@@ -112,9 +124,9 @@ final class LiveClusters {
       }
       SimVm vm = model(cluster);
       if (vm.executing()) {
-        for (SimLun lun : vm.group.luns) {
-          if (!lun.ownedBy(vm.host) && violations.size() < 10) {
-            violations.add("at " + sim.nowNanos() + " ns the VM executes on " + vm.host.id() + " without owning " + lun);
+        for (SimLun lun : vm.groupModel().ordinaryLuns()) {
+          if (!lun.ownedBy(vm.node()) && violations.size() < 10) {
+            violations.add("at " + sim.nowNanos() + " ns the VM executes on " + vm.node().id() + " without owning " + lun);
           }
         }
       }

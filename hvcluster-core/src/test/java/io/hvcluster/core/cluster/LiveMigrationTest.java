@@ -18,6 +18,7 @@ import io.hvcluster.api.spec.CostModel;
 import io.hvcluster.core.Simulation;
 import io.hvcluster.core.cluster.LiveClusters.Setup;
 import io.hvcluster.core.cluster.LiveClusters.Watch;
+import io.hvcluster.core.cluster.model.SimVm;
 import io.hvcluster.core.memory.GuestWorkload;
 import io.hvcluster.core.migration.LiveMigration;
 import java.nio.file.Path;
@@ -93,8 +94,8 @@ final class LiveMigrationTest {
       GuestMemory before = c.vm(VM).memory().orElseThrow();
       List<GuestWorkload.Verification> atSwitchover = new ArrayList<>();
       sim.addStepObserver(() -> {
-        if (vm.migration != null && vm.host != null && vm.host.id().equals(N2) && atSwitchover.isEmpty()) {
-          atSwitchover.add(vm.workload.verify(vm.memory));
+        if (vm.migration() != null && vm.node() != null && vm.node().id().equals(N2) && atSwitchover.isEmpty()) {
+          atSwitchover.add(LiveClusters.workload(c).verify(LiveClusters.currentMemory(c)));
         }
       });
       MigrationResult r = LiveClusters.migrate(sim, c, LiveMigration.withDefaults());
@@ -106,12 +107,12 @@ final class LiveMigrationTest {
       assertThat(before.isClosed()).as("the source's copy is released").isTrue();
       GuestMemory after = c.vm(VM).memory().orElseThrow();
       assertThat(after.backing()).isEqualTo(MemoryBacking.REAL);
-      assertThat(vm.workload.verify(after).ok()).isTrue();
+      assertThat(LiveClusters.workload(c).verify(after).ok()).isTrue();
       // The guest keeps writing on the target, and its memory stays verifiable.
-      long writes = vm.workload.writes();
+      long writes = LiveClusters.workload(c).writes();
       sim.runFor(Duration.ofSeconds(30));
-      assertThat(vm.workload.verify(c.vm(VM).memory().orElseThrow()).ok()).isTrue();
-      assertThat(vm.workload.writes()).isGreaterThan(writes);
+      assertThat(LiveClusters.workload(c).verify(c.vm(VM).memory().orElseThrow()).ok()).isTrue();
+      assertThat(LiveClusters.workload(c).writes()).isGreaterThan(writes);
       assertThat(sim.verifyGuestMemory(c, VM).ok()).isTrue();
       // A page the guest did not write is found.
       c.vm(VM).memory().orElseThrow().writePage(7, java.nio.ByteBuffer.allocate(GuestMemory.PAGE_SIZE));
@@ -216,7 +217,7 @@ final class LiveMigrationTest {
       assertThat(r.fellBackToQuick()).isFalse();
       assertThat(r.downtimeNanos()).isLessThanOrEqualTo(LIMIT);
       assertThat(r.passes().size()).isBetween(3, 10);
-      assertThat(LiveClusters.model(c).workload.pagesPerSecond()).as("the throttle is lifted").isEqualTo(40_000);
+      assertThat(LiveClusters.workload(c).pagesPerSecond()).as("the throttle is lifted").isEqualTo(40_000);
     }
   }
 
@@ -229,7 +230,7 @@ final class LiveMigrationTest {
       assertThat(r.outcome()).isEqualTo(MigrationOutcome.COMPLETED);
       assertThat(r.fellBackToQuick()).isTrue();
       SimVm vm = LiveClusters.model(c);
-      assertThat(vm.workload.verify(c.vm(VM).memory().orElseThrow()).ok()).isTrue();
+      assertThat(LiveClusters.workload(c).verify(c.vm(VM).memory().orElseThrow()).ok()).isTrue();
     }
   }
 }

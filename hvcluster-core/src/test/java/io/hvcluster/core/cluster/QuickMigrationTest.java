@@ -23,6 +23,7 @@ import io.hvcluster.api.spec.StorageSpec;
 import io.hvcluster.api.spec.VmSpec;
 import io.hvcluster.api.spec.WorkloadSpec;
 import io.hvcluster.core.Simulation;
+import io.hvcluster.core.cluster.model.SimVm;
 import io.hvcluster.core.migration.QuickMigration;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -82,7 +83,7 @@ final class QuickMigrationTest {
   void realMemoryArrivesOnTheTargetPageForPage(@TempDir Path dir) {
     try (Simulation sim = Simulation.builder().seed(52).memoryBacking(MemoryBacking.REAL).workDirectory(dir).build()) {
       Cluster c = running(sim, spec(64, 16));
-      SimVm vm = ((SimCluster) c).vmModel(VM);
+      SimVm vm = ((SimCluster) c).model().vmModel(VM);
       GuestMemory before = c.vm(VM).memory().orElseThrow();
       assertThat(before.backing()).isEqualTo(MemoryBacking.REAL);
       assertThat(before.touchedPageCount()).isEqualTo(16 * 256);
@@ -91,12 +92,12 @@ final class QuickMigrationTest {
       assertThat(handle.result().orElseThrow().outcome()).isEqualTo(MigrationOutcome.COMPLETED);
       assertThat(before.isClosed()).isTrue();
       GuestMemory after = c.vm(VM).memory().orElseThrow();
-      var check = vm.workload.verify(after);
+      var check = ((SimCluster) c).memory.workload(vm).verify(after);
       assertThat(check.ok()).as(check.toString()).isTrue();
       assertThat(check.pagesChecked()).isGreaterThanOrEqualTo(16 * 256);
       // The guest keeps writing on the target, and its memory stays verifiable.
       sim.runFor(Duration.ofSeconds(30));
-      assertThat(vm.workload.verify(c.vm(VM).memory().orElseThrow()).ok()).isTrue();
+      assertThat(((SimCluster) c).memory.workload(vm).verify(c.vm(VM).memory().orElseThrow()).ok()).isTrue();
     }
   }
 

@@ -4,7 +4,7 @@ import io.hvcluster.api.Cluster;
 import io.hvcluster.api.ClusterListener;
 import io.hvcluster.api.MemoryBacking;
 import io.hvcluster.api.spec.ClusterSpec;
-import io.hvcluster.core.Defect;
+import io.hvcluster.core.defect.Defect;
 import io.hvcluster.core.Simulation;
 import io.hvcluster.testkit.check.StepInvariant;
 import io.hvcluster.testkit.fault.DurationText;

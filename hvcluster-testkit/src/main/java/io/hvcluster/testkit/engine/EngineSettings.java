@@ -1,7 +1,7 @@
 package io.hvcluster.testkit.engine;
 
 import io.hvcluster.api.MemoryBacking;
-import io.hvcluster.core.Defect;
+import io.hvcluster.core.defect.Defect;
 import io.hvcluster.core.HeartbeatMode;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -70,11 +70,13 @@ public final class EngineSettings {
   }
 
   /**
-   * Returns a copy with deliberate engine defects, for testing the checkers.
+   * Returns a copy with deliberate engine defects, for testing the checkers. {@link Defect} is exported
+   * only to the testkit and the command-line tool, so only they can call this.
    *
    * @param enabled the defects
    * @return the copy
    */
+  @SuppressWarnings("exports")
   public EngineSettings defects(Defect... enabled) {
     Set<Defect> d = EnumSet.noneOf(Defect.class);
     d.addAll(Set.of(enabled));
@@ -134,6 +136,7 @@ public final class EngineSettings {
    *
    * @return the defects
    */
+  @SuppressWarnings("exports")
   public Set<Defect> defects() {
     return Set.copyOf(defects);
   }

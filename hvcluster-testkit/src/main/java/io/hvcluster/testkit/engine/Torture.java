@@ -1,7 +1,7 @@
 package io.hvcluster.testkit.engine;
 
 import io.hvcluster.api.spec.ClusterSpec;
-import io.hvcluster.core.Defect;
+import io.hvcluster.core.defect.Defect;
 import io.hvcluster.testkit.check.Violation;
 import io.hvcluster.testkit.fault.FaultBudget;
 import io.hvcluster.testkit.fault.FaultPlan;
@@ -44,6 +44,9 @@ import java.util.concurrent.Future;
  * <pre>{@code
  * TortureReport report = Torture.builder().nodes(4).vms(20).scenarios(2000).seed(1).build().run();
  * }</pre>
+ *
+ * <p>It is longer than 400 lines because its public {@link Builder} documents every setting; running,
+ * tallying and shrinking are a few short methods.
  */
 public final class Torture {
   private final int nodes;
@@ -365,11 +368,13 @@ public final class Torture {
     }
 
     /**
-     * Enables deliberate engine defects (to see the checkers catch them).
+     * Enables deliberate engine defects (to see the checkers catch them). {@link Defect} is exported only
+     * to the testkit and the command-line tool, so only they can call this.
      *
      * @param defects the defects
      * @return this
      */
+    @SuppressWarnings("exports")
     public Builder defects(Defect... defects) {
       this.settings = settings.defects(defects);
       return this;

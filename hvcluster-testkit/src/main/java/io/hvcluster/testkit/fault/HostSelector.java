@@ -40,6 +40,9 @@ import java.util.stream.Stream;
  * <pre>{@code
  * List<HostId> victims = HostSelector.parse("minority").resolve(cluster, new SplittableRandom(seed));
  * }</pre>
+ *
+ * <p>It is longer than 400 lines because the sealed set of selectors, each a small record with its
+ * Javadoc, is kept in one file so that a new selector is seen beside all the others.
  */
 public sealed interface HostSelector {
   /**

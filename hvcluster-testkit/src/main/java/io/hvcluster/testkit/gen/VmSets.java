@@ -139,13 +139,6 @@ public final class VmSets {
     }
   }
 
-  private static final class Pair<A, B> {
-    private final A a;
-    private final B b;
-
-    Pair(A a, B b) {
-      this.a = a;
-      this.b = b;
-    }
+  private record Pair<A, B>(A a, B b) {
   }
 }

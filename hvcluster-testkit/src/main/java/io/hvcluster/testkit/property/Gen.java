@@ -27,6 +27,9 @@ import java.util.stream.Stream;
  * }</pre>
  *
  * @param <T> the value type
+ *
+ * <p>It is longer than 400 lines because it is the generator API: each combinator is a short default or
+ * static method with its Javadoc.
  */
 @FunctionalInterface
 public interface Gen<T> {

@@ -76,13 +76,6 @@ public final class Workloads {
     return Gen.zip(Gen.longs(0, maxMiB), Gen.longs(0, 2000), WorkloadSpec::of);
   }
 
-  private static final class Pair<A, B> {
-    private final A a;
-    private final B b;
-
-    Pair(A a, B b) {
-      this.a = a;
-      this.b = b;
-    }
+  private record Pair<A, B>(A a, B b) {
   }
 }

@@ -2,7 +2,7 @@ package io.hvcluster.testkit.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hvcluster.core.Defect;
+import io.hvcluster.core.defect.Defect;
 import io.hvcluster.testkit.check.DeterminismReport;
 import io.hvcluster.testkit.check.FailureClass;
 import io.hvcluster.testkit.check.Violation;

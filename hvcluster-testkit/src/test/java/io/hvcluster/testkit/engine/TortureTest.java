@@ -2,7 +2,7 @@ package io.hvcluster.testkit.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hvcluster.core.Defect;
+import io.hvcluster.core.defect.Defect;
 import io.hvcluster.testkit.property.Seeds;
 import java.util.ArrayList;
 import java.util.List;

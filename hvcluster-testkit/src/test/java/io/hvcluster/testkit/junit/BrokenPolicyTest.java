@@ -3,7 +3,7 @@ package io.hvcluster.testkit.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hvcluster.api.spec.QuorumModel;
-import io.hvcluster.core.Defect;
+import io.hvcluster.core.defect.Defect;
 import io.hvcluster.testkit.check.InvariantViolation;
 import io.hvcluster.testkit.engine.ClusterRun;
 import io.hvcluster.testkit.engine.EngineScenarios;

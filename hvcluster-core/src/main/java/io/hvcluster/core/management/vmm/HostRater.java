@@ -17,6 +17,7 @@ import io.hvcluster.core.management.capacity.ClusterReserve;
 import io.hvcluster.core.management.capacity.ReserveReport;
 import io.hvcluster.core.management.description.ClusterDescription;
 import io.hvcluster.core.management.description.VmDescription;
+import io.hvcluster.core.placement.HardRequirements;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -178,19 +179,22 @@ final class HostRater {
     if (host.state() != NodeState.UP || !host.isRunning()) {
       reasons.add("node is " + (host.isRunning() ? host.state() : "not running"));
     }
-    for (VirtualMachine vm : request.vms()) {
-      if (!vm.spec().mayRunOn(host.id())) {
-        reasons.add("not a possible owner of " + vm.id());
-      }
-    }
-    if (host.memoryFreeBytes() < needBytes) {
-      reasons.add("needs " + Units.gib(needBytes) + " of memory, " + Units.gib(host.memoryFreeBytes()) + " free");
-    }
-    for (LunId lun : request.unreachableLuns(host)) {
-      reasons.add("no path to LUN " + lun);
+    for (HardRequirements.Unmet unmet : HardRequirements.unmet(request, host)) {
+      reasons.add(describe(unmet));
     }
     reasons.addAll(storageProblems);
     return reasons;
+  }
+
+  /** Says what a node lacks, in SCVMM's words. */
+  private static String describe(HardRequirements.Unmet unmet) {
+    if (unmet instanceof HardRequirements.NotPossibleOwner owner) {
+      return "not a possible owner of " + owner.vm();
+    }
+    if (unmet instanceof HardRequirements.NotEnoughMemory memory) {
+      return "needs " + Units.gib(memory.neededBytes()) + " of memory, " + Units.gib(memory.freeBytes()) + " free";
+    }
+    return "no path to LUN " + ((HardRequirements.NoStoragePath) unmet).lun();
   }
 
   /** The LUN must hold the expected disk space and a saved state (the memory) of every VM on it. */

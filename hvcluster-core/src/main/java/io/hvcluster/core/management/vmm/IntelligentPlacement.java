@@ -17,10 +17,11 @@ import java.util.stream.Collectors;
 
 /**
  * SCVMM 2008's intelligent placement as a {@link PlacementPolicy}: every candidate host gets 0 to 5
- * stars in half steps, with reasons. A host that fails a hard requirement (possible owners, free memory,
- * storage: the host has a path to each of the group's LUNs, none of them has failed and each has room
- * for its VMs' expected disk space and saved states; an up and unpaused node) is blocked with 0 stars
- * and never chosen. The others are
+ * stars in half steps, with reasons. A host that fails a hard requirement (those every placement path
+ * shares, {@link io.hvcluster.core.placement.HardRequirements}: possible owners, free memory, a path to
+ * each of the group's LUNs; and SCVMM's own: none of the LUNs has failed and each has room for its VMs'
+ * expected disk space and saved states, and the node is up and unpaused) is blocked with 0 stars and
+ * never chosen. The others are
  * rated on their load after placement (CPU, memory, disk I/O and network, weighted), for the goal
  * {@link PlacementGoal#LOAD_BALANCING} (most headroom best) or
  * {@link PlacementGoal#RESOURCE_MAXIMIZATION} (fullest best).

@@ -1,0 +1,292 @@
+package io.hvcluster.core.cluster.membership;
+
+import io.hvcluster.api.event.HeartbeatRouteChanged;
+import io.hvcluster.core.cluster.model.ClusterModel;
+import io.hvcluster.core.cluster.model.SimHost;
+import io.hvcluster.core.sim.EventLoop.Priority;
+import io.hvcluster.core.sim.EventLoop;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Failure detection by heartbeats, after WSFC: every node sends a heartbeat to every other node each
+ * {@code SameSubnetDelay}; a route is declared down when {@code SameSubnetThreshold} consecutive
+ * heartbeats are missed, and up again at the first one that arrives.
+ *
+ * <p>Node {@code x} sends beat {@code k} at {@code phase(x) + k * delay}. A beat is delivered when, after
+ * every ordinary event at that instant, {@code x} runs with its cluster service and the link to the
+ * receiver is intact. Two modes give the same route changes at the same instants:
+ *
+ * <ul>
+ *   <li><b>every beat</b> (the reference): one event per node per beat, counting misses;
+ *   <li><b>elided</b> (the default): no event while nothing changes. When something that affects a
+ *       route changes, the route computes the index of its first missed beat and schedules a single
+ *       check at the beat that would cross the threshold (or at the first beat that would arrive).
+ * </ul>
+ *
+ * Checks run with {@link Priority#OBSERVE}, after the ordinary events of their instant; route changes are
+ * handed to the membership, which decides once per instant ({@link Priority#DECIDE}). The phases of a
+ * cluster's nodes are distinct modulo the delay, so no two senders' beats coincide.
+ */
+public final class Heartbeats {
+  /** One direction of a heartbeat route: {@code to} listens for {@code from}'s heartbeats. */
+  private static final class Route {
+    private final SimHost from;
+    private final SimHost to;
+    /** The receiver considers the route down. A route starts down until the first beat arrives. */
+    private boolean declaredDown = true;
+    /** Consecutive misses (every-beat mode). */
+    private int misses;
+    /** Index of the first missed beat of the current streak, or -1 (elided mode). */
+    private long missStart = -1;
+    private long version;
+    private EventLoop.Timer check;
+    /** A down change of this route was reported as an event, so its recovery is reported too. */
+    private boolean reportedDown;
+
+    Route(SimHost from, SimHost to) {
+      this.from = from;
+      this.to = to;
+    }
+  }
+
+  private final ClusterModel cluster;
+  private final Links links;
+  private Membership membership;
+  private final long delay;
+  private final int threshold;
+  private final boolean everyBeat;
+  private final SplittableRandom phases;
+  private Route[][] routes = new Route[0][0];
+  /** Each node's heartbeat phase by node index: its beat {@code k} is sent at {@code phase + k * delay}. */
+  private long[] phase = new long[0];
+  private final List<SimHost> hosts = new ArrayList<>();
+  private final List<Route> changed = new ArrayList<>();
+
+  /**
+   * Creates the failure detection of a cluster; nodes are added one by one ({@link #add}).
+   *
+   * @param cluster the cluster
+   * @param links the heartbeat network
+   * @param everyBeat simulate every heartbeat (the reference mode) instead of eliding them
+   */
+  public Heartbeats(ClusterModel cluster, Links links, boolean everyBeat) {
+    this.cluster = cluster;
+    this.links = links;
+    this.everyBeat = everyBeat;
+    this.delay = cluster.settings().heartbeatDelay().toNanos();
+    this.threshold = cluster.settings().heartbeatThreshold();
+    this.phases = cluster.random("heartbeat");
+  }
+
+  /** The membership that decides on route changes; set once, when it is built. */
+  void reportTo(Membership decider) {
+    membership = decider;
+  }
+
+  /** Registers a node: draws its phase, creates its routes and, in every-beat mode, starts its beats. */
+  public void add(SimHost host) {
+    long now = cluster.now();
+    long offset;
+    boolean clash;
+    do {
+      offset = phases.nextLong(delay);
+      clash = false;
+      for (SimHost other : hosts) {
+        if (Math.floorMod(now + offset - phase[other.index()], delay) == 0) {
+          clash = true;
+        }
+      }
+    } while (clash);
+    phase = java.util.Arrays.copyOf(phase, Math.max(phase.length, host.index() + 1));
+    phase[host.index()] = now + offset;
+    hosts.add(host);
+    int n = hosts.size();
+    Route[][] grown = new Route[n][n];
+    for (int i = 0; i < routes.length; i++) {
+      System.arraycopy(routes[i], 0, grown[i], 0, routes.length);
+    }
+    for (int i = 0; i < n; i++) {
+      if (i != host.index()) {
+        grown[i][host.index()] = new Route(hosts.get(i), host);
+        grown[host.index()][i] = new Route(host, hosts.get(i));
+      }
+    }
+    routes = grown;
+    if (everyBeat) {
+      scheduleBeat(host, 0);
+    }
+  }
+
+  private Route route(SimHost from, SimHost to) {
+    return routes[from.index()][to.index()];
+  }
+
+  /**
+   * Reports the route changes since the last call, in a canonical order, as events: a route between
+   * members that went down, and the recovery of a route whose loss was reported.
+   */
+  public void reportRouteChanges() {
+    List<Route> out = new ArrayList<>(changed);
+    changed.clear();
+    out.sort((x, y) -> x.to.index() != y.to.index() ? Integer.compare(x.to.index(), y.to.index())
+        : Integer.compare(x.from.index(), y.from.index()));
+    for (Route r : out) {
+      boolean members = r.to.isMember() && r.from.isMember();
+      boolean worth = r.declaredDown ? members : r.reportedDown;
+      r.reportedDown = r.declaredDown && members;
+      if (worth) {
+        cluster.emit(new HeartbeatRouteChanged(cluster.now(), cluster.name(), r.to.id(), r.from.id(), !r.declaredDown,
+            r.declaredDown ? "missed " + threshold + " consecutive heartbeats" : "heartbeats arrive again"));
+      }
+    }
+  }
+
+  /** A node's cluster service (re)started: it has heard nobody yet, so its incoming routes start down. */
+  public void listenerStarted(SimHost host) {
+    for (SimHost from : hosts) {
+      if (from != host) {
+        Route r = route(from, host);
+        r.declaredDown = true;
+        r.misses = threshold;
+        r.missStart = -1;
+      }
+    }
+    hostChanged(host);
+  }
+
+  /**
+   * A hung node runs again: heartbeats it could not process while hung are not counted as missed, so
+   * its incoming miss streaks start afresh (routes it had declared down stay down until a beat arrives).
+   */
+  public void listenerResumed(SimHost host) {
+    for (SimHost from : hosts) {
+      if (from != host) {
+        Route r = route(from, host);
+        r.misses = 0;
+        r.missStart = -1;
+      }
+    }
+    hostChanged(host);
+  }
+
+  /** Something about a node changed (power, hang, service): re-examine every route from and to it. */
+  public void hostChanged(SimHost host) {
+    for (SimHost other : hosts) {
+      if (other != host) {
+        recheck(route(host, other));
+        recheck(route(other, host));
+      }
+    }
+  }
+
+  /** A directed link was cut or restored. */
+  public void linkChanged(SimHost from, SimHost to) {
+    recheck(route(from, to));
+  }
+
+  private boolean deliverable(Route r) {
+    return r.from.sendsHeartbeats() && !links.isCut(r.from, r.to);
+  }
+
+  private static boolean listening(SimHost host) {
+    return host.sendsHeartbeats();
+  }
+
+  private long beatTime(SimHost from, long k) {
+    return phase[from.index()] + k * delay;
+  }
+
+  private long firstBeatAtOrAfter(SimHost from, long t) {
+    long since = t - phase[from.index()];
+    return since <= 0 ? 0 : (since + delay - 1) / delay;
+  }
+
+  // ---- elided mode ----
+
+  private void recheck(Route r) {
+    if (everyBeat) {
+      return;
+    }
+    r.version++;
+    if (r.check != null) {
+      r.check.cancel();
+      r.check = null;
+    }
+    if (!listening(r.to)) {
+      return;
+    }
+    long k = firstBeatAtOrAfter(r.from, cluster.now());
+    long version = r.version;
+    EventLoop loop = cluster.loop();
+    if (deliverable(r)) {
+      if (r.missStart >= 0 || r.declaredDown) {
+        r.check = loop.scheduleAt(beatTime(r.from, k), Priority.OBSERVE, () -> upCheck(r, version));
+      }
+    } else if (!r.declaredDown) {
+      if (r.missStart < 0) {
+        r.missStart = k;
+      }
+      r.check = loop.scheduleAt(beatTime(r.from, r.missStart + threshold - 1), Priority.OBSERVE,
+          () -> downCheck(r, version));
+    }
+  }
+
+  private void upCheck(Route r, long version) {
+    if (version != r.version || !listening(r.to) || !deliverable(r)) {
+      return;
+    }
+    r.check = null;
+    r.missStart = -1;
+    if (r.declaredDown) {
+      r.declaredDown = false;
+      report(r);
+    }
+  }
+
+  private void downCheck(Route r, long version) {
+    if (version != r.version || !listening(r.to) || deliverable(r)) {
+      return;
+    }
+    r.check = null;
+    if (!r.declaredDown) {
+      r.declaredDown = true;
+      report(r);
+    }
+  }
+
+  // ---- every-beat mode ----
+
+  private void scheduleBeat(SimHost from, long k) {
+    cluster.loop().scheduleAt(beatTime(from, k), Priority.OBSERVE, () -> beat(from, k));
+  }
+
+  private void beat(SimHost from, long k) {
+    for (SimHost to : hosts) {
+      if (to == from || !listening(to)) {
+        continue;
+      }
+      Route r = route(from, to);
+      if (deliverable(r)) {
+        r.misses = 0;
+        if (r.declaredDown) {
+          r.declaredDown = false;
+          report(r);
+        }
+      } else {
+        r.misses++;
+        if (r.misses >= threshold && !r.declaredDown) {
+          r.declaredDown = true;
+          report(r);
+        }
+      }
+    }
+    scheduleBeat(from, k + 1);
+  }
+
+  private void report(Route r) {
+    changed.add(r);
+    membership.requestDecision();
+  }
+}

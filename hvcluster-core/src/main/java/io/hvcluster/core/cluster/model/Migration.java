@@ -1,0 +1,21 @@
+package io.hvcluster.core.cluster.model;
+
+/**
+ * A migration under way, as the entities and the parts below the migration runtime see it: which nodes it
+ * joins, and how to end it when a node, link or the VM fails under it.
+ */
+public interface Migration {
+  /** Returns the node the VM migrates from. */
+  SimHost source();
+
+  /** Returns the node the VM migrates to. */
+  SimHost target();
+
+  /**
+   * Ends the migration because something failed under it; the VM is then resolved (running on one
+   * side, or stopped). Does nothing once the migration has ended or is ending.
+   *
+   * @param reason what failed
+   */
+  void abort(String reason);
+}
