@@ -11,8 +11,11 @@ import java.nio.file.Path;
 public class CorruptSavedStateException extends IOException {
   private static final long serialVersionUID = 1L;
 
+  /** The file that is corrupt. */
   private final String file;
+  /** The byte offset where the damage was found, or -1 when no single offset applies. */
   private final long offset;
+  /** What is wrong at that offset. */
   private final String reason;
 
   /**

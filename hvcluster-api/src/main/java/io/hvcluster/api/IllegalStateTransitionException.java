@@ -8,8 +8,11 @@ package io.hvcluster.api;
 public class IllegalStateTransitionException extends IllegalStateException {
   private static final long serialVersionUID = 1L;
 
+  /** The entity whose state machine refused the transition. */
   private final String entity;
+  /** The state it was in. */
   private final String from;
+  /** The state it was asked to enter. */
   private final String to;
 
   /**
