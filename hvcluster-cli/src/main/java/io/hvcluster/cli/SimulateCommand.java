@@ -53,6 +53,11 @@ final class SimulateCommand implements Callable<Integer> {
   @Range(min = 0, max = 87_600, aboveMin = true)
   Double repairHours;
 
+  @Option(names = "--threads", paramLabel = "T", description = "Fleet: clusters simulated at once (default: the"
+      + " number of processors; 1 to 64). The results and the trace hash do not depend on it.")
+  @Range(min = 1, max = 64)
+  Integer threads;
+
   @Option(names = "--scenario", paramLabel = "FILE", description = "Scenario: the scenario file (JSON) to run.")
   Path scenario;
 
@@ -79,7 +84,7 @@ final class SimulateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (scenario != null) {
       List<String> fleetOptions = given(Map.of("--hosts", hosts != null, "--vms", vms != null, "--days", days != null,
-          "--failures-per-hour", failuresPerHour != null, "--repair-hours", repairHours != null));
+          "--failures-per-hour", failuresPerHour != null, "--repair-hours", repairHours != null, "--threads", threads != null));
       if (!fleetOptions.isEmpty()) {
         throw new ParameterException(spec.commandLine(), "--scenario runs one scenario file; " + String.join(", ",
             fleetOptions) + " belong to fleet mode; give one mode or the other");
@@ -120,7 +125,8 @@ final class SimulateCommand implements Callable<Integer> {
     long totalNanos = (long) Math.min(Long.MAX_VALUE, days * 86_400e9);
     try (ProgressBar bar = ProgressBar.forCommand(spec, "simulating", Math.max(0, totalNanos),
         ProgressBar.Rate.virtualTime(), json)) {
-      r = FleetSimulation.run(fleet, t -> bar.update(t, String.format(Locale.ROOT, "day %.1f of %.1f", t / 86_400e9,
+      int workers = threads != null ? threads : Math.min(64, Runtime.getRuntime().availableProcessors());
+      r = FleetSimulation.run(fleet, workers, t -> bar.update(t, String.format(Locale.ROOT, "day %.1f of %.1f", t / 86_400e9,
           days)));
     }
     long wallNanos = System.nanoTime() - started;
