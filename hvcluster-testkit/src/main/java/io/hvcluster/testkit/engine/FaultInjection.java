@@ -23,6 +23,7 @@ import java.util.Objects;
  * <tr><td>cluster-service-crash</td><td>{@code crashClusterService}, crashed again whenever the service
  *     restarts while the fault lasts; heal: the engine restarts it</td></tr>
  * <tr><td>vm-crash, guest-hang</td><td>{@code crashVm}; {@code hangGuest} / {@code resumeGuest}</td></tr>
+ * <tr><td>vm-start-failure</td><td>{@code failNextStarts}</td></tr>
  * <tr><td>isolate, split, majorities-ring, bridge, one-way-link</td><td>{@code cutLink} on the directed
  *     links of the {@link io.hvcluster.testkit.fault.Partitions} shape; heal: {@code restoreLink}</td></tr>
  * <tr><td>swizzle-clog</td><td>each node's links cut one node per interval; healed one node per interval

@@ -23,6 +23,7 @@ public sealed interface Fault permits
     HostHang,
     ClusterServiceCrash,
     VmCrash,
+    VmStartFailure,
     GuestHang,
     Isolate,
     Split,

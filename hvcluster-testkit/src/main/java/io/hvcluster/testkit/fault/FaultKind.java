@@ -21,6 +21,8 @@ public enum FaultKind {
   CLUSTER_SERVICE_CRASH("cluster-service-crash", FaultCategory.HOST, false, ClusterServiceCrash.class),
   /** See {@link VmCrash}. */
   VM_CRASH("vm-crash", FaultCategory.VM, true, VmCrash.class),
+  /** See {@link VmStartFailure}. */
+  VM_START_FAILURE("vm-start-failure", FaultCategory.VM, true, VmStartFailure.class),
   /** See {@link GuestHang}. */
   GUEST_HANG("guest-hang", FaultCategory.VM, false, GuestHang.class),
   /** See {@link Isolate}. */
