@@ -53,7 +53,8 @@ final class ArchitectureTest {
         ENGINE + ".lifecycle", ENGINE + ".membership", ENGINE + ".storage"));
     m.put(ENGINE + ".failover", List.of(ENGINE + ".model", ENGINE + ".availability", ENGINE + ".memory",
         ENGINE + ".lifecycle",
-        ENGINE + ".membership", ENGINE + ".storage", ENGINE + ".migration", "io.hvcluster.core.placement"));
+        ENGINE + ".membership", ENGINE + ".storage", ENGINE + ".migration", "io.hvcluster.core.placement",
+        "io.hvcluster.core.defect"));
     return m;
   }
 
@@ -179,6 +180,7 @@ final class ArchitectureTest {
   void eachDefectIsAskedAtOneGate() {
     gate("skipsStorageArbitration", ENGINE + ".storage.Reservations");
     gate("ignoresQuorum", ENGINE + ".membership.NodeService");
+    gate("placesOnPausedNodes", ENGINE + ".failover.GroupPlacement");
   }
 
   private static void gate(String question, String gate) {

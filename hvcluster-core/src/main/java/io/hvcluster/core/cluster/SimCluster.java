@@ -97,7 +97,7 @@ public final class SimCluster implements Cluster {
     this.membership = new Membership(model, heartbeats, links, nodes, availability, reactions);
     this.migrations = new Migrations(this, model, memory, lifecycle, reservations, links, availability, reactions);
     this.failover = new Failover(migrations, membership, new Coordinators(model, membership), guestClusters,
-        placement, plannedMoves, reactions);
+        placement, plannedMoves, reactions, options.defects());
     this.faults = new FaultInjector(this, model);
   }
 

@@ -12,5 +12,7 @@ public enum Defect {
   /** Start VMs on a new node without arbitrating their LUNs: a VM may then run where its disk is not owned. */
   SKIP_STORAGE_ARBITRATION,
   /** Nodes that lose quorum keep their cluster service and VMs running. */
-  IGNORE_QUORUM
+  IGNORE_QUORUM,
+  /** Paused nodes still take groups: failovers and initial placement may put a group on a paused node. */
+  PLACE_ON_PAUSED_NODES
 }

@@ -8,7 +8,7 @@ package io.hvcluster.testkit.check;
 public enum FailureClass {
   /** The code under test threw where it should not have. */
   CRASH,
-  /** A safety invariant (S1–S10) was violated at some step. */
+  /** A safety invariant (S1–S11) was violated at some step. */
   SAFETY,
   /** A liveness check (L1–L2) failed after the heal phase. */
   LIVENESS,

@@ -30,6 +30,8 @@ import java.util.Objects;
  *     windows</td></tr>
  * <tr><td>S10</td><td>every step and at the end</td><td>a migration ends exactly once and the VM stays on
  *     its source or target; at the end none is open</td></tr>
+ * <tr><td>S11</td><td>every step</td><td>a paused node takes no new group: nothing is placed on it and no
+ *     migration targets it</td></tr>
  * <tr><td>L1</td><td>after the heal phase</td><td>every VM that should run and fits runs again within the
  *     {@link LivenessBound#recovery() recovery bound}</td></tr>
  * <tr><td>L2</td><td>after the heal phase</td><td>quorum is back within the {@link LivenessBound#quorum()
@@ -74,7 +76,7 @@ public final class Invariants {
     List<StepInvariant> invariants = List.of(new SingleRunner(snapshot), new LunFencing(cluster),
         new StorageOwnership(snapshot, facts), new QuorumRule(snapshot), new LiveHostsOnly(snapshot),
         new MemoryCapacity(snapshot), new SavedStateIntegrity(cluster, workDirectory), new OperatorIntent(facts),
-        new RetryLimits(cluster), migrations);
+        new RetryLimits(cluster), migrations, new PausedNodes());
     return new CheckSet(cluster, facts, invariants, migrations);
   }
 
