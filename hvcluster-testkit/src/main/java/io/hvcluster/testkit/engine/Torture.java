@@ -58,6 +58,7 @@ public final class Torture {
   private final int maxShrinkRuns;
   private final TortureListener listener;
   private final int threads;
+  private final boolean wide;
   private final Gen<Scenario> generator;
 
   private Torture(Builder b) {
@@ -70,6 +71,11 @@ public final class Torture {
     this.maxShrinkRuns = b.maxShrinkRuns;
     this.listener = b.listener;
     this.threads = b.threads;
+    this.wide = b.wide;
+    if (wide) {
+      this.generator = WideScenarios.generator(maxFaults, MAX_WORKING_SET_MIB);
+      return;
+    }
     Gen<ClusterSpec> topologies = Topologies.builder().nodes(nodes, nodes).vms(vms, vms).hostMemoryGiB(64L)
         .maxWorkingSetMiB(MAX_WORKING_SET_MIB).build();
     Duration horizon = Duration.ofMinutes(1);
@@ -110,6 +116,9 @@ public final class Torture {
   public String replayLine(long scenarioSeed) {
     StringBuilder out = new StringBuilder("hvcluster torture --nodes " + nodes + " --vms " + vms
         + " --scenarios 1 --seed " + Seeds.format(scenarioSeed) + " --max-faults " + maxFaults);
+    if (wide) {
+      out.append(" --wide");
+    }
     for (Defect d : settings.defects()) {
       out.append(" --defect ").append(d.name());
     }
@@ -276,8 +285,24 @@ public final class Torture {
     private int maxShrinkRuns = 300;
     private TortureListener listener = TortureListener.NONE;
     private int threads = 1;
+    private boolean wide;
 
     private Builder() {}
+
+    /**
+     * Widens the generator, in swarm fashion: each scenario draws its own topology (2 to 16 nodes), memory
+     * pressure (hosts of 16 to 64 GiB, up to six VMs a node), fault count (up to twice {@link #maxFaults}),
+     * spacing (within 1 to 10 minutes, lasting up to 5 minutes) and failover policies (restart and failover
+     * thresholds and windows, failback), so that a long campaign reaches what the fixed topology never
+     * does. The node and VM counts of {@link #nodes} and {@link #vms} are then ignored.
+     *
+     * @param enabled whether to widen
+     * @return this
+     */
+    public Builder wide(boolean enabled) {
+      this.wide = enabled;
+      return this;
+    }
 
     /**
      * Sets how many scenarios run at once, each on a worker thread of its own; 1 runs them on the
