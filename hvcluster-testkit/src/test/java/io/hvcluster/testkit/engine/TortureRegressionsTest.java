@@ -36,4 +36,22 @@ final class TortureRegressionsTest {
         .as("%s; replay: %s with plan %s", name, torture.replayLine(seed), planJson)
         .isEmpty();
   }
+
+  @ParameterizedTest(name = "{0}: wide, seed {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      # An immediate failback whose Quick Migration failed to save (write error on the VM's LUN) was retried
+      # at the same instant, forever: the engine livelocked. A failed failback now waits for its target to
+      # become UP again.
+      failback retried forever after a failed save | 0xDB20290AC13E4A81 | {"faults":[{"fault":"write-error","at":"0s","for":"17s1ms","luns":"explicit(lun-vm18)"}],"heal":{"at":"17s3ms","quiet":"1m"}}
+      """)
+  void aWideScenarioThatOnceFailedNowPasses(String name, String seedText, String planJson) {
+    long seed = Seeds.parse(seedText);
+    Torture torture = Torture.builder().wide(true).seed(seed).build();
+    Scenario scenario = torture.scenario(seed);
+    FaultPlan plan = FaultPlan.fromJson(planJson);
+    RunResult r = EngineRun.of(scenario.spec()).seed(seed).plan(plan).workload(scenario.workload()).run();
+    assertThat(r.violation())
+        .as("%s; replay: %s with plan %s", name, torture.replayLine(seed), planJson)
+        .isEmpty();
+  }
 }

@@ -155,7 +155,9 @@ final class GroupMoves {
         break;
       }
     }
-    if (best == null) {
+    // WSFC fails a group back when its preferred owner becomes available; a failback that did not get
+    // there (its save failed, say) waits for the next such trigger instead of being retried at once.
+    if (best == null || g.failbackHeld(best)) {
       return;
     }
     long now = f.cluster.now();
@@ -171,6 +173,7 @@ final class GroupMoves {
       }
       return;
     }
+    g.failbackTried(best);
     moveGroup(g, best, PlacementReason.FAILBACK, "failback to preferred owner " + best.id());
   }
 }

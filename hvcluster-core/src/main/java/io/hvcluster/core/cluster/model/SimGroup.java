@@ -53,6 +53,9 @@ public final class SimGroup implements ClusterGroup {
   /** The node a planned move (drain, failback) is taking the group to. */
   private SimHost plannedTarget;
   private boolean failbackScheduled;
+  /** The target of the last failback move that has not reached it, and how often it had become UP then. */
+  private SimHost failbackTarget;
+  private int failbackTargetUps;
 
   SimGroup(ClusterModel cluster, int index, String name, List<SimVm> vms, List<SimLun> luns) {
     this.cluster = cluster;
@@ -260,6 +263,24 @@ public final class SimGroup implements ClusterGroup {
   /** The planned target, if any, has been considered: the next placement is the policy's again. */
   public void forgetPlannedTarget() {
     plannedTarget = null;
+  }
+
+  /**
+   * Records a failback move towards {@code target}: until the group is on it, or the target becomes UP
+   * again, {@link #failbackHeld} says another failback towards it is not to be tried.
+   */
+  public void failbackTried(SimHost target) {
+    failbackTarget = target;
+    failbackTargetUps = target.timesBecameUp();
+  }
+
+  /** Whether a failback towards {@code target} already failed since the target last became UP. */
+  public boolean failbackHeld(SimHost target) {
+    if (failbackTarget != null && (ownerNode() == failbackTarget
+        || failbackTarget.timesBecameUp() != failbackTargetUps)) {
+      failbackTarget = null; // it succeeded, or the target came back: a new trigger
+    }
+    return failbackTarget == target;
   }
 
   /** Returns whether a failback is already scheduled for the next failback window. */

@@ -47,6 +47,7 @@ public final class SimHost implements Host {
   private boolean activeMember;
   /** Memory promised to groups being placed here or migrating in. */
   private long reservedBytes;
+  private int becameUp; // times the node became UP (joined, or resumed from a pause): a failback trigger
   private final StartSlots slots = new StartSlots(this);
   /** Groups this node owns, in configuration order. */
   private final TreeSet<SimGroup> owned = new TreeSet<>((a, b) -> Integer.compare(a.index(), b.index()));
@@ -202,8 +203,12 @@ public final class SimHost implements Host {
     }
     state = from.checkTransition(describe(), to, why);
     reason = why;
+    becameUp += to == NodeState.UP ? 1 : 0;
     cluster.emit(new NodeStateChanged(cluster.now(), cluster.name(), spec.id(), from, to, why));
   }
+
+  /** How many times the node became UP: it joined, or was resumed. */
+  public int timesBecameUp() { return becameUp; }
 
   /** Whether the node is in the active (quorum) partition. */
   public boolean isActiveMember() {
