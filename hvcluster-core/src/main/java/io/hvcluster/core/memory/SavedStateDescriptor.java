@@ -11,7 +11,7 @@ import java.nio.ByteOrder;
  * Pages that were never touched or that hold only zeros are not written and stay holes, so the file
  * costs disk for the stored pages only and reads back as zeros elsewhere. The header's page bitmap
  * says which pages are stored. A committed memory file is never modified: a new save writes a new
- * file and renames it into place, so a memory mapped copy-on-write by a lazy restore stays intact.
+ * file and renames it into place, so a lazy restore that keeps it open reads it intact.
  *
  * <h2>Header file</h2>
  * <pre>
