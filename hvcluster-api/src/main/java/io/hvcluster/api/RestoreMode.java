@@ -8,9 +8,9 @@ public enum RestoreMode {
    */
   EAGER,
   /**
-   * Maps the saved memory file copy-on-write and verifies a chunk's checksum on its first access, as
-   * Firecracker does; the restore itself costs about the same for any memory size, and the saved file
-   * is never modified.
+   * Copies and verifies each chunk of the saved memory on its first access, as Firecracker faults
+   * memory in on demand; the restore itself costs about the same for any memory size, and the saved
+   * file is never modified (nor mapped, so a later change to it is an error, not a crash).
    */
   LAZY
 }

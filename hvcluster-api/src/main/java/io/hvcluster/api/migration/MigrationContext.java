@@ -211,7 +211,7 @@ public interface MigrationContext {
    * {@link VmState#RESTORING}. The strategy charges the virtual time itself, usually
    * {@code costs().restoreSetup()} plus {@code costs().storageRead(info.storedPages() * 4096)}.
    *
-   * @param mode eager (copy and verify everything) or lazy (map copy-on-write, verify on first access)
+   * @param mode eager (copy and verify everything) or lazy (copy and verify each chunk on first access)
    * @return the restored saved state's description
    * @throws IllegalStateException when the VM is not restoring
    * @throws java.io.UncheckedIOException when the saved state is missing, incomplete or corrupt (the cause

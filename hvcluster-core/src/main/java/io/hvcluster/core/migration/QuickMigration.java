@@ -28,8 +28,8 @@ public final class QuickMigration implements MigrationStrategy {
   }
 
   /**
-   * Returns the strategy restoring lazily: the saved memory is mapped copy-on-write and each chunk is
-   * verified on first access.
+   * Returns the strategy restoring lazily: each chunk of the saved memory is copied and verified
+   * on first access.
    *
    * @return the strategy
    */
