@@ -25,7 +25,10 @@ import java.util.Set;
  *     configuration order; they may still lack memory or be excluded by possible owners, and in a request the
  *     cluster makes, each can reach the group's storage
  * @param reason why the group is being placed
- * @param previousOwner the node the group was on, if any
+ * @param previousOwner the node the group was on, if any: where it last came online, ran or went offline
+ *     (the failed node on {@link PlacementReason#FAILOVER}, the node being drained on {@link
+ *     PlacementReason#DRAIN}, the node it leaves on {@link PlacementReason#FAILBACK}, the node that lost
+ *     its storage paths, the target of its last migration); empty for a group that has never been on a node
  */
 public record PlacementRequest(Cluster cluster, ClusterGroup group, List<VirtualMachine> vms, List<Host> candidates,
     PlacementReason reason, Optional<HostId> previousOwner) {
@@ -38,7 +41,7 @@ public record PlacementRequest(Cluster cluster, ClusterGroup group, List<Virtual
    * @param vms the group's VMs that are to run (those an operator stopped take no room), in configuration order
    * @param candidates the nodes that are up members of the quorum partition and not paused, in configuration order; they may still lack memory or be excluded by possible owners, and in a request the cluster makes, each can reach the group's storage
    * @param reason why the group is being placed
-   * @param previousOwner the node the group was on, if any
+   * @param previousOwner the node the group was on, if any (see the record's description)
    */
   public PlacementRequest {
     vms = List.copyOf(vms);

@@ -62,7 +62,7 @@ final class GroupPlacement {
       vms.addAll(g.members());
     }
     PlacementRequest request = new PlacementRequest(f.api, g, vms, candidates, reason,
-        Optional.ofNullable(g.ownerNode()).map(SimHost::id));
+        Optional.ofNullable(g.previousOwner()).map(SimHost::id));
     if (candidates.isEmpty()) {
       placementFailed(g, pathless.isEmpty() ? "no node is up and unpaused in the active partition"
           : "no up, unpaused node of the active partition can reach the group's storage (no path from "

@@ -34,6 +34,8 @@ public final class SimGroup implements ClusterGroup {
   private GroupState state = GroupState.OFFLINE;
   /** The owning node; change it only through {@link #setOwner} so the node's group set stays right. */
   private SimHost owner;
+  /** The last node the group was on (coming online, online or going offline there), or null. */
+  private SimHost lastOwner;
   private String reason = "";
 
   private Activity activity = Activity.IDLE;
@@ -109,6 +111,10 @@ public final class SimGroup implements ClusterGroup {
       state = from.checkTransition(describe(), next, why);
     }
     setOwner(newOwner);
+    if (newOwner != null && (next == GroupState.ONLINE_PENDING || next == GroupState.ONLINE
+        || next == GroupState.OFFLINE_PENDING)) {
+      lastOwner = newOwner;
+    }
     reason = why;
     cluster.emit(new GroupStateChanged(cluster.now(), cluster.name(), name,
         Optional.ofNullable(owner).map(SimHost::id), from, next, why));
@@ -117,6 +123,14 @@ public final class SimGroup implements ClusterGroup {
   /** Returns the owning node, or null. */
   public SimHost ownerNode() {
     return owner;
+  }
+
+  /**
+   * Returns the last node the group was on: where it last came online, ran or went offline (a node it
+   * was only placed on, whose storage it never got, does not count), or null if it never was on one.
+   */
+  public SimHost previousOwner() {
+    return lastOwner;
   }
 
   public void setOwner(SimHost next) {
