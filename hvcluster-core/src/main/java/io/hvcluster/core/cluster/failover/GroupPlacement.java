@@ -71,12 +71,17 @@ final class GroupPlacement {
     }
     PlacementDecision decision;
     SimHost planned = g.plannedTarget();
-    if (planned != null && candidates.contains(planned) && fits(g, planned)) {
+    if (planned != null) {
+      // The memory the planned move promised on its target is the group's own, not room it lacks.
+      g.releaseReservation();
+    }
+    boolean plannedMove = planned != null && candidates.contains(planned) && fits(g, planned);
+    g.forgetPlannedTarget();
+    if (plannedMove) {
       decision = PlacementDecision.choose(planned.id(), "planned move");
     } else {
       decision = f.placementPolicy().place(request);
     }
-    g.forgetPlannedTarget();
     if (decision.host().isEmpty()) {
       placementFailed(g, decision.reason());
       return null;
@@ -91,6 +96,11 @@ final class GroupPlacement {
       return null;
     }
     g.placed();
+    if (plannedMove) {
+      // Decided, and reported, when the move was planned (by the placement policy for a drain, by the
+      // failback policy for a failback).
+      return target;
+    }
     f.cluster.emit(new GroupPlaced(f.cluster.now(), f.cluster.name(), g.name(), chosen, f.placementPolicy().name(),
         decision.reason()));
     return target;

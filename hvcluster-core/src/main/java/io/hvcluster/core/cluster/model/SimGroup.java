@@ -265,15 +265,22 @@ public final class SimGroup implements ClusterGroup {
     return plannedTarget;
   }
 
-  /** A planned move (drain, failback) takes the group to {@code target} at its next placement. */
-  public void planMove(SimHost target, PlacementReason why) {
+  /**
+   * A planned move (drain, failback) has decided to take the group to {@code target}: the target counts
+   * it among its groups from now on, and the group's next placement takes it there if it still can.
+   */
+  public void planMove(SimHost target) {
+    forgetPlannedTarget();
     plannedTarget = target;
-    nextReason = why;
+    target.expect(this);
   }
 
-  /** The planned target, if any, has been considered: the next placement is the policy's again. */
+  /** The planned move, if any, is over or has been considered: the next placement is the policy's again. */
   public void forgetPlannedTarget() {
-    plannedTarget = null;
+    if (plannedTarget != null) {
+      plannedTarget.unexpect(this);
+      plannedTarget = null;
+    }
   }
 
   /** Returns whether a failback is already scheduled for the next failback window. */

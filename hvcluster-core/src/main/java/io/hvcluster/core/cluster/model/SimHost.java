@@ -50,6 +50,8 @@ public final class SimHost implements Host {
   private final StartSlots slots = new StartSlots(this);
   /** Groups this node owns, in configuration order. */
   private final TreeSet<SimGroup> owned = new TreeSet<>((a, b) -> Integer.compare(a.index(), b.index()));
+  /** Groups a planned move (drain, failback) has decided to bring here, not owned here yet. */
+  private final TreeSet<SimGroup> incoming = new TreeSet<>((a, b) -> Integer.compare(a.index(), b.index()));
   /** Groups with memory reserved here for a coming start. */
   private final TreeSet<SimGroup> reserving = new TreeSet<>((a, b) -> Integer.compare(a.index(), b.index()));
   /** Completions that fell due while the host was hung; they run when it resumes. */
@@ -309,6 +311,16 @@ public final class SimHost implements Host {
     owned.remove(group);
   }
 
+  /** A planned move decided to bring {@code group} here: it counts as this node's from now on. */
+  public void expect(SimGroup group) {
+    incoming.add(group);
+  }
+
+  /** The planned move of {@code group} here has ended, however it ended. */
+  public void unexpect(SimGroup group) {
+    incoming.remove(group);
+  }
+
   /** Returns the groups this node owns, in configuration order (a copy). */
   public List<SimGroup> ownedGroups() {
     return new ArrayList<>(owned);
@@ -383,8 +395,16 @@ public final class SimHost implements Host {
   @Override
   public int groupCount() {
     cluster.guard();
-    // A placed group is owned by its node from the moment it is placed, reservation included.
-    return owned.size();
+    // A placed group is owned by its node from the moment it is placed, reservation included; a group a
+    // planned move is bringing here counts from the moment the move was decided, so that the next
+    // decision of the same drain sees it.
+    int count = owned.size();
+    for (SimGroup g : incoming) {
+      if (!owned.contains(g)) {
+        count++;
+      }
+    }
+    return count;
   }
 
   @Override
