@@ -3,6 +3,8 @@ package io.hvcluster.testkit.engine;
 import io.hvcluster.api.Cluster;
 import io.hvcluster.api.ClusterListener;
 import io.hvcluster.api.MemoryBacking;
+import io.hvcluster.api.migration.MigrationStrategy;
+import io.hvcluster.api.placement.PlacementPolicy;
 import io.hvcluster.api.spec.ClusterSpec;
 import io.hvcluster.core.defect.Defect;
 import io.hvcluster.core.Simulation;
@@ -51,6 +53,7 @@ public final class ClusterRun implements AutoCloseable {
   private boolean closed;
   private final List<Consumer<RunResult>> onEnd = new ArrayList<>();
   private String replayOnViolation;
+  private MigrationStrategy plannedMoves;
 
   private ClusterRun(Simulation simulation, Cluster cluster, History history, StepMonitor monitor, Probes probes,
       StringBuilder trace, RunDirectory directory, FaultPlan plan, Workload workload, long seed, boolean settled) {
@@ -83,7 +86,9 @@ public final class ClusterRun implements AutoCloseable {
     }
     Simulation sim = b.build();
     try {
-      Cluster cluster = sim.createCluster(spec);
+      PlacementPolicy placement = settings.newPlacementPolicy();
+      MigrationStrategy plannedMoves = settings.newPlannedMoves();
+      Cluster cluster = sim.createCluster(spec, placement, plannedMoves);
       History history = new History();
       CheckSet checks = Invariants.standard(sim, cluster, dir == null ? null : dir.path())
           .with(extra.toArray(new StepInvariant[0]));
@@ -106,6 +111,7 @@ public final class ClusterRun implements AutoCloseable {
         monitor.recordCrash(e);
       }
       ClusterRun run = new ClusterRun(sim, cluster, history, monitor, probes, trace, dir, plan, workload, seed, settled);
+      run.plannedMoves = plannedMoves;
       if (monitor.violations().isEmpty()) {
         run.injected = FaultInjection.apply(plan, sim, cluster, Seeds.derive(seed, "nemesis"), history);
         OperationInjection.apply(workload, sim, cluster, Seeds.derive(seed, "operations"), history, settings.strategies());
@@ -204,6 +210,17 @@ public final class ClusterRun implements AutoCloseable {
    */
   public History history() {
     return history;
+  }
+
+  /**
+   * Returns the strategy this run's cluster moves running VMs with in planned moves (drain, failback),
+   * made for this run by {@link EngineSettings#plannedMoves}; the placement policy is the cluster's
+   * {@link Cluster#placementPolicy()}.
+   *
+   * @return the strategy
+   */
+  public MigrationStrategy plannedMoves() {
+    return plannedMoves;
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.hvcluster.testkit.junit;
 
+import io.hvcluster.api.migration.MigrationStrategy;
+import io.hvcluster.api.placement.PlacementPolicy;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -64,6 +66,27 @@ public @interface ClusterProperty {
    * @return the scenario source class
    */
   Class<? extends ScenarioSource<?>> scenarios() default ClusterScenarios.class;
+
+  /**
+   * Returns the placement policy to put under test: every try's cluster places its groups with a new
+   * instance of it from the first placement on (the initial start of every VM). The class needs a public
+   * no-argument constructor; a test method receives the try's instance as a {@code PlacementPolicy} (or
+   * its own class) parameter. Needs a source that runs on the engine ({@link
+   * io.hvcluster.testkit.engine.EngineScenarios}).
+   *
+   * @return the policy's class, or {@code PlacementPolicy.class} for the source's own
+   */
+  Class<? extends PlacementPolicy> placementPolicy() default PlacementPolicy.class;
+
+  /**
+   * Returns the strategy of planned moves to put under test: every try's cluster moves running VMs in
+   * drains and failbacks with a new instance of it. The class needs a public no-argument constructor; a
+   * test method receives the try's instance as a {@code MigrationStrategy} (or its own class) parameter.
+   * Needs a source that runs on the engine.
+   *
+   * @return the strategy's class, or {@code MigrationStrategy.class} for the source's own
+   */
+  Class<? extends MigrationStrategy> plannedMoves() default MigrationStrategy.class;
 
   /**
    * Returns how many simpler candidates shrinking may run.

@@ -47,6 +47,17 @@ public interface ScenarioSource<S> {
   Trial open(S scenario, TrialContext context);
 
   /**
+   * Returns whether this source puts the placement policy and planned-move strategy of {@link
+   * TrialContext} into its runs. A property that names one ({@link ClusterProperty#placementPolicy()})
+   * on a source that does not is refused, rather than passing without ever calling it.
+   *
+   * @return false by default; true for {@link io.hvcluster.testkit.engine.EngineScenarios}
+   */
+  default boolean usesStrategiesOfTheContext() {
+    return false;
+  }
+
+  /**
    * Returns a readable description of a scenario for failure reports.
    *
    * @param scenario the scenario
