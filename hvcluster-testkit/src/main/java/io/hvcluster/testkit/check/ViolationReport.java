@@ -28,6 +28,7 @@ public final class ViolationReport {
   private BudgetVerdict verdict;
   private History history;
   private String replay;
+  private String note;
 
   private ViolationReport(Violation violation) {
     this.violation = Objects.requireNonNull(violation, "violation");
@@ -100,6 +101,17 @@ public final class ViolationReport {
   }
 
   /**
+   * Adds a line printed last, for example when the plan started in virtual time.
+   *
+   * @param text the line
+   * @return this report
+   */
+  public ViolationReport note(String text) {
+    this.note = text;
+    return this;
+  }
+
+  /**
    * Returns the violation as classified, taking the budget verdict into account.
    *
    * @return the violation
@@ -134,7 +146,10 @@ public final class ViolationReport {
       out.append("\n").append(plan.timeline()).append("\nplan as JSON (FaultPlan.fromJson):\n").append(plan.toJson());
     }
     if (replay != null) {
-      out.append("replay: ").append(replay);
+      out.append(plan == null ? "\n" : "").append("replay: ").append(replay);
+    }
+    if (note != null) {
+      out.append('\n').append(note);
     }
     return out.toString().stripTrailing();
   }

@@ -53,6 +53,7 @@ public final class ClusterRun implements AutoCloseable {
   private boolean closed;
   private final List<Consumer<RunResult>> onEnd = new ArrayList<>();
   private String replayOnViolation;
+  private boolean failOnViolation;
   private MigrationStrategy plannedMoves;
 
   private ClusterRun(Simulation simulation, Cluster cluster, History history, StepMonitor monitor, Probes probes,
@@ -140,8 +141,8 @@ public final class ClusterRun implements AutoCloseable {
       result = finish();
       onEnd.forEach(c -> c.accept(result));
     }
-    if (replayOnViolation != null && !result.passed()) {
-      throw result.toError(replayOnViolation);
+    if (failOnViolation && !result.passed()) {
+      throw replayOnViolation == null ? result.report(null).toError() : result.toError(replayOnViolation);
     }
     return result;
   }
@@ -154,6 +155,16 @@ public final class ClusterRun implements AutoCloseable {
    */
   public void failOnViolation(String replay) {
     this.replayOnViolation = Objects.requireNonNull(replay, "replay");
+    this.failOnViolation = true;
+  }
+
+  /**
+   * Makes {@link #runToEnd()} throw the report of the first violation without the plan or a replay line:
+   * for a caller whose own report shows the scenario and how to replay it (a property's).
+   */
+  public void failOnViolation() {
+    this.replayOnViolation = null;
+    this.failOnViolation = true;
   }
 
   /**

@@ -183,15 +183,17 @@ public final class RunResult {
    * Returns the report of the first violation with the seed, the plan (timeline and JSON), the first
    * violating event with a slice of the history, and the given replay line.
    *
-   * @param replay the one-line replay instruction
+   * @param replay the one-line replay instruction, or null to leave the plan and the replay out (a
+   *     property's report shows them)
    * @return the report
    * @throws IllegalStateException when the run passed
    */
   public ViolationReport report(String replay) {
     Violation v = violation().orElseThrow(() -> new IllegalStateException("the run passed; nothing to report"));
-    return ViolationReport.of(v).seed(seed).plan(plan).history(history).replay(replay + "\n(plan started at "
-        + DurationText.formatNanos(planStartNanos) + " of virtual time, heal phase at "
-        + DurationText.formatNanos(healAtNanos) + ")");
+    String timing = "(plan started at " + DurationText.formatNanos(planStartNanos) + " of virtual time, heal phase at "
+        + DurationText.formatNanos(healAtNanos) + ")";
+    ViolationReport report = ViolationReport.of(v).seed(seed).history(history);
+    return replay == null ? report.note(timing) : report.plan(plan).replay(replay + "\n" + timing);
   }
 
   /**

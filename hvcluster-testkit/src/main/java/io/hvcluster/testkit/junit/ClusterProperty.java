@@ -19,7 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>Configuration parameters (or system properties): {@code hvcluster.tries.multiplier=N} multiplies
  * every property's tries (a nightly run is one flag away); {@code hvcluster.replay=0x...} runs every
- * selected property once from that seed; {@code hvcluster.seed=S} varies the default seeds of the whole
+ * selected property once from that seed, and {@code hvcluster.replay=0x.../0.3.1} runs the shrunk
+ * counterexample at the end of that {@linkplain #shrinkPath() shrink path}; {@code hvcluster.seed=S} varies the default seeds of the whole
  * suite. Injectable parameters: the types the source declares, {@link io.hvcluster.testkit.property.TryInfo}
  * and {@link io.hvcluster.testkit.check.Coverage}; other parameters are resolved by JUnit as usual.
  *
@@ -87,6 +88,16 @@ public @interface ClusterProperty {
    * @return the strategy's class, or {@code MigrationStrategy.class} for the source's own
    */
   Class<? extends MigrationStrategy> plannedMoves() default MigrationStrategy.class;
+
+  /**
+   * Returns the shrink path of a reported counterexample: with {@link #seed()} and {@code tries = 1}, the
+   * try runs the shrunk counterexample alone, as the failure report's replay line prints it (a regression
+   * test pins the minimal case this way). Empty (the default) runs the try as generated, and shrinks it
+   * if it fails.
+   *
+   * @return positions joined by dots, for example {@code "0.3.1"}, or empty
+   */
+  String shrinkPath() default "";
 
   /**
    * Returns how many simpler candidates shrinking may run.

@@ -8,6 +8,7 @@ import io.hvcluster.testkit.property.Property;
 import io.hvcluster.testkit.property.PropertyFailure;
 import io.hvcluster.testkit.property.PropertyResult;
 import io.hvcluster.testkit.property.Seeds;
+import io.hvcluster.testkit.property.ShrinkPath;
 import io.hvcluster.testkit.property.TryInfo;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -103,8 +104,15 @@ public final class ClusterPropertyExtension implements ParameterResolver, Invoca
     Property<Object> property = Property.forAll(source.generator()).named(name).seed(seed)
         .tries(settings.tries(annotation.tries())).maxShrinkAttempts(Math.max(0, annotation.maxShrinkAttempts()))
         .describedBy(source::describe)
-        .replayedBy(s -> "@ClusterProperty(seed = " + Seeds.literal(s) + ", tries = 1)   or   mvn test -Dtest='"
-            + testSelector + "' -D" + PropertySettings.REPLAY + "=" + Seeds.format(s));
+        .replayedBy((s, path) -> "@ClusterProperty(seed = " + Seeds.literal(s) + ", tries = 1"
+            + (path.isEmpty() ? "" : ", shrinkPath = \"" + path + "\"") + ")   or   mvn test -Dtest='" + testSelector
+            + "' -D" + PropertySettings.REPLAY + "='" + Seeds.format(s) + (path.isEmpty() ? "" : "/" + path) + "'");
+    Optional<ShrinkPath> replayPath = settings.replay().isPresent() ? settings.replayPath()
+        : annotation.shrinkPath().isBlank() ? Optional.empty()
+        : Optional.of(PropertySettings.path("shrinkPath of @ClusterProperty on " + name, annotation.shrinkPath()));
+    if (replayPath.isPresent()) {
+      property = property.replaying(replayPath.get());
+    }
     List<Object> resolved = invocationContext.getArguments();
     Object target = invocationContext.getTarget().orElse(null);
     Optional<Supplier<PlacementPolicy>> policy = factory(annotation.placementPolicy(), PlacementPolicy.class, name);

@@ -4,6 +4,7 @@ import io.hvcluster.api.spec.ClusterSpec;
 import io.hvcluster.testkit.fault.BudgetVerdict;
 import io.hvcluster.testkit.fault.FaultBudget;
 import io.hvcluster.testkit.fault.FaultPlan;
+import io.hvcluster.testkit.gen.ClusterSpecJson;
 import io.hvcluster.testkit.workload.Workload;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -48,12 +49,15 @@ public record Scenario(ClusterSpec spec, Workload workload, FaultPlan plan, Budg
   }
 
   /**
-   * Returns a readable description: topology, workload, plan timeline and plan JSON.
+   * Returns a description to paste into a regression test: the cluster as JSON
+   * ({@link ClusterSpecJson#fromJson} reads it), the workload, the plan's timeline and budget, and the plan
+   * as JSON ({@link FaultPlan#fromJson} reads it).
    *
    * @return the description
    */
   public String describe() {
-    return summary(spec) + "\n" + workload.describe() + "\n" + plan.timeline() + "\nbudget: " + verdict
+    return "cluster as JSON (ClusterSpecJson.fromJson):\n" + ClusterSpecJson.toJson(spec).stripTrailing() + "\n"
+        + workload.describe() + "\n" + plan.timeline() + "\nbudget: " + verdict
         + "\nplan as JSON (FaultPlan.fromJson):\n" + plan.toJson().stripTrailing();
   }
 
