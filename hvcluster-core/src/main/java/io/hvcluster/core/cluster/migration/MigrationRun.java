@@ -1,6 +1,7 @@
 package io.hvcluster.core.cluster.migration;
 
 import io.hvcluster.api.Cluster;
+import io.hvcluster.api.Durations;
 import io.hvcluster.api.GuestMemory;
 import io.hvcluster.api.MigrationHandle;
 import io.hvcluster.api.NodeState;
@@ -25,6 +26,7 @@ import io.hvcluster.core.cluster.model.SimGroup;
 import io.hvcluster.core.cluster.model.SimHost;
 import io.hvcluster.core.cluster.model.SimLun;
 import io.hvcluster.core.cluster.model.SimVm;
+import io.hvcluster.core.sim.EventLoop;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +61,8 @@ public final class MigrationRun implements MigrationContext, Migration {
   /** Set once the migration has begun to end, so that resolving the VM cannot end it a second time. */
   private boolean ending;
   private final Runnable onEnd;
+  /** Ends the migration when its strategy's time limit runs out; cancelled when it ends. */
+  private EventLoop.Timer deadline;
 
   MigrationRun(Migrations parts, MigrationStrategy strategy, SimVm vm, SimHost target, Runnable onEnd) {
     this.parts = parts;
@@ -80,6 +84,14 @@ public final class MigrationRun implements MigrationContext, Migration {
     vm.groupModel().setActivity(SimGroup.Activity.MOVING);
     cluster.emit(new MigrationStarted(record.start(), cluster.name(), vm.spec().id(), source.id(), target.id(),
         strategy.name()));
+    Duration limit = strategy.timeLimit();
+    if (limit == null || limit.isNegative() || limit.isZero()) {
+      fail(strategy.name() + " failed: its timeLimit() is " + limit + "; it must be a positive duration");
+      return;
+    }
+    long limitNanos = limit.compareTo(Duration.ofDays(365)) > 0 ? Duration.ofDays(365).toNanos() : limit.toNanos();
+    deadline = cluster.loop().schedule(limitNanos, () -> abort(strategy.name() + " did not end the migration within "
+        + Durations.formatNanos(limitNanos) + " of virtual time, the time limit of the strategy; the cluster ended it"));
     guarded(() -> strategy.start(this));
   }
 
@@ -87,8 +99,9 @@ public final class MigrationRun implements MigrationContext, Migration {
     try {
       step.run();
     } catch (RuntimeException e) {
-      if (result == null) {
-        fail(strategy.name() + " failed: " + e.getMessage());
+      if (result == null && !ending) {
+        fail(strategy.name() + " failed: " + e.getClass().getSimpleName()
+            + (e.getMessage() == null ? "" : ": " + e.getMessage()));
       }
     }
   }
@@ -471,6 +484,9 @@ public final class MigrationRun implements MigrationContext, Migration {
         + " confirmed by probing the target)" : reason;
     vm.acknowledgementConfirmed();
     result = record.end(outcome, now, serving(), told);
+    if (deadline != null) {
+      deadline.cancel();
+    }
     releaseTargetReservation();
     if (targetMemory != null) {
       targetMemory.close();
