@@ -23,11 +23,33 @@ public interface ClusterFaults {
   void crashHost(HostId host);
 
   /**
+   * Cuts a host's power, the host named by its name; see {@link #crashHost(HostId)}.
+   *
+   * @param host the host's name
+   * @throws InvalidConfigurationException when the name is not a valid name ({@link Names})
+   * @throws NoSuchEntityException when the cluster has no such host
+   * @since 0.1.0
+   */
+  default void crashHost(String host) {
+    crashHost(HostId.of(host));
+  }
+
+  /**
    * Powers a host back on (a repair); it boots, starts its cluster service and joins the cluster.
    *
    * @param host the host
    */
   void powerOnHost(HostId host);
+
+  /**
+   * Powers a host back on, the host named by its name; see {@link #powerOnHost(HostId)}.
+   *
+   * @param host the host's name
+   * @since 0.1.0
+   */
+  default void powerOnHost(String host) {
+    powerOnHost(HostId.of(host));
+  }
 
   /**
    * Hangs a host: it keeps power and memory but stops executing, so it sends no heartbeats and its VMs
@@ -144,6 +166,16 @@ public interface ClusterFaults {
    * @param vm the VM
    */
   void crashVm(VmId vm);
+
+  /**
+   * Crashes a VM's worker process, the VM named by its name; see {@link #crashVm(VmId)}.
+   *
+   * @param vm the VM's name
+   * @since 0.1.0
+   */
+  default void crashVm(String vm) {
+    crashVm(VmId.of(vm));
+  }
 
   /**
    * Hangs a VM's guest OS: it stops answering the heartbeat integration service. If the VM's spec

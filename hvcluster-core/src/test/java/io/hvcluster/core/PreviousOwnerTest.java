@@ -1,10 +1,12 @@
 package io.hvcluster.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hvcluster.api.Cluster;
 import io.hvcluster.api.HostId;
 import io.hvcluster.api.MigrationHandle;
+import io.hvcluster.api.NoSuchEntityException;
 import io.hvcluster.api.VmId;
 import io.hvcluster.api.migration.MigrationOutcome;
 import io.hvcluster.api.migration.MigrationStrategy;
@@ -85,6 +87,24 @@ final class PreviousOwnerTest {
       sim.runFor(Duration.ofMinutes(3));
       assertThat(hostOf(c, VM1)).isNotEqualTo(was);
       assertThat(policy.last("vm1", PlacementReason.FAILOVER).previousOwner()).contains(was);
+    }
+  }
+
+  @Test
+  void faultsTakeHostAndVmNamesLikeTheRestOfTheApi() {
+    try (Simulation sim = Simulation.builder().seed(169).build()) {
+      Recording policy = new Recording();
+      Cluster c = running(sim, TestSpecs.fourNodes(), policy);
+      HostId was = hostOf(c, VM1);
+      sim.faults(c).crashHost(was.name());
+      sim.runFor(Duration.ofMinutes(3));
+      assertThat(c.host(was.name()).isRunning()).isFalse();
+      assertThat(policy.last("vm1", PlacementReason.FAILOVER).previousOwner()).contains(was);
+      sim.faults(c).powerOnHost(was.name());
+      sim.faults(c).crashVm("vm2");
+      sim.runFor(Duration.ofMinutes(3));
+      assertThat(c.host(was.name()).isRunning()).isTrue();
+      assertThatThrownBy(() -> sim.faults(c).crashHost("node9")).isInstanceOf(NoSuchEntityException.class);
     }
   }
 

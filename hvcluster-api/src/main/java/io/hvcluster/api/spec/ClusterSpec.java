@@ -25,7 +25,7 @@ import java.util.TreeMap;
  *     .quorum(QuorumModel.NODE_AND_DISK_MAJORITY)
  *     .host(HostSpec.builder("node1").build())
  *     .host(HostSpec.builder("node2").build())
- *     .storage(StorageSpec.iscsi(List.of(LunSpec.witnessDisk("witness", 512), LunSpec.data("lun-web1", 40))))
+ *     .storage(StorageSpec.iscsi(List.of(LunSpec.witness("witness"), LunSpec.data("lun-web1", 40))))
  *     .vm(VmSpec.builder("web1").memoryGiB(2).lun("lun-web1").build())
  *     .build();
  * }</pre>

@@ -166,7 +166,7 @@ public final class FleetSimulation {
       List<VmSpec> vmSpecs = new ArrayList<>();
       List<LunSpec> luns = new ArrayList<>();
       if (quorum.usesWitnessDisk()) {
-        luns.add(LunSpec.witnessDisk(name + "-witness", 512));
+        luns.add(LunSpec.witness(name + "-witness"));
       }
       for (int i = 0; i < vms; i++, vmIndex++) {
         String vm = String.format("%s-vm%05d", name, i + 1);

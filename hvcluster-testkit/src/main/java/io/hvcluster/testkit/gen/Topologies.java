@@ -201,7 +201,7 @@ public final class Topologies {
   private static ClusterSpec spec(QuorumModel quorum, StorageType type, List<HostSpec> hosts, VmSet vms) {
     List<LunSpec> luns = new ArrayList<>();
     if (quorum.usesWitnessDisk()) {
-      luns.add(LunSpec.witnessDisk("witness", 512));
+      luns.add(LunSpec.witness("witness"));
     }
     luns.addAll(vms.luns());
     StorageSpec storage = new StorageSpec(type, true, 2, luns);

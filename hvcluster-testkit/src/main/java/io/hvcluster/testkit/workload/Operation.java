@@ -15,7 +15,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * Operation op = new Operation.Migrate(Duration.ofSeconds(30), VmId.of("web1"), HostSelector.one(),
- *     Operation.MigrationKind.QUICK);
+ *     MigrationKind.QUICK);
  * }</pre>
  */
 public sealed interface Operation {
@@ -48,12 +48,27 @@ public sealed interface Operation {
    */
   String describe();
 
-  /** How a VM moves. */
+  /**
+   * How a VM moved, before the library had one list of migration kinds.
+   *
+   * @deprecated use {@link io.hvcluster.api.migration.MigrationKind}, the library's one list, which
+   *     {@link Migrate} takes; kept for one version (CHANGELOG.md)
+   */
+  @Deprecated(since = "0.1.0", forRemoval = true)
   enum MigrationKind {
     /** Save, move storage, restore (Windows Server 2008). */
     QUICK,
     /** Pre-copy memory while running, then a short blackout. */
-    LIVE
+    LIVE;
+
+    /**
+     * Returns the same kind in the library's one list.
+     *
+     * @return the kind
+     */
+    public io.hvcluster.api.migration.MigrationKind kind() {
+      return io.hvcluster.api.migration.MigrationKind.valueOf(name());
+    }
   }
 
   private static void check(Duration at) {
@@ -143,22 +158,37 @@ public sealed interface Operation {
    * @param at when
    * @param vm the VM
    * @param target chooses the destination among the other nodes
-   * @param kind quick or live
+   * @param kind quick, live or cold
    */
-  record Migrate(Duration at, VmId vm, HostSelector target, MigrationKind kind) implements Operation {
+  record Migrate(Duration at, VmId vm, HostSelector target, io.hvcluster.api.migration.MigrationKind kind)
+      implements Operation {
     /**
      * Creates the operation.
      *
      * @param at when, zero or positive
      * @param vm the VM
      * @param target chooses the destination
-     * @param kind quick or live
+     * @param kind quick, live or cold
      */
     public Migrate {
       check(at);
       Objects.requireNonNull(vm, "vm");
       Objects.requireNonNull(target, "target");
       Objects.requireNonNull(kind, "kind");
+    }
+
+    /**
+     * Creates the operation with a kind of the old list.
+     *
+     * @param at when, zero or positive
+     * @param vm the VM
+     * @param target chooses the destination
+     * @param kind quick or live
+     * @deprecated use the canonical constructor with {@link io.hvcluster.api.migration.MigrationKind}
+     */
+    @Deprecated(since = "0.1.0", forRemoval = true)
+    public Migrate(Duration at, VmId vm, HostSelector target, MigrationKind kind) {
+      this(at, vm, target, Objects.requireNonNull(kind, "kind").kind());
     }
 
     /** {@inheritDoc} */

@@ -38,7 +38,7 @@ final class ClusterSpecJsonTest {
     ClusterSpec spec = ClusterSpec.builder("LAB").quorum(QuorumModel.NODE_AND_DISK_MAJORITY)
         .host(HostSpec.builder("a").memoryBytes((16L << 30) + 4096).cores(4).build())
         .host(HostSpec.builder("b").build()).host(HostSpec.builder("c").build())
-        .storage(new StorageSpec(StorageType.FC, true, 4, List.of(LunSpec.witnessDisk("w", 512),
+        .storage(new StorageSpec(StorageType.FC, true, 4, List.of(LunSpec.witness("w"),
             LunSpec.sharedVolume("csv1", 100), LunSpec.data("d1", 10))))
         .vm(VmSpec.builder("sql").memoryMiB(3000).vcpus(4).guestOs(GuestOs.WINDOWS_SERVER_2003).lun("d1").lun("csv1")
             .preferredOwners("b", "a").possibleOwners("a", "b").antiAffinityClass("db").priority(Priority.HIGH)

@@ -1,5 +1,6 @@
 package io.hvcluster.core.management.vmm;
 
+import io.hvcluster.api.migration.MigrationKind;
 import io.hvcluster.api.HostId;
 import io.hvcluster.api.VmId;
 import java.util.Objects;
