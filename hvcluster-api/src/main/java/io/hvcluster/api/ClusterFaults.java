@@ -3,6 +3,7 @@ package io.hvcluster.api;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Injects and heals faults in one simulated cluster, at the current virtual time. Each method records
@@ -12,7 +13,10 @@ import java.util.Set;
  *
  * <p>Faults are idempotent: crashing a host that is already down, or cutting a link that is already
  * cut, changes nothing. Not thread-safe: use it on the simulation's thread.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public interface ClusterFaults {
   /**
    * Cuts a host's power: the host, its cluster service and every VM on it stop at once, without

@@ -1,6 +1,7 @@
 package io.hvcluster.api;
 
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * Writes durations in the one compact form the library uses wherever it shows or reads one (fault plans,
@@ -13,7 +14,10 @@ import java.time.Duration;
  * <pre>{@code
  * Durations.format(Duration.ofSeconds(90));   // "1m30s"
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class Durations {
   private static final long[] UNIT_NANOS = {3_600_000_000_000L, 60_000_000_000L, 1_000_000_000L, 1_000_000L, 1_000L, 1L};
   private static final String[] UNIT_NAMES = {"h", "m", "s", "ms", "us", "ns"};

@@ -29,6 +29,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
+import org.apiguardian.api.API;
 
 /**
  * A deterministic discrete-event simulation of one or more Hyper-V failover clusters. Everything happens
@@ -53,7 +54,10 @@ import java.util.function.BooleanSupplier;
  *
  * <p>It is longer than 400 lines because it is the library's entry point: most of it is the Javadoc of
  * its public methods and of its {@link Builder}; the work is done by the kernel and each cluster.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class Simulation implements AutoCloseable {
   private final Kernel kernel;
   private final EngineOptions options;
@@ -381,7 +385,12 @@ public final class Simulation implements AutoCloseable {
     closed = true;
   }
 
-  /** Builds a {@link Simulation}; not thread-safe. */
+  /**
+   * Builds a {@link Simulation}; not thread-safe.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public static final class Builder {
     private long seed;
     private HeartbeatMode heartbeatMode = HeartbeatMode.ELIDED;

@@ -1,6 +1,7 @@
 package io.hvcluster.api.event;
 
 import io.hvcluster.api.HostId;
+import org.apiguardian.api.API;
 
 /**
  * Reports the node chosen for a group (initial start, failover, failback or drain), once per decision,
@@ -14,7 +15,9 @@ import io.hvcluster.api.HostId;
  * @param policy who chose it: the placement policy's name, or {@code "failback-policy"} when the group's
  *     failback policy takes it back to its preferred owner
  * @param reason why that node, for example {@code "preferred owner 1 of 2"}
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record GroupPlaced(
     long timeNanos,
     String cluster,

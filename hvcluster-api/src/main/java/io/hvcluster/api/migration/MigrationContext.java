@@ -13,6 +13,7 @@ import io.hvcluster.api.spec.CostModel;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
+import org.apiguardian.api.API;
 
 /**
  * What a {@link MigrationStrategy} sees and does during one migration. The context reads the source,
@@ -32,7 +33,10 @@ import java.util.random.RandomGenerator;
  * which the VM was neither running nor migrating live (or was frozen), that is, served nobody.
  *
  * <p>Not thread-safe: used only on the simulation's thread, from inside the strategy's steps.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public interface MigrationContext {
   /**
    * Returns the VM being migrated.

@@ -1,5 +1,7 @@
 package io.hvcluster.api.migration;
 
+import org.apiguardian.api.API;
+
 /**
  * The kinds of migration of the era, the one list the library uses wherever a kind is chosen (a
  * workload's migrate operation, a rebalancing suggestion, a manager's strategy per kind).
@@ -8,6 +10,7 @@ package io.hvcluster.api.migration;
  *
  * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum MigrationKind {
   /**
    * Quick Migration (Windows Server 2008): save the VM's state to the shared LUN, move the LUN, restore;

@@ -1,6 +1,7 @@
 package io.hvcluster.api.migration;
 
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * Moves a running VM from one node to another. The cluster calls {@link #start} once per migration
@@ -39,7 +40,10 @@ import java.time.Duration;
  *   }
  * };
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public interface MigrationStrategy {
   /**
    * Returns the strategy's name, used in events and results.

@@ -1,5 +1,7 @@
 package io.hvcluster.api.placement;
 
+import org.apiguardian.api.API;
+
 /**
  * Chooses the node for a group. The cluster calls it one group at a time, in priority order, and
  * commits each decision before asking about the next, so a policy always sees the current load: in a
@@ -22,7 +24,10 @@ package io.hvcluster.api.placement;
  *     .map(h -> PlacementDecision.choose(h.id(), "most free memory"))
  *     .orElse(PlacementDecision.none("no node has " + request.memoryBytes() + " bytes free"));
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 @FunctionalInterface
 public interface PlacementPolicy {
   /**

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * What a placement policy is asked: which node should take this group now.
@@ -29,7 +30,9 @@ import java.util.Set;
  *     (the failed node on {@link PlacementReason#FAILOVER}, the node being drained on {@link
  *     PlacementReason#DRAIN}, the node it leaves on {@link PlacementReason#FAILBACK}, the node that lost
  *     its storage paths, the target of its last migration); empty for a group that has never been on a node
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record PlacementRequest(Cluster cluster, ClusterGroup group, List<VirtualMachine> vms, List<Host> candidates,
     PlacementReason reason, Optional<HostId> previousOwner) {
 

@@ -2,6 +2,7 @@ package io.hvcluster.api.spec;
 
 import io.hvcluster.api.InvalidConfigurationException;
 import io.hvcluster.api.LunId;
+import org.apiguardian.api.API;
 
 /**
  * One LUN of the shared storage: a disk that the cluster arbitrates with SCSI-3 persistent
@@ -15,7 +16,9 @@ import io.hvcluster.api.LunId;
  * @param sizeBytes the LUN's capacity
  * @param witness whether this is the witness disk of a disk-based quorum model
  * @param csv whether this LUN is a Cluster Shared Volume
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record LunSpec(LunId id, long sizeBytes, boolean witness, boolean csv) {
   /** The size of {@link #witness(String)}: 512 MiB. */
   private static final long WITNESS_MIB = 512;

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.LongConsumer;
+import org.apiguardian.api.API;
 
 /**
  * Runs a fleet: {@code ceil(hosts / 16)} clusters of up to 16 nodes (node majority for odd node counts,
@@ -37,7 +38,10 @@ import java.util.function.LongConsumer;
  * FleetReport r = FleetSimulation.run(new FleetSpec(1000, 50_000, 7, 2, Duration.ofHours(4), 1), t -> {});
  * System.out.println(r.availability());
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class FleetSimulation {
   private static final long MIB = 1L << 20;
   private static final long[] VM_MIB = {512, 1024, 1024, 2048};

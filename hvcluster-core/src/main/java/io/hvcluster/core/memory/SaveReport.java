@@ -2,6 +2,7 @@ package io.hvcluster.core.memory;
 
 import io.hvcluster.api.SavedStateInfo;
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 
 /**
  * What one save did, for the cost model and for reports.
@@ -13,7 +14,9 @@ import java.nio.file.Path;
  * @param storedPages pages written to the memory file; touched pages holding only zeros became holes
  * @param memoryBytesWritten bytes written to the memory file
  * @param headerBytesWritten bytes written to the header file
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record SaveReport(SavedStateInfo info, Path headerFile, Path memoryFile, long touchedPages, long storedPages,
     long memoryBytesWritten, long headerBytesWritten) {
   /**

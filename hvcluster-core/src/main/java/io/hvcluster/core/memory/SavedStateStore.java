@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import org.apiguardian.api.API;
 
 /**
  * The saved states of the VMs on one LUN directory: {@code <vm>.vsv} and {@code <vm>.bin} as
@@ -28,7 +29,10 @@ import java.util.concurrent.Executor;
  * }</pre>
  *
  * <p>Not thread-safe: use one store per directory from the simulation's thread.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class SavedStateStore {
   private final Path dir;
   private final SavedStateWriter writer;

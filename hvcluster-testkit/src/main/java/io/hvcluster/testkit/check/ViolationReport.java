@@ -5,6 +5,7 @@ import io.hvcluster.testkit.fault.FaultPlan;
 import io.hvcluster.testkit.history.History;
 import io.hvcluster.testkit.property.Seeds;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Renders what a developer needs to act on a violation: the classification and message, the seed, the
@@ -17,7 +18,10 @@ import java.util.Objects;
  * throw ViolationReport.of(violation).seed(seed).plan(plan).verdict(verdict).history(history)
  *     .replay("@ClusterProperty(seed = 0x...L, tries = 1)").toError();
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ViolationReport {
   /** How many history entries the slice shows before and after the violating one. */
   public static final int SLICE = 8;

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * One prepared scenario on the real engine (see {@link EngineRun}): the simulation, its cluster formed
@@ -33,7 +34,10 @@ import java.util.function.Consumer;
  *
  * <p>Not thread-safe: it belongs to the thread that started it. Close it to release the simulation
  * (and, with real memory, its files).
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ClusterRun implements AutoCloseable {
   private final Simulation simulation;
   private final Cluster cluster;

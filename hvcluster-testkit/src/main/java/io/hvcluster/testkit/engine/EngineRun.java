@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Sets up one scenario against the real engine: a simulation with the given seed, the cluster formed
@@ -32,7 +33,10 @@ import java.util.Objects;
  * RunResult result = EngineRun.of(spec).seed(42).plan(plan).workload(workload).run();
  * result.violation().ifPresent(v -> { throw result.toError("seed 42"); });
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class EngineRun {
   private final ClusterSpec spec;
   private long seed;

@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * A scenario source for {@link io.hvcluster.testkit.junit.ClusterProperty} that runs every generated
@@ -59,7 +60,9 @@ import java.util.function.Function;
  *   assertThat(result.faultsInjected()).isEqualTo(run.plan().size());
  * }
  * }</pre>
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public class EngineScenarios extends ClusterScenarios {
   private static final Set<Class<?>> TYPES;
 

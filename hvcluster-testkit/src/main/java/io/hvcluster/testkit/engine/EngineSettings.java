@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * How engine runs are set up: memory backing, heartbeat mode, deliberate defects, migration strategies,
@@ -25,7 +26,10 @@ import java.util.function.Supplier;
  * <pre>{@code
  * EngineSettings settings = EngineSettings.defaults().realMemory().defects(Defect.IGNORE_QUORUM);
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class EngineSettings {
   private final MemoryBacking memory;
   private final HeartbeatMode heartbeats;

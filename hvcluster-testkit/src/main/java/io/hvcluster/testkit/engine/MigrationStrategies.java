@@ -8,6 +8,7 @@ import io.hvcluster.core.migration.ColdMigration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Which {@link MigrationStrategy} carries out each kind of migrate operation of a workload.
@@ -21,7 +22,10 @@ import java.util.Objects;
  * <pre>{@code
  * MigrationStrategies strategies = MigrationStrategies.defaults().with(MigrationKind.LIVE, myLiveMigration);
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class MigrationStrategies {
   private final Map<MigrationKind, MigrationStrategy> byKind;
 

@@ -11,13 +11,17 @@ import io.hvcluster.testkit.property.Seeds;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * What one engine run found: its violations (the first is the one to report), its history, trace hash
  * (and lines, when kept), the faults injected, the coverage probes hit, and what it cost.
  *
  * <p>Not thread-safe (the history is the run's own); read it on one thread.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class RunResult {
   private final long seed;
   private final FaultPlan plan;

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Writes and reads durations in the compact form fault plans use, the library's one form
@@ -19,7 +20,10 @@ import java.util.regex.Pattern;
  * DurationText.format(Duration.ofSeconds(90));   // "1m30s"
  * DurationText.parse("1m30s");                   // PT1M30S
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class DurationText {
   private static final Pattern COMPACT = Pattern.compile(
       "(?:(\\d+)h)?(?:(\\d+)m(?!s))?(?:(\\d+)s)?(?:(\\d+)ms)?(?:(\\d+)us)?(?:(\\d+)ns)?");

@@ -39,6 +39,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * Writes a {@link ClusterSpec} as JSON and reads it back, exactly: every value a simulation depends on
@@ -63,7 +64,10 @@ import java.util.function.Function;
  *      "vms": [{"name": "vm1", "memoryMiB": 2048, "luns": ["lun-vm1"]}]}
  *     """);
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ClusterSpecJson {
   private static final JsonMapper MAPPER = JsonMapper.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)

@@ -9,6 +9,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.apiguardian.api.API;
 
 /**
  * Runs a test method as a property over generated scenarios: each try draws a scenario from the
@@ -36,7 +37,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * @ClusterProperty(seed = 0x5EEDL, tries = 1) // replaying a reported failure
  * void regression(FaultPlan plan) { ... }
  * }</pre>
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.ReflectionSupport;
+import org.apiguardian.api.API;
 
 /**
  * Runs {@link ClusterProperty} methods. JUnit resolves the method's parameters once (this extension
@@ -36,7 +37,10 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * {@link CoverageExtension}).
  *
  * <p>JUnit creates and calls extensions; instances are stateless and thread-safe.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ClusterPropertyExtension implements ParameterResolver, InvocationInterceptor {
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ClusterPropertyExtension.class);
 

@@ -8,6 +8,7 @@ import io.hvcluster.testkit.gen.ClusterSpecJson;
 import io.hvcluster.testkit.workload.Workload;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * A generated cluster scenario: a topology, an operator workload, a fault plan, and whether the plan
@@ -19,7 +20,9 @@ import java.util.stream.Collectors;
  * @param workload the operations
  * @param plan the faults and heal phase
  * @param verdict the plan's fit against the budget; out-of-model runs classify failures as such
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record Scenario(ClusterSpec spec, Workload workload, FaultPlan plan, BudgetVerdict verdict) {
   /**
    * Creates a scenario.

@@ -7,6 +7,7 @@ import io.hvcluster.testkit.property.TryInfo;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * What a {@link ScenarioSource} gets when it opens a try: which try it is (with the seed a simulation
@@ -20,7 +21,9 @@ import java.util.function.Supplier;
  * @param coverage the suite's coverage probes
  * @param placementPolicy makes the placement policy the property puts under test, if it names one
  * @param plannedMoves makes the strategy of planned moves the property puts under test, if it names one
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record TrialContext(TryInfo info, Coverage coverage, Optional<Supplier<PlacementPolicy>> placementPolicy,
     Optional<Supplier<MigrationStrategy>> plannedMoves) {
   /**

@@ -1,6 +1,7 @@
 package io.hvcluster.testkit.property;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A value that falsified a property: as first generated, and after shrinking.
@@ -19,7 +20,9 @@ import java.util.Objects;
  * @param shrinkPath the way from {@code original} to {@code shrunk}, which with the failing try's seed
  *     replays the shrunk value alone
  * @param <T> the value type
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record Counterexample<T>(
     T original,
     T shrunk,

@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 
 /**
  * Checks that a body holds for generated values: runs it for a number of tries, each from a seed
@@ -25,7 +26,9 @@ import java.util.function.Predicate;
  * }</pre>
  *
  * @param <T> the value type
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class Property<T> {
   /** The default number of tries. */
   public static final int DEFAULT_TRIES = 100;
@@ -283,7 +286,10 @@ public final class Property<T> {
   /**
    * Turns a failing try's seed and its counterexample's shrink path into a one-line instruction that
    * runs exactly the shrunk counterexample.
+   *
+   * @since 0.1.0
    */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   @FunctionalInterface
   public interface Replay {
     /**
@@ -300,7 +306,9 @@ public final class Property<T> {
    * The body of a property: it fails by throwing.
    *
    * @param <T> the value type
+   * @since 0.1.0
    */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   @FunctionalInterface
   public interface Body<T> {
     /**

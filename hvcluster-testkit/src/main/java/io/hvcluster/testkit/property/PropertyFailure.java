@@ -3,6 +3,7 @@ package io.hvcluster.testkit.property;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import org.apiguardian.api.API;
 
 /**
  * Thrown when a property does not hold. The message is the run's report: seed, shrunk counterexample,
@@ -10,7 +11,10 @@ import java.io.StringWriter;
  * shows the report once (the cause's entry shows only its first line).
  *
  * <p>Instances are immutable and thread-safe.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class PropertyFailure extends AssertionError {
   private static final long serialVersionUID = 1L;
 

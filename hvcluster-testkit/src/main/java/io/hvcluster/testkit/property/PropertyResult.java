@@ -1,6 +1,7 @@
 package io.hvcluster.testkit.property;
 
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The result of running a {@link Property}: passed, failed with a shrunk counterexample, or exhausted
@@ -11,9 +12,16 @@ import java.util.Optional;
  * <p>Instances are immutable; they are as thread-safe as the values they hold.
  *
  * @param <T> the value type
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class PropertyResult<T> {
-  /** What became of a run. */
+  /**
+   * What became of a run.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public enum Status {
     /** Every try passed. */
     PASSED,

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The way from a generated value to its shrunk counterexample: at each step, the position of the chosen
@@ -20,7 +21,9 @@ import java.util.Objects;
  * }</pre>
  *
  * @param steps the candidate positions, first step first
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record ShrinkPath(List<Integer> steps) {
   /** The path of a value that was not shrunk. */
   public static final ShrinkPath NONE = new ShrinkPath(List.of());

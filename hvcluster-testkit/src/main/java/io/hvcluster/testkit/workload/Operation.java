@@ -5,6 +5,7 @@ import io.hvcluster.testkit.fault.DurationText;
 import io.hvcluster.testkit.fault.HostSelector;
 import java.time.Duration;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * An administrator's operation on the cluster at a moment of virtual time, as data. Like faults,
@@ -17,7 +18,10 @@ import java.util.Objects;
  * Operation op = new Operation.Migrate(Duration.ofSeconds(30), VmId.of("web1"), HostSelector.one(),
  *     MigrationKind.QUICK);
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public sealed interface Operation {
   /**
    * Returns when the operation is invoked, from the start of the workload.
@@ -53,7 +57,9 @@ public sealed interface Operation {
    *
    * @deprecated use {@link io.hvcluster.api.migration.MigrationKind}, the library's one list, which
    *     {@link Migrate} takes; kept for one version (CHANGELOG.md)
+   * @since 0.1.0
    */
+  @API(status = API.Status.DEPRECATED, since = "0.1.0")
   @Deprecated(since = "0.1.0", forRemoval = true)
   enum MigrationKind {
     /** Save, move storage, restore (Windows Server 2008). */
@@ -83,7 +89,9 @@ public sealed interface Operation {
    *
    * @param at when
    * @param vm the VM
+   * @since 0.1.0
    */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   record StartVm(Duration at, VmId vm) implements Operation {
     /**
      * Creates the operation.
@@ -120,7 +128,9 @@ public sealed interface Operation {
    *
    * @param at when
    * @param vm the VM
+   * @since 0.1.0
    */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   record StopVm(Duration at, VmId vm) implements Operation {
     /**
      * Creates the operation.
@@ -159,7 +169,9 @@ public sealed interface Operation {
    * @param vm the VM
    * @param target chooses the destination among the other nodes
    * @param kind quick, live or cold
+   * @since 0.1.0
    */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   record Migrate(Duration at, VmId vm, HostSelector target, io.hvcluster.api.migration.MigrationKind kind)
       implements Operation {
     /**
@@ -217,7 +229,9 @@ public sealed interface Operation {
    * @param at when
    * @param node chooses the node
    * @param drain true to drain, false to pause only
+   * @since 0.1.0
    */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   record PauseNode(Duration at, HostSelector node, boolean drain) implements Operation {
     /**
      * Creates the operation.
@@ -255,7 +269,9 @@ public sealed interface Operation {
    *
    * @param at when
    * @param node chooses the node
+   * @since 0.1.0
    */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   record ResumeNode(Duration at, HostSelector node) implements Operation {
     /**
      * Creates the operation.

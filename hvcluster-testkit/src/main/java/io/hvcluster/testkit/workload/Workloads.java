@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * Generators of workloads: administrator operations over time, and guest memory workloads for VMs.
@@ -25,7 +26,10 @@ import java.util.stream.Collectors;
  * Gen<Workload> ops = Workloads.operations(spec, Duration.ofMinutes(2), 6);
  * Gen<WorkloadSpec> guest = Workloads.guest(2L << 30);
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class Workloads {
   private Workloads() {}
 

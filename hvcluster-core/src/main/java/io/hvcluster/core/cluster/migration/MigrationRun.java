@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
+import org.apiguardian.api.API;
 
 /**
  * One migration: the context a strategy drives, the checks on every action it takes, and the single end
@@ -42,7 +43,10 @@ import java.util.random.RandomGenerator;
  * <p>It is longer than 400 lines because it implements {@link MigrationContext}, the strategies' whole
  * SPI of some thirty operations, each of which checks that the migration is open and the action legal
  * before it acts; its report and its settling of the VM after a failure are already classes of their own.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class MigrationRun implements MigrationContext, Migration {
   private final Migrations parts;
   private final ClusterModel cluster;

@@ -13,13 +13,22 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A cluster group: VMs that share ordinary LUNs, with those LUNs. Its failover policy, preferred owners
  * and priority are those of its first VM.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class SimGroup implements ClusterGroup {
-  /** What the reconciler is doing with the group. */
+  /**
+   * What the reconciler is doing with the group.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.INTERNAL, since = "0.1.0")
   public enum Activity {
     IDLE, ARBITRATING, WAITING_FOR_SLOT, STARTING, STOPPING, MOVING
   }

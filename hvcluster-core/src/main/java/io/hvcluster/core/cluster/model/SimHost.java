@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * A node: its truth (power, hang, cluster-service process, the VM instances its hypervisor holds, its
@@ -22,7 +23,10 @@ import java.util.function.Consumer;
  *
  * <p>Every field is private: the node changes only through its intention methods, which keep its
  * accounting right (committed memory, start slots, owned groups) and report its state changes.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class SimHost implements Host {
   private final ClusterModel cluster;
   private final int index;
@@ -57,7 +61,12 @@ public final class SimHost implements Host {
   /** Completions that fell due while the host was hung; they run when it resumes. */
   private final List<Runnable> parked = new ArrayList<>();
 
-  /** A VM instance that outlived the cluster's interest in it. */
+  /**
+   * A VM instance that outlived the cluster's interest in it.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.INTERNAL, since = "0.1.0")
   public record StaleInstance(VmState state, long memoryBytes) {
   }
 

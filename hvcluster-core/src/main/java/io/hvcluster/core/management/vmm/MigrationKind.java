@@ -1,5 +1,7 @@
 package io.hvcluster.core.management.vmm;
 
+import org.apiguardian.api.API;
+
 /**
  * How a rebalancing suggestion moved a VM, before the library had one list of kinds.
  *
@@ -8,7 +10,9 @@ package io.hvcluster.core.management.vmm;
  * @deprecated the library has one list of migration kinds, {@link io.hvcluster.api.migration.MigrationKind},
  *     which {@link RebalanceSuggestion} and {@link VirtualMachineManager} use; kept for one version
  *     (CHANGELOG.md)
+ * @since 0.1.0
  */
+@API(status = API.Status.DEPRECATED, since = "0.1.0")
 @Deprecated(since = "0.1.0", forRemoval = true)
 public enum MigrationKind {
   /** Live migration (Windows Server 2008 R2): memory pre-copied while the VM runs; suggested for VMs on CSV. */
