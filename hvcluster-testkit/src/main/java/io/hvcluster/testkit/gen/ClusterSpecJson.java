@@ -39,6 +39,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.apiguardian.api.API;
 
 /**
@@ -375,20 +376,21 @@ public final class ClusterSpecJson {
       return node.get(key);
     }
 
-    String text(String key) {
+    /** The value of {@code key}, which must be present and pass {@code ok}; otherwise says it is not {@code what}. */
+    private JsonNode typed(String key, Predicate<JsonNode> ok, String what) {
       JsonNode v = required(key);
-      if (!v.isTextual()) {
-        throw new IllegalArgumentException(path + "." + key + ": " + v + " is not a string");
+      if (!ok.test(v)) {
+        throw new IllegalArgumentException(path + "." + key + ": " + v + " is not " + what);
       }
-      return v.textValue();
+      return v;
+    }
+
+    String text(String key) {
+      return typed(key, JsonNode::isTextual, "a string").textValue();
     }
 
     long longValue(String key) {
-      JsonNode v = required(key);
-      if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-        throw new IllegalArgumentException(path + "." + key + ": " + v + " is not a whole number");
-      }
-      return v.longValue();
+      return typed(key, v -> v.isIntegralNumber() && v.canConvertToLong(), "a whole number").longValue();
     }
 
     int integer(String key) {
@@ -401,19 +403,11 @@ public final class ClusterSpecJson {
     }
 
     double number(String key) {
-      JsonNode v = required(key);
-      if (!v.isNumber()) {
-        throw new IllegalArgumentException(path + "." + key + ": " + v + " is not a number");
-      }
-      return v.doubleValue();
+      return typed(key, JsonNode::isNumber, "a number").doubleValue();
     }
 
     boolean bool(String key) {
-      JsonNode v = required(key);
-      if (!v.isBoolean()) {
-        throw new IllegalArgumentException(path + "." + key + ": " + v + " is not true or false");
-      }
-      return v.booleanValue();
+      return typed(key, JsonNode::isBoolean, "true or false").booleanValue();
     }
 
     boolean flag(String key) {
