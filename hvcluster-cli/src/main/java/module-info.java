@@ -1,5 +1,6 @@
 /** The hvcluster command-line tool. */
 module io.hvcluster.cli {
+  requires static transitive org.apiguardian.api;
   requires io.hvcluster.core;
   requires io.hvcluster.testkit;
   requires info.picocli;

@@ -3,6 +3,7 @@ package io.hvcluster.api;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Injects and heals faults in one simulated cluster, at the current virtual time. Each method records
@@ -12,7 +13,10 @@ import java.util.Set;
  *
  * <p>Faults are idempotent: crashing a host that is already down, or cutting a link that is already
  * cut, changes nothing. Not thread-safe: use it on the simulation's thread.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public interface ClusterFaults {
   /**
    * Cuts a host's power: the host, its cluster service and every VM on it stop at once, without
@@ -23,11 +27,33 @@ public interface ClusterFaults {
   void crashHost(HostId host);
 
   /**
+   * Cuts a host's power, the host named by its name; see {@link #crashHost(HostId)}.
+   *
+   * @param host the host's name
+   * @throws InvalidConfigurationException when the name is not a valid name ({@link Names})
+   * @throws NoSuchEntityException when the cluster has no such host
+   * @since 0.1.0
+   */
+  default void crashHost(String host) {
+    crashHost(HostId.of(host));
+  }
+
+  /**
    * Powers a host back on (a repair); it boots, starts its cluster service and joins the cluster.
    *
    * @param host the host
    */
   void powerOnHost(HostId host);
+
+  /**
+   * Powers a host back on, the host named by its name; see {@link #powerOnHost(HostId)}.
+   *
+   * @param host the host's name
+   * @since 0.1.0
+   */
+  default void powerOnHost(String host) {
+    powerOnHost(HostId.of(host));
+  }
 
   /**
    * Hangs a host: it keeps power and memory but stops executing, so it sends no heartbeats and its VMs
@@ -144,6 +170,16 @@ public interface ClusterFaults {
    * @param vm the VM
    */
   void crashVm(VmId vm);
+
+  /**
+   * Crashes a VM's worker process, the VM named by its name; see {@link #crashVm(VmId)}.
+   *
+   * @param vm the VM's name
+   * @since 0.1.0
+   */
+  default void crashVm(String vm) {
+    crashVm(VmId.of(vm));
+  }
 
   /**
    * Hangs a VM's guest OS: it stops answering the heartbeat integration service. If the VM's spec

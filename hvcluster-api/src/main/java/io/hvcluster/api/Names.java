@@ -1,6 +1,7 @@
 package io.hvcluster.api;
 
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Validates the names of hosts, VMs, LUNs, clusters and groups. A name may later become part of a
@@ -11,7 +12,10 @@ import java.util.regex.Pattern;
  * live, a file so named opens the device instead.
  *
  * <p>This class is stateless and thread-safe.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public final class Names {
   /** The longest name allowed, in characters. */
   public static final int MAX_LENGTH = 63;

@@ -1,6 +1,13 @@
 package io.hvcluster.api;
 
-/** How a saved state is brought back into guest memory. */
+import org.apiguardian.api.API;
+
+/**
+ * How a saved state is brought back into guest memory.
+ *
+ * @since 0.1.0
+ */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum RestoreMode {
   /**
    * Copies every stored page into fresh memory and verifies every chunk's checksum before the VM runs;

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
+import org.apiguardian.api.API;
 
 /**
  * The {@code hvcluster} command. Errors a person sees are one line (what was wrong, where, what is
@@ -23,6 +24,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
     subcommands = {DemoCommand.class, SimulateCommand.class, MigrateCommand.class, TortureCommand.class,
         ValidateCommand.class, PlanCommand.class, SaveBenchCommand.class, SavedStateCommand.class,
         CommandLine.HelpCommand.class})
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Main {
   /** Exit code for bad input or an unusable file. */
   static final int EXIT_USAGE = 2;

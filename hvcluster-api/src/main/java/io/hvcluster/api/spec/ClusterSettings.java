@@ -1,6 +1,7 @@
 package io.hvcluster.api.spec;
 
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * Cluster-wide settings: heartbeat timing ({@code SameSubnetDelay} × {@code SameSubnetThreshold}), the
@@ -12,7 +13,9 @@ import java.time.Duration;
  * @param heartbeatThreshold heartbeats missed before a route is declared down, 3 to 10 (default 5)
  * @param maxConcurrentStartsPerNode VMs a node brings online at once; the rest wait (default 32)
  * @param costs the cost model
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record ClusterSettings(Duration heartbeatDelay, int heartbeatThreshold, int maxConcurrentStartsPerNode,
     CostModel costs) {
   /**

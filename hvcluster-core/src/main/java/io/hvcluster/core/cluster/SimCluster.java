@@ -40,6 +40,7 @@ import io.hvcluster.core.memory.GuestWorkload;
 import io.hvcluster.core.sim.Kernel;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A simulated failover cluster: the public {@link Cluster} face of the engine, and the wiring of its
@@ -49,7 +50,10 @@ import java.util.Objects;
  * paths of the engine can be read in one place.
  *
  * <p>Not thread-safe: every public method checks that it is called on the simulation's thread.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class SimCluster implements Cluster {
   private final ClusterModel model;
   final VmMemory memory;

@@ -3,6 +3,7 @@ package io.hvcluster.core.defect;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The deliberate defects enabled in one simulation, and the one question the engine asks about each.
@@ -19,7 +20,10 @@ import java.util.Set;
  * </ul>
  *
  * <p>Instances are immutable and thread-safe.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Defects {
   /** No defect: the engine as it should be. */
   public static final Defects NONE = new Defects(EnumSet.noneOf(Defect.class));

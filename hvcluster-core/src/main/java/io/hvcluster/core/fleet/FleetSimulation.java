@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
+import org.apiguardian.api.API;
 
 /**
  * Runs a fleet: {@code ceil(hosts / 16)} clusters of up to 16 nodes (node majority for odd node counts,
@@ -48,7 +49,10 @@ import java.util.function.LongConsumer;
  * FleetReport r = FleetSimulation.run(new FleetSpec(1000, 50_000, 7, 2, Duration.ofHours(4), 1), t -> {});
  * System.out.println(r.availability());
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class FleetSimulation {
   private static final long MIB = 1L << 20;
   private static final long[] VM_MIB = {512, 1024, 1024, 2048};
@@ -350,7 +354,7 @@ public final class FleetSimulation {
       List<VmSpec> vmSpecs = new ArrayList<>();
       List<LunSpec> luns = new ArrayList<>();
       if (quorum.usesWitnessDisk()) {
-        luns.add(LunSpec.witnessDisk(name + "-witness", 512));
+        luns.add(LunSpec.witness(name + "-witness"));
       }
       for (int i = 0; i < vms; i++, vmIndex++) {
         String vm = String.format("%s-vm%05d", name, i + 1);

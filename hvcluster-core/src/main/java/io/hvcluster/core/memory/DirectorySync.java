@@ -1,5 +1,7 @@
 package io.hvcluster.core.memory;
 
+import org.apiguardian.api.API;
+
 /**
  * What a save does when the file system refuses to force the LUN directory to disk after a rename.
  * Forcing the directory is what makes a rename survive a power loss on POSIX file systems; Windows
@@ -8,7 +10,10 @@ package io.hvcluster.core.memory;
  * <pre>{@code
  * SavedStateStore strict = SavedStateStore.in(lunDir, DirectorySync.REQUIRE);
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public enum DirectorySync {
   /**
    * The save goes on, logs a warning (once per store) and reports it in

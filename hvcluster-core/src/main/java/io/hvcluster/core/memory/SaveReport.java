@@ -2,6 +2,7 @@ package io.hvcluster.core.memory;
 
 import io.hvcluster.api.SavedStateInfo;
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 
 /**
  * What one save did, for the cost model and for reports.
@@ -16,7 +17,9 @@ import java.nio.file.Path;
  * @param directorySynced whether the directory was forced to disk after each rename; false when the
  *     file system refused (see {@link DirectorySync#REPORT}): the save is committed but a power loss may
  *     bring back the previous generation
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record SaveReport(SavedStateInfo info, Path headerFile, Path memoryFile, long touchedPages, long storedPages,
     long memoryBytesWritten, long headerBytesWritten, boolean directorySynced) {
   /**

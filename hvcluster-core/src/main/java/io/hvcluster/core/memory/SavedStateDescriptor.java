@@ -1,6 +1,7 @@
 package io.hvcluster.core.memory;
 
 import java.nio.ByteOrder;
+import org.apiguardian.api.API;
 
 /**
  * The byte layout of a saved state: the header file {@code <vm>.vsv} and the memory file
@@ -74,7 +75,10 @@ import java.nio.ByteOrder;
  * process.
  *
  * <p>This class holds constants only.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class SavedStateDescriptor {
   /** The byte order of every number in the header. */
   public static final ByteOrder BYTE_ORDER = ByteOrder.LITTLE_ENDIAN;

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import org.apiguardian.api.API;
 
 /**
  * The saved states of the VMs on one LUN directory: {@code <vm>.vsv} and {@code <vm>.bin} as
@@ -35,7 +36,10 @@ import java.util.concurrent.Executor;
  * drops the lock of a process that dies.
  *
  * <p>Thread-safe.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class SavedStateStore {
   private final Path dir;
   private final Path lockDir;

@@ -2,6 +2,7 @@ package io.hvcluster.core.sim;
 
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
+import org.apiguardian.api.API;
 
 /**
  * Splits one master seed into named, independent random streams, so that drawing more numbers for one
@@ -9,7 +10,10 @@ import java.util.SplittableRandom;
  * on the master seed and the stream's name.
  *
  * <p>Not thread-safe, like the simulation that owns it.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class RandomStreams {
   private final long seed;
 

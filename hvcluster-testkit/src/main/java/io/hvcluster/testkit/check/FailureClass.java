@@ -1,10 +1,15 @@
 package io.hvcluster.testkit.check;
 
+import org.apiguardian.api.API;
+
 /**
  * How a failed run is classified, after TigerBeetle's VOPR.
  *
  * <p>Enum constants are immutable and thread-safe.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public enum FailureClass {
   /** The code under test threw where it should not have. */
   CRASH,

@@ -5,6 +5,7 @@ import io.hvcluster.core.Simulation;
 import io.hvcluster.testkit.fault.FaultPlan;
 import io.hvcluster.testkit.history.History;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Binds a {@link FaultPlan} to a running simulation: every fault is scheduled at its time (measured
@@ -58,7 +59,10 @@ import java.util.Objects;
  * simulation.runFor(plan.end());
  * System.out.println(history.render());
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class FaultInjection {
   private FaultInjection() {}
 

@@ -18,6 +18,7 @@ import io.hvcluster.api.NodeState;
 import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * The standard coverage probes of an engine run ("sometimes" conditions, after FoundationDB's code
@@ -26,7 +27,10 @@ import java.util.TreeSet;
  * the suite's {@link io.hvcluster.testkit.check.Coverage} after every try.
  *
  * <p>Not thread-safe: one instance listens to one run.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class Probes implements ClusterListener {
   /** A group failed over to another node. */
   public static final String FAILOVER = "failover";

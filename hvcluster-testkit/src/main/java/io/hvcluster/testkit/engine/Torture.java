@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apiguardian.api.API;
 
 /**
  * Runs many generated scenarios against the real engine, one after another: each a cluster of the
@@ -47,7 +48,10 @@ import java.util.concurrent.Future;
  *
  * <p>It is longer than 400 lines because its public {@link Builder} documents every setting; running,
  * tallying and shrinking are a few short methods.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class Torture {
   private final int nodes;
   private final int vms;
@@ -274,7 +278,12 @@ public final class Torture {
     return new Finding(index, s, first, scenario.plan(), best, bestResult.violation().orElseThrow(), runs, replay, report);
   }
 
-  /** Configures a {@link Torture} run; not thread-safe. */
+  /**
+   * Configures a {@link Torture} run; not thread-safe.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public static final class Builder {
     private int nodes = 4;
     private int vms = 20;

@@ -2,6 +2,7 @@ package io.hvcluster.testkit.fault;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Makes the next starts of the selected VMs fail, as a broken VHD, a missing configuration file or a
@@ -16,7 +17,10 @@ import java.util.Objects;
  * @param starts how many of the next starts fail, 1 to 10
  * @param after how long each failing start tries before it fails, 0 to 10 minutes
  * @param timing when it strikes
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record VmStartFailure(VmSelector vms, int starts, Duration after, Timing timing) implements Fault {
   /** The most starts one fault makes fail. */
   public static final int MAX_STARTS = 10;

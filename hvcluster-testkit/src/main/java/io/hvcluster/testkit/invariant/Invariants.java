@@ -6,6 +6,7 @@ import io.hvcluster.testkit.check.StepInvariant;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The engine's invariants (DESIGN §7), ready to attach to a run with {@link StepMonitor}.
@@ -43,7 +44,10 @@ import java.util.Objects;
  * <pre>{@code
  * StepMonitor monitor = StepMonitor.attach(simulation, cluster, history, Invariants.standard(simulation, cluster));
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class Invariants {
   private Invariants() {}
 

@@ -1,5 +1,6 @@
 package io.hvcluster.testkit.engine;
 
+import io.hvcluster.api.migration.MigrationKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hvcluster.api.HostId;
@@ -124,7 +125,7 @@ final class FaultInjectionTest {
     FaultPlan plan = FaultPlan.of(Heal.at(Duration.ofMinutes(2)),
         new MigrationSourceCrash(VmSelector.explicit("vm1"), MigrationStage.RELEASE_STORAGE, Timing.atSeconds(1)));
     Workload workload = new Workload(List.of(new Operation.Migrate(Duration.ofSeconds(5), VmId.of("vm1"),
-        HostSelector.explicit("node3"), Operation.MigrationKind.QUICK)));
+        HostSelector.explicit("node3"), MigrationKind.QUICK)));
     RunResult result = EngineRun.of(Clusters.lunPerVm(3, 2)).seed(SEED).plan(plan).workload(workload).run();
     assertThat(nemesis(result.history(), "migration-source-crash")).extracting(HistoryEntry::value)
         .anySatisfy(v -> assertThat(v).startsWith("fired: ").contains("entered phase 'release-storage'"));

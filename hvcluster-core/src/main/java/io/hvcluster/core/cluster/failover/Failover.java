@@ -17,6 +17,7 @@ import io.hvcluster.core.cluster.storage.Reservations;
 import io.hvcluster.core.defect.Defect;
 import io.hvcluster.core.defect.Defects;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The failover engine of one cluster: its parts ({@link Reconciler}, {@link RestartPolicy},
@@ -25,7 +26,10 @@ import java.util.Objects;
  * replace at any time.
  *
  * <p>Not thread-safe; confined to the simulation's thread.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Failover {
   final Cluster api;
   final ClusterModel cluster;

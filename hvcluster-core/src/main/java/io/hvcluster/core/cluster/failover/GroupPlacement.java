@@ -72,7 +72,7 @@ final class GroupPlacement {
       vms.addAll(g.members());
     }
     PlacementRequest request = new PlacementRequest(f.api, g, vms, candidates, reason,
-        Optional.ofNullable(g.ownerNode()).map(SimHost::id));
+        Optional.ofNullable(g.previousOwner()).map(SimHost::id));
     if (candidates.isEmpty()) {
       placementFailed(g, pathless.isEmpty() ? "no node is up and unpaused in the active partition"
           : "no up, unpaused node of the active partition can reach the group's storage (no path from "
@@ -81,12 +81,17 @@ final class GroupPlacement {
     }
     PlacementDecision decision;
     SimHost planned = g.plannedTarget();
-    if (planned != null && candidates.contains(planned) && fits(g, planned)) {
+    if (planned != null) {
+      // The memory the planned move promised on its target is the group's own, not room it lacks.
+      g.releaseReservation();
+    }
+    boolean plannedMove = planned != null && candidates.contains(planned) && fits(g, planned);
+    g.forgetPlannedTarget();
+    if (plannedMove) {
       decision = PlacementDecision.choose(planned.id(), "planned move");
     } else {
       decision = f.placementPolicy().place(request);
     }
-    g.forgetPlannedTarget();
     if (decision.host().isEmpty()) {
       placementFailed(g, decision.reason());
       return null;
@@ -101,6 +106,11 @@ final class GroupPlacement {
       return null;
     }
     g.placed();
+    if (plannedMove) {
+      // Decided, and reported, when the move was planned (by the placement policy for a drain, by the
+      // failback policy for a failback).
+      return target;
+    }
     f.cluster.emit(new GroupPlaced(f.cluster.now(), f.cluster.name(), g.name(), chosen, f.placementPolicy().name(),
         decision.reason()));
     return target;

@@ -2,8 +2,14 @@ package io.hvcluster.core.cluster.membership;
 
 import io.hvcluster.core.cluster.model.SimHost;
 import java.util.BitSet;
+import org.apiguardian.api.API;
 
-/** The heartbeat network: which directed links between nodes are cut. Nodes are numbered by index. */
+/**
+ * The heartbeat network: which directed links between nodes are cut. Nodes are numbered by index.
+ *
+ * @since 0.1.0
+ */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Links {
   private final BitSet cut = new BitSet();
   private final BitSet late = new BitSet();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A cluster description: the model behind the JSON file read by {@code hvcluster validate}, {@code plan}
@@ -41,7 +42,9 @@ import java.util.Optional;
  * @param vms the highly available VMs, in file order
  * @param workloads measured physical workloads for capacity planning, in file order
  * @param planning capacity-planning assumptions, or empty for {@link PlanningDescription#defaults()}
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record ClusterDescription(String name, Optional<QuorumModel> quorum, int reserve, List<HostDescription> hosts,
     Optional<StorageDescription> storage, List<VmDescription> vms, List<WorkloadDescription> workloads,
     Optional<PlanningDescription> planning) {
@@ -193,7 +196,12 @@ public record ClusterDescription(String name, Optional<QuorumModel> quorum, int 
     return b;
   }
 
-  /** Builds a {@link ClusterDescription}; not thread-safe. */
+  /**
+   * Builds a {@link ClusterDescription}; not thread-safe.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public static final class Builder {
     private final String name;
     private Optional<QuorumModel> quorum = Optional.empty();
