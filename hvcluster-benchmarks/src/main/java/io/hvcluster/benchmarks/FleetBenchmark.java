@@ -43,11 +43,11 @@ public class FleetBenchmark {
   /** Hosts/VMs/days/failures per hour. */
   @Param({"40/2500/30/0.5", "160/10000/7/0.5", "160/10000/30/0.5", "160/10000/90/0.5", "320/20000/30/0.5",
       "1000/50000/7/2"})
-  public String fleet;
+  public String fleet = "40/2500/30/0.5";
 
   /** Threads: 1, or 0 for every core. */
   @Param({"1", "0"})
-  public int threads;
+  public int threads = 1;
 
   private FleetSpec spec;
   private String traceHash;
@@ -68,6 +68,9 @@ public class FleetBenchmark {
    */
   @Benchmark
   public FleetReport fleet() {
+    if (spec == null) {
+      setUp(); // called directly, outside JMH (the smoke test): the defaults above
+    }
     int t = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
     FleetReport report = FleetSimulation.run(spec, t, virtualNanos -> { });
     if (report.invariantViolations() != 0) {
