@@ -324,18 +324,12 @@ public final class FleetSimulation {
     void add(String hex) {
       long hi = Long.parseUnsignedLong(hex.substring(0, 16), 16);
       long lo = Long.parseUnsignedLong(hex.substring(16), 16);
-      a = mix(a ^ hi);
-      b = mix(b ^ lo ^ a);
+      a = RandomStreams.mix(a ^ hi);
+      b = RandomStreams.mix(b ^ lo ^ a);
     }
 
     String hex() {
-      return String.format("%016x%016x", mix(a ^ b), mix(b + a));
-    }
-
-    private static long mix(long z) {
-      z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-      z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-      return z ^ (z >>> 31);
+      return String.format("%016x%016x", RandomStreams.mix(a ^ b), RandomStreams.mix(b + a));
     }
   }
 

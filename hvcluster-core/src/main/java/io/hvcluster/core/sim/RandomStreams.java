@@ -65,8 +65,13 @@ public final class RandomStreams {
     return h;
   }
 
-  /** The finalizer of SplitMix64: spreads nearby inputs over the whole range. */
-  static long mix(long z) {
+  /**
+   * The finalizer of SplitMix64: spreads nearby inputs over the whole range.
+   *
+   * @param z the input
+   * @return the mixed value
+   */
+  public static long mix(long z) {
     z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
     z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
     return z ^ (z >>> 31);

@@ -306,11 +306,8 @@ public final class SimGroup implements ClusterGroup {
 
   /** Whether a failback towards {@code target} already failed since the target last became UP. */
   public boolean failbackHeld(SimHost target) {
-    if (failbackTarget != null && (ownerNode() == failbackTarget
-        || failbackTarget.timesBecameUp() != failbackTargetUps)) {
-      failbackTarget = null; // it succeeded, or the target came back: a new trigger
-    }
-    return failbackTarget == target;
+    // Held until it succeeded (the group is there) or the target came back (a new trigger).
+    return target == failbackTarget && ownerNode() != target && target.timesBecameUp() == failbackTargetUps;
   }
 
   /** Returns whether a failback is already scheduled for the next failback window. */
