@@ -24,8 +24,6 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import io.hvcluster.core.management.description.ClusterDescription;
 import io.hvcluster.core.management.description.InvalidDescriptionException;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,17 +57,14 @@ final class DescriptionFiles {
 
   private DescriptionFiles() {}
 
-  /** Reads, maps and checks a description; every problem is an exception whose message is one line. */
+  /**
+   * Reads, maps and checks a description; every problem is an exception whose message is one line.
+   *
+   * @throws InputFiles.UnreadableFileException when the file cannot be read as UTF-8 text
+   * @throws InvalidDescriptionException when its content is not a valid description
+   */
   static ClusterDescription read(Path file) {
-    String text;
-    try {
-      text = Files.readString(file);
-    } catch (NoSuchFileException e) {
-      throw new InvalidDescriptionException("$", "cannot read " + file + ": no such file");
-    } catch (IOException e) {
-      throw new InvalidDescriptionException("$", "cannot read " + file + ": " + e.getMessage());
-    }
-    return parse(text);
+    return parse(InputFiles.read(file));
   }
 
   /** Parses, maps and checks description text. */

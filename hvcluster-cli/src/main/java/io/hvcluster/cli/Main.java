@@ -113,7 +113,7 @@ public final class Main {
     } else {
       message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
     }
-    return message.replace('\n', ' ');
+    return Printable.of(message.replace('\n', ' '));
   }
 
   private static String reason(FileSystemException f) {

@@ -12,10 +12,9 @@ import io.hvcluster.core.management.description.InvalidDescriptionException;
 import io.hvcluster.core.management.description.LunDescription;
 import io.hvcluster.core.management.description.VmDescription;
 import io.hvcluster.testkit.fault.DurationText;
+import io.hvcluster.testkit.fault.Fault;
 import io.hvcluster.testkit.fault.FaultPlan;
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,7 +49,7 @@ final class ScenarioFiles {
   }
 
   private UnusableInputException fail(String path, String problem) {
-    return new UnusableInputException(file + ": " + path + ": " + problem.replace('\n', ' '), null);
+    return new UnusableInputException(file + ": " + path + ": " + problem, null);
   }
 
   private Scenario read() {
@@ -123,12 +122,10 @@ final class ScenarioFiles {
 
   private String readText(Path path, String where) {
     try {
-      return Files.readString(path);
-    } catch (NoSuchFileException e) {
-      throw new UnusableInputException((path.equals(file) ? path + ": cannot read: no such file"
-          : file + ": " + where + ": cannot read " + path + ": no such file"), e);
-    } catch (IOException e) {
-      throw new UnusableInputException(path + ": cannot read: " + e.getMessage(), e);
+      return InputFiles.read(path);
+    } catch (InputFiles.UnreadableFileException e) {
+      throw new UnusableInputException(path.equals(file) ? e.getMessage() : e.getMessage() + " (" + where + " of " + file
+          + ")", e);
     }
   }
 
@@ -140,7 +137,7 @@ final class ScenarioFiles {
     Path p = Path.of(written);
     Path dir = file.toAbsolutePath().getParent();
     Path resolved = p.isAbsolute() || dir == null ? p : dir.resolve(p).normalize();
-    if (!Files.isRegularFile(resolved)) {
+    if (!Files.exists(resolved)) {
       throw fail(where, "cannot read " + written + " (looked for " + resolved + "): no such file");
     }
     return file.isAbsolute() || p.isAbsolute() ? resolved : relative(resolved);
@@ -155,6 +152,8 @@ final class ScenarioFiles {
   private ClusterDescription description(Path clusterFile) {
     try {
       return DescriptionFiles.read(clusterFile);
+    } catch (InputFiles.UnreadableFileException e) {
+      throw new UnusableInputException(e.getMessage() + " (the cluster of " + file + ")", e);
     } catch (InvalidDescriptionException e) {
       throw new UnusableInputException(clusterFile + ": " + e.getMessage() + " (the cluster of " + file + ")", e);
     }
@@ -191,7 +190,7 @@ final class ScenarioFiles {
       throw fail(where, "expected a duration like \"30m\", \"1h30m\" or \"90s\", found " + kind(node));
     }
     try {
-      return DurationText.parse(node.textValue());
+      return RunDurations.parse(node.textValue());
     } catch (IllegalArgumentException e) {
       throw fail(where, e.getMessage());
     }
@@ -336,12 +335,45 @@ final class ScenarioFiles {
     } catch (IllegalArgumentException e) {
       throw planProblem(where, e);
     }
+    checkDurations(plan, where);
     if (plan.heal().at().compareTo(end) > 0) {
       throw fail(where.equals("$.faults") ? "$.faults.heal.at" : "$.faults", "the heal phase at "
           + DurationText.format(plan.heal().at()) + " is after the end of the run at " + DurationText.format(end)
           + "; heal by the end of the run");
     }
     return plan;
+  }
+
+  /** Refuses a fault plan time past {@link RunDurations#MAX} before anything converts it to nanoseconds. */
+  private void checkDurations(FaultPlan plan, String where) {
+    String at = where.equals("$.faults") ? "$.faults" : "$";
+    UnusableInputException problem = null;
+    for (int i = 0; i < plan.faults().size() && problem == null; i++) {
+      Fault f = plan.faults().get(i);
+      problem = tooLong(where, at + ".faults[" + i + "].at", f.at());
+      if (problem == null && f.duration().isPresent()) {
+        problem = tooLong(where, at + ".faults[" + i + "].for", f.duration().get());
+      }
+    }
+    if (problem == null) {
+      problem = tooLong(where, at + ".heal.at", plan.heal().at());
+    }
+    if (problem == null) {
+      problem = tooLong(where, at + ".heal.quiet", plan.heal().quiet());
+    }
+    if (problem != null) {
+      throw problem;
+    }
+  }
+
+  private UnusableInputException tooLong(String where, String path, Duration d) {
+    try {
+      RunDurations.check(RunDurations.show(d), d);
+      return null;
+    } catch (IllegalArgumentException e) {
+      String source = where.equals("$.faults") ? file.toString() : where;
+      return new UnusableInputException(source + ": " + path + ": " + e.getMessage(), e);
+    }
   }
 
   /**

@@ -47,7 +47,7 @@ final class ScenarioMode {
     Duration length = scenario.duration();
     if (duration != null) {
       try {
-        length = DurationText.parse(duration);
+        length = RunDurations.parse(duration);
       } catch (IllegalArgumentException e) {
         throw new ParameterException(spec.commandLine(), "--duration: " + e.getMessage());
       }
@@ -87,13 +87,13 @@ final class ScenarioMode {
     Scenario s = result.scenario();
     RunRecord r = result.record();
     Availability a = r.availability();
-    out.println("Scenario " + s.name() + " (" + s.file() + "): cluster " + s.spec().name() + ", " + r.hosts().size()
+    out.println("Scenario " + Printable.of(s.name()) + " (" + Printable.of(s.file().toString()) + "): cluster " + s.spec().name() + ", " + r.hosts().size()
         + " nodes, " + r.vms().size() + " VMs, seed " + s.seed() + ", " + DurationText.format(s.duration())
         + " of virtual time");
     for (ActionOutcome o : result.outcomes()) {
       out.printf(Locale.ROOT, "  %s  %-34s %s%n", Timeline.time(o.atNanos()), o.action().describe(),
-          (o.accepted() ? "accepted" : "REFUSED: " + o.detail()) + (o.action().note().isEmpty() ? ""
-              : "  (" + o.action().note() + ")"));
+          (o.accepted() ? "accepted" : "REFUSED: " + Printable.of(o.detail())) + (o.action().note().isEmpty() ? ""
+              : "  (" + Printable.of(o.action().note()) + ")"));
     }
     long guest = guestFailovers(r);
     out.printf(Locale.ROOT, "Result: availability %.4f %%, %d outage%s, VM downtime %s, MTTR %s, %d group failovers,"

@@ -9,6 +9,7 @@ import io.hvcluster.core.management.validation.ValidationReport;
 import io.hvcluster.core.management.validation.ValidationStatus;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -52,7 +53,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   private void print(PrintWriter out, ClusterDescription d, ValidationReport report) {
     out.println("Validate a Configuration: cluster " + d.name() + ", " + d.hosts().size() + " nodes, " + d.vms().size()
-        + " VMs (" + file + ")");
+        + " VMs (" + Printable.of(file.toString()) + ")");
     for (ValidationItem i : report.items()) {
       out.println(String.format(Locale.ROOT, "%-4s  %-21s %-24s %s: %s", i.status(), i.rule().category().title(),
           i.rule().id(), i.subject(), i.reason()));
@@ -69,8 +70,13 @@ final class ValidateCommand implements Callable<Integer> {
     for (ValidationStatus s : ValidationStatus.values()) {
       counts.put(s.name().toLowerCase(Locale.ROOT), report.count(s));
     }
-    ArrayNode items = root.putArray("items");
-    for (ValidationItem i : report.items()) {
+    items(root.putArray("items"), report.items());
+    return root;
+  }
+
+  /** Writes validation items as the objects of {@code items[]} (docs/json-output.md). */
+  static void items(ArrayNode items, List<ValidationItem> values) {
+    for (ValidationItem i : values) {
       ObjectNode item = items.addObject();
       item.put("status", i.status().name());
       item.put("category", i.rule().category().name());
@@ -78,6 +84,5 @@ final class ValidateCommand implements Callable<Integer> {
       item.put("subject", i.subject());
       item.put("reason", i.reason());
     }
-    return root;
   }
 }

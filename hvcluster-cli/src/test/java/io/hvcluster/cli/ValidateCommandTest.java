@@ -220,6 +220,7 @@ final class ValidateCommandTest {
     CliRun run = CliRun.of("validate", dir.resolve("nope.json").toString());
 
     assertThat(run.exit()).isEqualTo(2);
-    assertThat(run.err()).contains("cannot read " + dir.resolve("nope.json") + ": no such file");
+    assertThat(run.err()).isEqualTo("hvcluster: " + dir.resolve("nope.json") + ": cannot read: no such file"
+        + System.lineSeparator());
   }
 }
