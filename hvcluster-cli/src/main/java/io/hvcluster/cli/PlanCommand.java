@@ -1,6 +1,5 @@
 package io.hvcluster.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hvcluster.core.management.capacity.CapacityPlan;
@@ -13,6 +12,8 @@ import io.hvcluster.core.management.validation.ConfigurationValidator;
 import io.hvcluster.core.management.validation.ValidationItem;
 import io.hvcluster.core.management.validation.ValidationReport;
 import io.hvcluster.core.management.validation.ValidationStatus;
+import io.hvcluster.json.ClusterDescriptions;
+import io.hvcluster.json.InputFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -97,7 +98,7 @@ final class PlanCommand implements Callable<Integer> {
       d.planning().ifPresent(b::planning);
       Path target = emit.resolve(c.name() + ".json");
       Path temp = emit.resolve(c.name() + ".json.tmp");
-      Files.writeString(temp, DescriptionFiles.write(b.build()));
+      Files.writeString(temp, ClusterDescriptions.write(b.build()));
       Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
           java.nio.file.StandardCopyOption.ATOMIC_MOVE);
       written.add(target);
@@ -137,7 +138,7 @@ final class PlanCommand implements Callable<Integer> {
         out.println("  FAIL " + i.rule().id() + " " + i.subject() + ": " + i.reason());
       }
     }
-    out.println("Result: " + (report.failed() ? "FAILS VALIDATION; 'hvcluster validate " + Printable.of(file.toString())
+    out.println("Result: " + (report.failed() ? "FAILS VALIDATION; 'hvcluster validate " + InputFiles.printable(file.toString())
         + "' lists every item" : "passes validation"));
   }
 
@@ -164,7 +165,7 @@ final class PlanCommand implements Callable<Integer> {
       strings(p.putArray("arithmetic"), plan.arithmetic());
       ArrayNode clusters = p.putArray("clusters");
       for (ClusterDescription c : plan.clusters()) {
-        clusters.add(DescriptionFiles.MAPPER.<JsonNode>valueToTree(DescriptionMapping.toJson(c)));
+        clusters.add(ClusterDescriptions.toJsonTree(c));
       }
     }
     if (reserve != null) {

@@ -7,6 +7,7 @@ import io.hvcluster.core.management.validation.ConfigurationValidator;
 import io.hvcluster.core.management.validation.ValidationItem;
 import io.hvcluster.core.management.validation.ValidationReport;
 import io.hvcluster.core.management.validation.ValidationStatus;
+import io.hvcluster.json.InputFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,7 +54,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   private void print(PrintWriter out, ClusterDescription d, ValidationReport report) {
     out.println("Validate a Configuration: cluster " + d.name() + ", " + d.hosts().size() + " nodes, " + d.vms().size()
-        + " VMs (" + Printable.of(file.toString()) + ")");
+        + " VMs (" + InputFiles.printable(file.toString()) + ")");
     for (ValidationItem i : report.items()) {
       out.println(String.format(Locale.ROOT, "%-4s  %-21s %-24s %s: %s", i.status(), i.rule().category().title(),
           i.rule().id(), i.subject(), i.reason()));

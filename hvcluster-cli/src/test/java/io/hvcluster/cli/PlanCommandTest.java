@@ -39,7 +39,7 @@ final class PlanCommandTest {
   void jsonOutputHoldsThePlanTheProposedClusterAndTheReserve() throws Exception {
     CliRun run = CliRun.of("plan", CliRun.example("saas-12-hosts-120-vms.json").toString(), "--json");
 
-    JsonNode root = DescriptionFiles.MAPPER.readTree(run.out());
+    JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
     assertThat(root.get("plan").get("totalHosts").asInt()).isEqualTo(12);
     assertThat(root.get("plan").get("activeHosts").asInt()).isEqualTo(11);
     assertThat(root.get("plan").get("memoryGiB").asDouble()).isEqualTo(325.0);
@@ -55,7 +55,7 @@ final class PlanCommandTest {
 
     // The CPU total is a sum over 120 VMs; summed in binary it is 36.800000000000004.
     assertThat(run.out()).contains("\"cpuCores\" : 36.8,").doesNotContain("0000000");
-    JsonNode plan = DescriptionFiles.MAPPER.readTree(run.out()).get("plan");
+    JsonNode plan = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out()).get("plan");
     assertThat(plan.get("cpuCores").asDouble()).isEqualTo(36.8);
     assertThat(plan.get("iops").asDouble()).isEqualTo(11600.0);
     assertThat(plan.get("networkMbps").asDouble()).isEqualTo(1450.0);
@@ -130,7 +130,7 @@ final class PlanCommandTest {
         .contains("  FAIL node-count cluster: 17 nodes; a failover cluster has 2 to 16")
         .endsWith("Result: FAILS VALIDATION; 'hvcluster validate " + f + "' lists every item" + System.lineSeparator());
     assertThat(json.exit()).isEqualTo(1);
-    JsonNode validation = DescriptionFiles.MAPPER.readTree(json.out()).get("validation");
+    JsonNode validation = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out()).get("validation");
     assertThat(validation.get("status").asText()).isEqualTo("FAIL");
     assertThat(validation.get("failed").asInt()).isPositive();
     assertThat(validation.get("failures").get(0).get("rule").asText()).isEqualTo("node-count");

@@ -52,7 +52,7 @@ final class ValidateCommandTest {
   void jsonOutputHoldsTheStatusCountsAndEveryItem() throws Exception {
     CliRun run = CliRun.of("validate", CliRun.example("retail-4-node.json").toString(), "--json");
 
-    JsonNode report = DescriptionFiles.MAPPER.readTree(run.out());
+    JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
     assertThat(run.exit()).isZero();
     assertThat(report.get("cluster").asText()).isEqualTo("RETAIL");
     assertThat(report.get("status").asText()).isEqualTo("WARN");

@@ -1,4 +1,4 @@
-package io.hvcluster.cli;
+package io.hvcluster.json;
 
 import io.hvcluster.testkit.fault.DurationText;
 import java.time.Duration;
@@ -8,21 +8,26 @@ import java.time.Duration;
  * {@code --duration} option): the compact form of {@link DurationText}, at most {@link #MAX}. The bound is
  * checked on the parsed {@link Duration} before anything converts it to nanoseconds, so a run of
  * {@code "24000000h"} is refused with the field and the maximum rather than overflowing later.
+ *
+ * <p>This class is stateless and thread-safe.
  */
-final class RunDurations {
+public final class RunDurations {
   /** The longest run, and the latest time of anything in it: 3650 days, as for {@code simulate --days}. */
-  static final Duration MAX = Duration.ofDays(3650);
+  public static final Duration MAX = Duration.ofDays(3650);
   /** {@link #MAX} in words, for messages. */
-  static final String MAX_TEXT = "87600h (3650 days)";
+  public static final String MAX_TEXT = "87600h (3650 days)";
 
   private RunDurations() {}
 
   /**
    * Parses a duration of at most {@link #MAX}.
    *
-   * @throws IllegalArgumentException saying what is wrong and what is allowed
+   * @param text the text, for example {@code "1h30m"}
+   * @return the duration
+   * @throws IllegalArgumentException saying what is wrong and what is allowed, for example
+   *     {@code '24000000h' is longer than the maximum, 87600h (3650 days)}
    */
-  static Duration parse(String text) {
+  public static Duration parse(String text) {
     Duration d;
     try {
       d = DurationText.parse(text);
@@ -36,11 +41,7 @@ final class RunDurations {
     return d;
   }
 
-  /**
-   * Checks a duration that was parsed elsewhere (a fault plan's) against {@link #MAX}.
-   *
-   * @throws IllegalArgumentException when it is longer
-   */
+  /** Checks a duration that was parsed elsewhere (a fault plan's) against {@link #MAX}. */
   static void check(String shown, Duration d) {
     if (d.compareTo(MAX) > 0) {
       throw tooLong(shown, null);

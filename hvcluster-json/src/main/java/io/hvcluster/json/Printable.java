@@ -1,4 +1,4 @@
-package io.hvcluster.cli;
+package io.hvcluster.json;
 
 /**
  * Escapes text from a user's file before it is echoed in a message: control characters (NUL, escape,

@@ -1,4 +1,4 @@
-package io.hvcluster.cli;
+package io.hvcluster.json;
 
 import io.hvcluster.api.spec.ClusterSpec;
 import io.hvcluster.core.management.description.ClusterDescription;
@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A scenario file (docs/scenario-format.md), read and checked: a cluster, how long to run it, and what
+ * A scenario file ({@code docs/scenario-format.md}), read and checked by {@link ScenarioFiles}: a cluster, how long to run it, and what
  * happens to it when, as operator actions and as a testkit fault plan.
  *
  * @param file the scenario file
@@ -24,18 +24,40 @@ import java.util.Optional;
  * @param actions the actions, in file order
  * @param faults the fault plan, if any
  */
-record Scenario(Path file, String name, String description, String clusterSource, ClusterDescription cluster,
+public record Scenario(Path file, String name, String description, String clusterSource, ClusterDescription cluster,
     ClusterSpec spec, long seed, Duration duration, boolean startVms, List<ScenarioAction> actions,
     Optional<FaultPlan> faults) {
   /** The seed when the file names none: the demo's. */
-  static final long DEFAULT_SEED = 42;
+  public static final long DEFAULT_SEED = 42;
 
-  Scenario {
+  /**
+   * Creates a scenario, copying the actions.
+   *
+   * @param file the scenario file
+   * @param name its name
+   * @param description what it shows
+   * @param clusterSource where the cluster came from
+   * @param cluster the cluster description
+   * @param spec the cluster as the simulator runs it
+   * @param seed the master seed
+   * @param duration how long to run, at most {@link RunDurations#MAX}
+   * @param startVms whether every VM is started when the cluster forms
+   * @param actions the actions, in file order
+   * @param faults the fault plan, if any
+   */
+  public Scenario {
     actions = List.copyOf(actions);
   }
 
-  /** Returns a copy with another seed or duration (command-line overrides). */
-  Scenario with(long newSeed, Duration newDuration) {
+  /**
+   * Returns a copy with another seed or duration (command-line overrides). The caller checks that the
+   * duration still covers every action and the fault plan's heal phase.
+   *
+   * @param newSeed the seed
+   * @param newDuration the duration
+   * @return the copy
+   */
+  public Scenario with(long newSeed, Duration newDuration) {
     return new Scenario(file, name, description, clusterSource, cluster, spec, newSeed, newDuration, startVms, actions,
         faults);
   }

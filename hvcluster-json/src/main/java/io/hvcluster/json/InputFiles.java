@@ -1,4 +1,4 @@
-package io.hvcluster.cli;
+package io.hvcluster.json;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,55 +24,43 @@ import java.util.Locale;
  *
  * <p>A file that is replaced by a FIFO between the check and the open is not guarded against: Java
  * cannot open a file without blocking on a FIFO.
+ *
+ * <p>This class is stateless and thread-safe. Example:
+ *
+ * <pre>{@code
+ * String text = InputFiles.read(Path.of("cluster.json"));   // or InvalidInputException, one line
+ * }</pre>
  */
-final class InputFiles {
-  /** The largest input file read: 16 MiB, far above the largest description (a 16-node cluster of 1,000 VMs is about 400 KiB). */
-  static final long MAX_BYTES = 16L << 20;
+public final class InputFiles {
+  /**
+   * The largest input file read: 16 MiB, far above the largest description (a 16-node cluster of 1,000
+   * VMs is about 400 KiB).
+   */
+  public static final long MAX_BYTES = 16L << 20;
 
   private InputFiles() {}
-
-  /** Thrown when an input file cannot be read as text; the message starts with the (escaped) file name. */
-  static final class UnreadableFileException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    private final transient Path file;
-    private final String reason;
-
-    UnreadableFileException(Path file, String reason, Throwable cause) {
-      super(Printable.of(file.toString()) + ": " + reason, cause);
-      this.file = file;
-      this.reason = reason;
-    }
-
-    /** Returns the file that could not be read. */
-    Path file() {
-      return file;
-    }
-
-    /** Returns what was wrong, without the file name: "cannot read: no such file". */
-    String reason() {
-      return reason;
-    }
-  }
 
   /**
    * Returns the text of a regular file of at most {@link #MAX_BYTES}, decoded as UTF-8 (a UTF-8
    * byte-order mark is dropped).
    *
-   * @throws UnreadableFileException when the file is missing, not a regular file, too large, not UTF-8 or
-   *     cannot be read
+   * @param file the file; a link is followed
+   * @return its text
+   * @throws InvalidInputException when the file is missing, not a regular file, too large, not UTF-8 or
+   *     cannot be read, with a message like {@code f.json: cannot read: no such file}
    */
-  static String read(Path file) {
+  public static String read(Path file) {
     BasicFileAttributes attributes;
     try {
       attributes = Files.readAttributes(file, BasicFileAttributes.class);
     } catch (IOException e) {
-      throw new UnreadableFileException(file, "cannot read: " + why(e), e);
+      throw unreadable(file, "cannot read: " + why(e), e);
     }
     if (attributes.isDirectory()) {
-      throw new UnreadableFileException(file, "cannot read: it is a directory; name a JSON file", null);
+      throw unreadable(file, "cannot read: it is a directory; name a JSON file", null);
     }
     if (!attributes.isRegularFile()) {
-      throw new UnreadableFileException(file, "cannot read: it is not a regular file (a pipe, device or socket);"
+      throw unreadable(file, "cannot read: it is not a regular file (a pipe, device or socket);"
           + " hvcluster reads input from regular files only", null);
     }
     if (attributes.size() > MAX_BYTES) {
@@ -82,7 +70,7 @@ final class InputFiles {
     try (InputStream in = Files.newInputStream(file)) {
       bytes = in.readNBytes((int) MAX_BYTES + 1);
     } catch (IOException e) {
-      throw new UnreadableFileException(file, "cannot read: " + why(e), e);
+      throw unreadable(file, "cannot read: " + why(e), e);
     }
     if (bytes.length > MAX_BYTES) {
       throw tooLarge(file, "it grew past the limit while it was read");
@@ -90,9 +78,25 @@ final class InputFiles {
     return decode(file, bytes);
   }
 
-  private static UnreadableFileException tooLarge(Path file, String what) {
-    return new UnreadableFileException(file, String.format(Locale.ROOT, "cannot read: %s; input files are limited to"
+  private static InvalidInputException tooLarge(Path file, String what) {
+    return unreadable(file, String.format(Locale.ROOT, "cannot read: %s; input files are limited to"
         + " 16 MiB (%,d bytes)", what, MAX_BYTES), null);
+  }
+
+  private static InvalidInputException unreadable(Path file, String reason, Throwable cause) {
+    return new InvalidInputException(file, file + ": " + reason, cause);
+  }
+
+  /**
+   * Returns text with its control characters, format characters (bidirectional overrides) and line
+   * separators escaped as {@code \n}, {@code \t}, {@code \r} or {@code \}{@code uXXXX}, for echoing a name or
+   * path from a user in a message: it stays one line and sends nothing to a terminal.
+   *
+   * @param text the text, may be null
+   * @return the escaped text; text without such characters is returned unchanged
+   */
+  public static String printable(String text) {
+    return Printable.of(text);
   }
 
   private static String why(IOException e) {
@@ -106,7 +110,7 @@ final class InputFiles {
   }
 
   /** Decodes strictly as UTF-8, naming the byte offset of the first byte that is not. */
-  static String decode(Path file, byte[] bytes) {
+  private static String decode(Path file, byte[] bytes) {
     if (startsWith(bytes, 0xFF, 0xFE) || startsWith(bytes, 0xFE, 0xFF)) {
       throw notUtf8(file, bytes, 0, "starts with a UTF-16 byte-order mark (" + hex(bytes, 0, 2) + ")");
     }
@@ -132,12 +136,12 @@ final class InputFiles {
     return out.flip().toString();
   }
 
-  private static UnreadableFileException notUtf8(Path file, byte[] bytes, int offset, String what) {
+  private static InvalidInputException notUtf8(Path file, byte[] bytes, int offset, String what) {
     int line = 1;
     for (int i = 0; i < offset; i++) {
       line += bytes[i] == '\n' ? 1 : 0;
     }
-    return new UnreadableFileException(file, "byte offset " + offset + " (line " + line + ") " + what
+    return unreadable(file, "byte offset " + offset + " (line " + line + ") " + what
         + "; input files must be UTF-8", null);
   }
 

@@ -1,4 +1,4 @@
-package io.hvcluster.cli;
+package io.hvcluster.json;
 
 /**
  * What became of one scenario action: whether the cluster accepted it (an operator action on a node that
@@ -9,4 +9,4 @@ package io.hvcluster.cli;
  * @param accepted whether the cluster accepted it
  * @param detail what was started, or why it was refused
  */
-record ActionOutcome(ScenarioAction action, long atNanos, boolean accepted, String detail) {}
+public record ActionOutcome(ScenarioAction action, long atNanos, boolean accepted, String detail) {}

@@ -1,4 +1,4 @@
-package io.hvcluster.cli;
+package io.hvcluster.json;
 
 import io.hvcluster.core.report.RunRecord;
 import io.hvcluster.testkit.history.HistoryEntry;
@@ -16,9 +16,19 @@ import java.util.List;
  * @param faultHistory what the fault plan did: the testkit history's nemesis entries (faults applied,
  *     healed, or that could not be applied)
  */
-record ScenarioResult(Scenario scenario, RunRecord record, List<ActionOutcome> outcomes, int vmsRunning, String trace,
+public record ScenarioResult(Scenario scenario, RunRecord record, List<ActionOutcome> outcomes, int vmsRunning, String trace,
     List<HistoryEntry> faultHistory) {
-  ScenarioResult {
+  /**
+   * Creates a result, copying the lists.
+   *
+   * @param scenario the scenario as run
+   * @param record the run's record
+   * @param outcomes one per action
+   * @param vmsRunning VMs running at the end
+   * @param trace the event trace
+   * @param faultHistory what the fault plan did
+   */
+  public ScenarioResult {
     outcomes = List.copyOf(outcomes);
     faultHistory = List.copyOf(faultHistory);
   }
