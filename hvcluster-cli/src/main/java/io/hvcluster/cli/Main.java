@@ -1,5 +1,6 @@
 package io.hvcluster.cli;
 
+import io.hvcluster.json.InputFiles;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -115,7 +116,7 @@ public final class Main {
     } else {
       message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
     }
-    return message.replace('\n', ' ');
+    return InputFiles.printable(message.replace('\n', ' '));
   }
 
   private static String reason(FileSystemException f) {

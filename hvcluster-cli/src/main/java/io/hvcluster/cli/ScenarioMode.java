@@ -12,6 +12,14 @@ import io.hvcluster.api.event.MigrationFinished;
 import io.hvcluster.core.report.RunRecord;
 import io.hvcluster.core.report.Timeline;
 import io.hvcluster.testkit.fault.DurationText;
+import io.hvcluster.json.ActionOutcome;
+import io.hvcluster.json.InputFiles;
+import io.hvcluster.json.RunDurations;
+import io.hvcluster.json.Scenario;
+import io.hvcluster.json.ScenarioAction;
+import io.hvcluster.json.ScenarioFiles;
+import io.hvcluster.json.ScenarioResult;
+import io.hvcluster.json.ScenarioRunner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -47,7 +55,7 @@ final class ScenarioMode {
     Duration length = scenario.duration();
     if (duration != null) {
       try {
-        length = DurationText.parse(duration);
+        length = RunDurations.parse(duration);
       } catch (IllegalArgumentException e) {
         throw new ParameterException(spec.commandLine(), "--duration: " + e.getMessage());
       }
@@ -70,7 +78,7 @@ final class ScenarioMode {
     ScenarioResult result;
     try (ProgressBar bar = ProgressBar.forCommand(spec, "simulating", length.toNanos(), ProgressBar.Rate.virtualTime(),
         json)) {
-      result = ScenarioRunner.run(scenario, bar);
+      result = ScenarioRunner.run(scenario, bar::update);
     }
     Path page = report == null ? null : ScenarioReport.write(result, report);
     PrintWriter out = spec.commandLine().getOut();
@@ -87,13 +95,13 @@ final class ScenarioMode {
     Scenario s = result.scenario();
     RunRecord r = result.record();
     Availability a = r.availability();
-    out.println("Scenario " + s.name() + " (" + s.file() + "): cluster " + s.spec().name() + ", " + r.hosts().size()
+    out.println("Scenario " + InputFiles.printable(s.name()) + " (" + InputFiles.printable(s.file().toString()) + "): cluster " + s.spec().name() + ", " + r.hosts().size()
         + " nodes, " + r.vms().size() + " VMs, seed " + s.seed() + ", " + DurationText.format(s.duration())
         + " of virtual time");
     for (ActionOutcome o : result.outcomes()) {
       out.printf(Locale.ROOT, "  %s  %-34s %s%n", Timeline.time(o.atNanos()), o.action().describe(),
-          (o.accepted() ? "accepted" : "REFUSED: " + o.detail()) + (o.action().note().isEmpty() ? ""
-              : "  (" + o.action().note() + ")"));
+          (o.accepted() ? "accepted" : "REFUSED: " + InputFiles.printable(o.detail())) + (o.action().note().isEmpty() ? ""
+              : "  (" + InputFiles.printable(o.action().note()) + ")"));
     }
     long guest = guestFailovers(r);
     out.printf(Locale.ROOT, "Result: availability %.4f %%, %d outage%s, VM downtime %s, MTTR %s, %d group failovers,"
@@ -158,7 +166,7 @@ final class ScenarioMode {
       ScenarioAction action = o.action();
       n.put("index", action.index());
       n.put("atSeconds", JsonOutput.seconds(o.atNanos()));
-      n.put("kind", action.kind().id);
+      n.put("kind", action.kind().id());
       targets(n, action.target());
       n.put("description", action.describe());
       n.put("note", action.note());

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 final class ApiStatusTest {
   private static final JavaClasses PUBLISHED = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("io.hvcluster.api", "io.hvcluster.core", "io.hvcluster.testkit", "io.hvcluster.cli");
+      .importPackages("io.hvcluster.api", "io.hvcluster.core", "io.hvcluster.testkit", "io.hvcluster.json",
+          "io.hvcluster.cli");
 
   @Test
   void everyPublicTypeOfThePublishedModulesCarriesAnApiStatus() {

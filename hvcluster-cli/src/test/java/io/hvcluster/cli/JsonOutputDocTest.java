@@ -146,7 +146,8 @@ final class JsonOutputDocTest {
   void validateAndPlanOutputsMatchTheirTables() throws IOException {
     check("validate", List.of(run("validate", CliRun.example("retail-4-node.json").toString(), "--json"),
         runExpecting(1, "validate", CliRun.example("lab-unsupported.json").toString(), "--json")));
-    check("plan", List.of(run("plan", CliRun.example("saas-12-hosts-120-vms.json").toString(), "--json")));
+    check("plan", List.of(run("plan", CliRun.example("saas-12-hosts-120-vms.json").toString(), "--json"),
+        runExpecting(1, "plan", CliRun.example("lab-unsupported.json").toString(), "--json")));
   }
 
   @Test
