@@ -208,6 +208,26 @@ public interface ClusterFaults {
   void delayHeartbeats(HostId from, HostId to, Duration delay);
 
   /**
+   * Takes a node's interface on one cluster network down (a failed NIC, cable or switch port). The
+   * cluster removes the node only when every network that carries heartbeats to it is down; while
+   * another cluster network joins it to the others, it stays a member.
+   *
+   * @param node the node
+   * @param network the cluster network's name ({@link io.hvcluster.api.spec.ClusterSettings#networks()})
+   * @throws IllegalArgumentException when the cluster has no network of that name
+   */
+  void cutNetwork(HostId node, String network);
+
+  /**
+   * Brings a node's interface on a cluster network back up.
+   *
+   * @param node the node
+   * @param network the cluster network's name
+   * @throws IllegalArgumentException when the cluster has no network of that name
+   */
+  void restoreNetwork(HostId node, String network);
+
+  /**
    * Cuts the live-migration network between two nodes, both ways; migrations between them that copy
    * memory over it fail or fall back.
    *

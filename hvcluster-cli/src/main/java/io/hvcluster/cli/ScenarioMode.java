@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -37,20 +38,34 @@ final class ScenarioMode {
   private ScenarioMode() {}
 
   /**
+   * Where the scenario mode writes its files.
+   *
+   * @param report the report directory, or null for none
+   * @param clusterLog the cluster-log directory, or null for none
+   */
+  record Outputs(Path report, Path clusterLog) {
+  }
+
+  /**
    * Runs the scenario mode.
    *
    * @param spec the running command, for its output streams
    * @param file the scenario file
-   * @param report the report directory, or null for none
+   * @param outputs the report and cluster-log directories asked for
    * @param seed the seed from the command line, or null for the file's
    * @param duration the duration from the command line, or null for the file's
    * @param json whether to print JSON
    * @return the exit code
    */
-  static int run(CommandSpec spec, Path file, Path report, Long seed, String duration, boolean json) throws IOException {
+  static int run(CommandSpec spec, Path file, Outputs outputs, Long seed, String duration, boolean json)
+      throws IOException {
     Scenario scenario = ScenarioFiles.read(file);
+    Path report = outputs.report();
     if (report != null) {
-      ScenarioReport.check(report);
+      ScenarioReport.check("--report", report);
+    }
+    if (outputs.clusterLog() != null) {
+      ScenarioReport.check("--cluster-log", outputs.clusterLog());
     }
     Duration length = scenario.duration();
     if (duration != null) {
@@ -81,11 +96,20 @@ final class ScenarioMode {
       result = ScenarioRunner.run(scenario, bar::update);
     }
     Path page = report == null ? null : ScenarioReport.write(result, report);
+    List<Path> logs = outputs.clusterLog() == null ? List.of() : ScenarioReport.writeClusterLog(result,
+        outputs.clusterLog());
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      JsonOutput.print(out, toJson(result, page));
+      ObjectNode o = toJson(result, page);
+      if (outputs.clusterLog() != null) {
+        o.put("clusterLog", outputs.clusterLog().toString());
+      }
+      JsonOutput.print(out, o);
     } else {
       print(out, result, page);
+      if (outputs.clusterLog() != null) {
+        out.println("Cluster log: " + logs.size() + " files in " + outputs.clusterLog());
+      }
     }
     out.flush();
     return 0;

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
  * {@code hvcluster simulate}, in two modes. Fleet mode ({@code --hosts --vms --days --failures-per-hour}):
  * a fleet of clusters with Poisson host failures over simulated days, summarised as text or as one JSON
  * object. Scenario mode ({@code --scenario FILE [--report DIR] [--duration D]}): one cluster from a
- * scenario file with timed actions and a fault plan (docs/scenario-format.md), with an HTML report.
+ * scenario file with timed actions and a fault plan (docs/scenario-format.md), with an HTML report and
+ * each node's cluster log ({@code --cluster-log DIR}).
  * Both show a progress bar on a terminal, and none with {@code --json} or when output is not a terminal.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
@@ -65,6 +66,11 @@ final class SimulateCommand implements Callable<Integer> {
       description = "Scenario: write index.html, timeline.svg and trace.jsonl to DIR (created if missing).")
   Path report;
 
+  @Option(names = "--cluster-log", paramLabel = "DIR",
+      description = "Scenario: write each node's cluster log (the text of 'cluster log /g' or Get-ClusterLog) to"
+          + " DIR/<node>_cluster.log (created if missing).")
+  Path clusterLog;
+
   @Option(names = "--duration", paramLabel = "D",
       description = "Scenario: run for D of virtual time instead of the file's duration, e.g. 2h or 90m.")
   String duration;
@@ -89,12 +95,13 @@ final class SimulateCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "--scenario runs one scenario file; " + String.join(", ",
             fleetOptions) + " belong to fleet mode; give one mode or the other");
       }
-      return ScenarioMode.run(spec, scenario, report, seed, duration, json);
+      return ScenarioMode.run(spec, scenario, new ScenarioMode.Outputs(report, clusterLog), seed, duration, json);
     }
-    List<String> scenarioOptions = given(Map.of("--report", report != null, "--duration", duration != null));
+    List<String> scenarioOptions = given(Map.of("--report", report != null, "--duration", duration != null,
+        "--cluster-log", clusterLog != null));
     if (!scenarioOptions.isEmpty()) {
       throw new ParameterException(spec.commandLine(), String.join(" and ", scenarioOptions)
-          + " need --scenario FILE; fleet mode writes no report");
+          + " need --scenario FILE; fleet mode writes no report and no cluster log");
     }
     List<String> missing = missing(Map.of("'--hosts'", hosts == null, "'--vms'", vms == null, "'--days'", days == null,
         "'--failures-per-hour'", failuresPerHour == null));

@@ -110,7 +110,7 @@ final class JsonOutputDocTest {
       outputs.add(run("simulate", "--scenario", CliRun.example(example + ".json").toString(), "--json"));
     }
     outputs.add(run("simulate", "--scenario", everyTargetScenario().toString(), "--report",
-        dir.resolve("report").toString(), "--json"));
+        dir.resolve("report").toString(), "--cluster-log", dir.resolve("cluster-log").toString(), "--json"));
     check("simulate --scenario", outputs);
   }
 

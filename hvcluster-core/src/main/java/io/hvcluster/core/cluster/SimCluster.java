@@ -60,7 +60,7 @@ public final class SimCluster implements Cluster {
   final AvailabilityTracker availability;
   final GuestClusters guestClusters;
   final Lifecycle lifecycle;
-  final Links links = new Links();
+  final Links links;
   final Heartbeats heartbeats;
   final NodeService nodes;
   final Membership membership;
@@ -93,6 +93,7 @@ public final class SimCluster implements Cluster {
     model.connect(reactions, memory);
     this.reservations = new Reservations(model, options.defects());
     this.lifecycle = new Lifecycle(memory, reactions);
+    this.links = new Links(spec.settings().networks());
     this.heartbeats = new Heartbeats(model, links, options.everyHeartbeat());
     for (HostSpec h : spec.hosts()) {
       heartbeats.add(model.addHost(h));
