@@ -1,9 +1,9 @@
 package io.hvcluster.json;
 
-import org.apiguardian.api.API;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * The actions a scenario can take at a moment of virtual time ({@code docs/scenario-format.md}), each with
@@ -52,6 +52,10 @@ public enum ActionKind {
   CUT_LINK("cut-link", Shape.LINK),
   /** Restore a link cut by cut-link. */
   RESTORE_LINK("restore-link", Shape.LINK),
+  /** Take a node's interface on one cluster network down; the node stays while another cluster network reaches it. */
+  CUT_NETWORK("cut-network", Shape.NETWORK),
+  /** Bring a node's interface on a cluster network back up. */
+  RESTORE_NETWORK("restore-network", Shape.NETWORK),
   /** Make the witness unavailable. */
   LOSE_WITNESS("lose-witness", Shape.CLUSTER),
   /** Make the witness available again. */
@@ -72,6 +76,8 @@ public enum ActionKind {
     MOVE(List.of("vm", "to")),
     /** A one-way link: {@code from}, {@code to}. */
     LINK(List.of("from", "to")),
+    /** A node's interface on a cluster network: {@code host}, {@code network}. */
+    NETWORK(List.of("host", "network")),
     /** A LUN: {@code lun}. */
     LUN(List.of("lun")),
     /** Sides of a partition: {@code sides}. */

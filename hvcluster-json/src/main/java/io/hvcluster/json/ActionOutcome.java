@@ -1,6 +1,7 @@
 package io.hvcluster.json;
 
 import org.apiguardian.api.API;
+
 /**
  * What became of one scenario action: whether the cluster accepted it (an operator action on a node that
  * is down, or a start without quorum, is refused as the real cluster would refuse it) and what it said.

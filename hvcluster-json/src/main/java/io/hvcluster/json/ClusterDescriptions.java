@@ -1,6 +1,5 @@
 package io.hvcluster.json;
 
-import org.apiguardian.api.API;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -32,6 +31,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * Reads and writes cluster-description files ({@code docs/cluster-description.md}). Reading is strict:

@@ -1,12 +1,12 @@
 package io.hvcluster.json;
 
-import org.apiguardian.api.API;
 import io.hvcluster.testkit.fault.Fault;
 import io.hvcluster.testkit.fault.FaultPlan;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Reads and writes testkit fault plans ({@link FaultPlan}) as files, the format a scenario's

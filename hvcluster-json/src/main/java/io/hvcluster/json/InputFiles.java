@@ -1,6 +1,5 @@
 package io.hvcluster.json;
 
-import org.apiguardian.api.API;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -15,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * The one reader of the text files hvcluster is given (cluster descriptions, scenarios, fault plans). It

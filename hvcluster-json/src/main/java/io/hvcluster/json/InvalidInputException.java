@@ -1,9 +1,9 @@
 package io.hvcluster.json;
 
-import org.apiguardian.api.API;
 import io.hvcluster.api.InvalidConfigurationException;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Thrown when an input file cannot be used: it cannot be read as UTF-8 text (see {@link InputFiles}), is not

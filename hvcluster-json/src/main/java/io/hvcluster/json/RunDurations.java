@@ -1,8 +1,8 @@
 package io.hvcluster.json;
 
-import org.apiguardian.api.API;
 import io.hvcluster.testkit.fault.DurationText;
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * The durations of a scenario run (its {@code duration}, action times, fault-plan times and the

@@ -1,6 +1,5 @@
 package io.hvcluster.json;
 
-import org.apiguardian.api.API;
 import io.hvcluster.api.spec.ClusterSpec;
 import io.hvcluster.core.management.description.ClusterDescription;
 import io.hvcluster.testkit.fault.FaultPlan;
@@ -8,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A scenario file ({@code docs/scenario-format.md}), read and checked by {@link ScenarioFiles}: a cluster, how long to run it, and what

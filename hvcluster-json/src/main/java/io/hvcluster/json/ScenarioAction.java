@@ -1,6 +1,5 @@
 package io.hvcluster.json;
 
-import org.apiguardian.api.API;
 import io.hvcluster.api.HostId;
 import io.hvcluster.api.LunId;
 import io.hvcluster.api.VmId;
@@ -8,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * One timed action of a scenario: what to do ({@link ActionKind}), to which targets, and when (virtual
@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 public record ScenarioAction(int index, Duration at, ActionKind kind, Target target, String note) {
   /** The targets of an action; the shape follows {@link ActionKind.Shape}. */
   @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
-  public sealed interface Target permits OnHost, OnVm, Move, OnLink, OnLun, Sides, OnCluster {}
+  public sealed interface Target permits OnHost, OnVm, Move, OnLink, OnNetwork, OnLun, Sides, OnCluster {}
 
   /**
    * A host or node.
@@ -68,6 +68,15 @@ public record ScenarioAction(int index, Duration at, ActionKind kind, Target tar
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public record OnLun(LunId lun) implements Target {}
+
+  /**
+   * A node's interface on a cluster network.
+   *
+   * @param host the node
+   * @param network the cluster network's name, for example {@code cluster-network-2}
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+  public record OnNetwork(HostId host, String network) implements Target {}
 
   /**
    * Disjoint sides of a partition; hosts not named form one more side.
@@ -119,6 +128,8 @@ public record ScenarioAction(int index, Duration at, ActionKind kind, Target tar
       return " " + t.vm() + " to " + t.to();
     } else if (target instanceof OnLink t) {
       return " " + t.from() + " → " + t.to();
+    } else if (target instanceof OnNetwork t) {
+      return " " + t.host() + " on " + t.network();
     } else if (target instanceof OnLun t) {
       return " " + t.lun();
     } else if (target instanceof Sides t) {

@@ -1,11 +1,11 @@
 package io.hvcluster.json;
 
-import org.apiguardian.api.API;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hvcluster.api.HostId;
 import io.hvcluster.api.LunId;
 import io.hvcluster.api.VmId;
+import io.hvcluster.api.spec.ClusterNetwork;
 import io.hvcluster.api.spec.ClusterSpec;
 import io.hvcluster.core.management.description.ClusterDescription;
 import io.hvcluster.core.management.description.HostDescription;
@@ -23,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Reads scenario files (docs/scenario-format.md) strictly: unknown or duplicate fields, wrong types,
@@ -254,6 +255,7 @@ public final class ScenarioFiles {
       case VM -> new ScenarioAction.OnVm(vm(node, "vm", where, cluster));
       case MOVE -> new ScenarioAction.Move(vm(node, "vm", where, cluster), host(node, "to", where, cluster));
       case LINK -> new ScenarioAction.OnLink(host(node, "from", where, cluster), host(node, "to", where, cluster));
+      case NETWORK -> new ScenarioAction.OnNetwork(host(node, "host", where, cluster), network(node, where, cluster));
       case LUN -> new ScenarioAction.OnLun(lun(node, where, cluster));
       case SIDES -> new ScenarioAction.Sides(sides(required(node, "sides", where), where + ".sides", cluster));
       case CLUSTER -> new ScenarioAction.OnCluster();
@@ -285,6 +287,16 @@ public final class ScenarioFiles {
           ? String.join(", ", vms) : String.join(", ", vms.subList(0, 12)) + ", … (" + vms.size() + " in all)"));
     }
     return VmId.of(name);
+  }
+
+  private String network(JsonNode node, String where, ClusterDescription cluster) {
+    String name = name(required(node, "network", where), where + ".network");
+    List<String> networks = cluster.networks().stream().map(ClusterNetwork::name).toList();
+    if (!networks.contains(name)) {
+      throw fail(where + ".network", "network '" + name + "' is not one of the cluster's networks: "
+          + String.join(", ", networks) + " (a second network comes from every host's \"heartbeatNetwork\": true)");
+    }
+    return name;
   }
 
   private LunId lun(JsonNode node, String where, ClusterDescription cluster) {

@@ -1,9 +1,9 @@
 package io.hvcluster.json;
 
-import org.apiguardian.api.API;
 import io.hvcluster.core.report.RunRecord;
 import io.hvcluster.testkit.history.HistoryEntry;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A finished scenario run: the record of everything the cluster did, what became of each action, and

@@ -1,6 +1,5 @@
 package io.hvcluster.json;
 
-import org.apiguardian.api.API;
 import io.hvcluster.api.Cluster;
 import io.hvcluster.api.HostId;
 import io.hvcluster.api.HvClusterException;
@@ -18,6 +17,7 @@ import io.hvcluster.testkit.history.History;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Runs a {@link Scenario}: creates its cluster, forms it and starts its VMs at time 0, schedules every
@@ -148,6 +148,9 @@ public final class ScenarioRunner {
       case HEAL -> faults.healNetwork();
       case CUT_LINK -> faults.cutLink(((ScenarioAction.OnLink) t).from(), ((ScenarioAction.OnLink) t).to());
       case RESTORE_LINK -> faults.restoreLink(((ScenarioAction.OnLink) t).from(), ((ScenarioAction.OnLink) t).to());
+      case CUT_NETWORK -> faults.cutNetwork(((ScenarioAction.OnNetwork) t).host(), ((ScenarioAction.OnNetwork) t).network());
+      case RESTORE_NETWORK -> faults.restoreNetwork(((ScenarioAction.OnNetwork) t).host(),
+          ((ScenarioAction.OnNetwork) t).network());
       case LOSE_WITNESS -> faults.loseWitness();
       case RESTORE_WITNESS -> faults.restoreWitness();
       case LUN_OFFLINE -> faults.takeLunOffline(((ScenarioAction.OnLun) t).lun());

@@ -1,5 +1,6 @@
 package io.hvcluster.core.management.description;
 
+import io.hvcluster.api.spec.ClusterNetwork;
 import io.hvcluster.api.spec.ClusterSpec;
 import io.hvcluster.api.spec.QuorumModel;
 import java.util.ArrayList;
@@ -99,8 +100,9 @@ public record ClusterDescription(String name, Optional<QuorumModel> quorum, int 
 
   /**
    * Returns the description of a cluster spec, for validating or planning a cluster that was built in
-   * code. Facts a spec does not hold take their description defaults (one guest NIC port, no dedicated
-   * heartbeat or iSCSI network, storage certification not stated, fixed VHDs), the reserve is 1, and
+   * code. Every host has a dedicated heartbeat network when the spec has a cluster-only network, and a
+   * dedicated iSCSI network when it has a network with the role none. Facts a spec does not hold take their
+   * description defaults (one guest NIC port, storage certification not stated, fixed VHDs), the reserve is 1, and
    * memory and LUN sizes are rounded to whole MiB.
    *
    * @param spec the cluster
@@ -108,6 +110,19 @@ public record ClusterDescription(String name, Optional<QuorumModel> quorum, int 
    */
   public static ClusterDescription fromSpec(ClusterSpec spec) {
     return SpecConversion.description(spec);
+  }
+
+  /**
+   * Returns the cluster networks the simulation gives this cluster, numbered as WSFC names them:
+   * {@code cluster-network-1}, the public network (cluster and client); then {@code cluster-network-2}, cluster
+   * only, when every host has a dedicated {@code heartbeatNetwork}; then the iSCSI network, role none, when
+   * every host has a dedicated {@code iscsiNetwork}. Scenario actions {@code cut-network} and
+   * {@code restore-network} name them.
+   *
+   * @return the networks, in order
+   */
+  public List<ClusterNetwork> networks() {
+    return SpecConversion.networks(this);
   }
 
   /**
