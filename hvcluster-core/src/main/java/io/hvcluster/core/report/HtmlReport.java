@@ -3,6 +3,7 @@ package io.hvcluster.core.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Renders a run as one self-contained HTML page: a summary (availability, downtime, outages, mean time
@@ -25,7 +26,10 @@ import java.util.Objects;
  *     .fact("scenario", "examples/retail-host-failure.json")
  *     .html();
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class HtmlReport {
   /** The ids of the page's own sections. */
   static final List<String> RESERVED = List.of("summary", "timeline", "actions", "migrations", "downtime-per-vm", "events");
@@ -42,7 +46,12 @@ public final class HtmlReport {
     return new Builder(Objects.requireNonNull(record, "record"));
   }
 
-  /** Builds an {@link HtmlReport} page; not thread-safe. */
+  /**
+   * Builds an {@link HtmlReport} page; not thread-safe.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public static final class Builder {
     private final RunRecord record;
     private String title;

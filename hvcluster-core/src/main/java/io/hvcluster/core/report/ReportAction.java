@@ -1,6 +1,7 @@
 package io.hvcluster.core.report;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One operator action of a run as a report shows it: when it was asked for, what it was, a note, and
@@ -14,7 +15,9 @@ import java.util.Objects;
  * @param note why, or empty
  * @param accepted whether the cluster accepted it
  * @param result what the cluster answered, for example {@code done} or the reason of a refusal
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record ReportAction(long atNanos, String action, String note, boolean accepted, String result) {
   /**
    * Checks the fields.

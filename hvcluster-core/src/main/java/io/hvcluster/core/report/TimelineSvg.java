@@ -10,6 +10,7 @@ import io.hvcluster.api.migration.MigrationResult;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Draws a run as an SVG timeline: a lane for the cluster's quorum (naming the partition that holds it),
@@ -27,7 +28,10 @@ import java.util.Map;
  * their box clears every other label and marker: nothing hides anything else. The output is well-formed
  * XML with no external references (no scripts, fonts or images), and depends only on its input: the same
  * run draws the same bytes. Stateless and thread-safe.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class TimelineSvg {
   static final String NAMESPACE = "http://www.w3.org/2000/svg";
   /** The most rows of VM bars a node lane draws before it sums its VMs into one strip. */
