@@ -74,8 +74,8 @@ final class ReportPage {
         + " cluster state (charcoal: DOWN), the bars below it are the VMs it hosted, coloured by VM state"
         + " (cross-hatched: FAILED). Arrows are migrations; ▼ marks a fault (with a dashed guide through the"
         + " nodes), ▲ its heal, a numbered pill an operator action (hollow and dashed when refused; click it for"
-        + " its row), ■ a group failover, ◆ a guest-cluster failover; ×N counts markers at one instant. Hover"
-        + " for details.</p>\n<div class=\"timeline\">\n").append(TimelineSvg.element(r, actions, false))
+        + " its row), ■ a group failover, ◆ a guest-cluster failover (hollow when no guest node was left to take"
+        + " the application over); ×N counts markers at one instant. Hover for details.</p>\n<div class=\"timeline\">\n").append(TimelineSvg.element(r, actions, false))
         .append("</div>\n");
     if (TimelineSvg.sumsAnyLane(r)) {
       // The same drawing bar by bar; its ids are prefixed so the page keeps unique ids.
