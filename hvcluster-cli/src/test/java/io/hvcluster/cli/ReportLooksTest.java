@@ -195,6 +195,34 @@ final class ReportLooksTest {
   }
 
   @org.junit.jupiter.api.Test
+  void migrationStripsShareOneScaleAndAPhaseKeepsItsColourInEveryRow() throws Exception {
+    Document html = report("planned-maintenance.json");
+    List<Element> rows = ExampleScenariosTest.elements(html, "tr", "migration");
+    assertThat(rows).hasSize(12);
+    Map<String, String> fills = new java.util.HashMap<>();
+    ExampleScenariosTest.elements(html, "span", "swatch").forEach(s -> fills.put(s.getAttribute("data-phase"),
+        s.getAttribute("style").replace("background:", "")));
+    assertThat(fills).containsKeys("save", "restore", "pre-copy");
+    assertThat(fills.values()).doesNotHaveDuplicates();
+    double longest = 0;
+    for (Element row : rows) {
+      Element strip = within(row, "svg", "phases").get(0);
+      double width = Double.parseDouble(strip.getAttribute("width"));
+      longest = Math.max(longest, width);
+      assertThat(width).isLessThanOrEqualTo(240);
+      for (Element phase : within(strip, "rect", null)) {
+        assertThat(phase.getAttribute("fill")).as(phase.getTextContent()).isEqualTo(fills.get(phase.getAttribute("data-phase")));
+      }
+    }
+    assertThat(longest).isEqualTo(240);
+    // A 5.8 s quick migration's strip is under half the 12.5 s one's: the strips compare at a glance.
+    Map<String, Double> widthByTotal = new java.util.TreeMap<>();
+    rows.forEach(r -> widthByTotal.put(within(r, "td", "num").get(0).getTextContent(),
+        Double.parseDouble(within(r, "svg", "phases").get(0).getAttribute("width"))));
+    assertThat(widthByTotal.get("5.8 s") / widthByTotal.get("12.5 s")).isCloseTo(5.8 / 12.5, org.assertj.core.data.Offset.offset(0.02));
+  }
+
+  @org.junit.jupiter.api.Test
   void nodesThatLostQuorumAreDrawnWithoutQuorumNotJoining() throws Exception {
     Document html = report("split-brain.json");
     Element svg = timelines(html).get(0);
