@@ -230,7 +230,22 @@ final class ReportLooksTest {
     assertThat(bands.stream().filter(b -> b.getAttribute("data-state").equals("NO_QUORUM")).count()).isEqualTo(4);
     assertThat(bands).noneMatch(b -> b.getAttribute("data-state").equals("JOINING") && Double.parseDouble(b.getAttribute("width")) > 5);
     List<String> quorum = within(svg, "text", "quorum-label").stream().map(Element::getTextContent).toList();
-    assertThat(quorum).anyMatch(t -> t.contains("node1 node2 node3 node4 + witness"))
+    assertThat(quorum).anyMatch(t -> t.contains("node1–4 + witness")).anyMatch(t -> t.contains("node1 node2 + witness"))
         .anyMatch(t -> t.startsWith("NO QUORUM"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"retail-host-failure.json", "saas-120-vms.json", "planned-maintenance.json",
+      "split-brain.json", "sql-guest-cluster.json"})
+  void quorumSpansNameTheirHoldersOneWay(String example) throws Exception {
+    Element svg = timelines(report(example)).get(0);
+    List<String> held = within(svg, "text", "quorum-label").stream().map(Element::getTextContent)
+        .filter(t -> !t.startsWith("NO QUORUM")).toList();
+    assertThat(held).isNotEmpty().noneMatch(t -> t.startsWith("quorum:"))
+        // Three or more numbered nodes in a row are a range, never a list (nodes 1, 3 and 4 stay names).
+        .noneMatch(t -> t.contains("node1 node2 node3")).noneMatch(t -> t.contains("hv01 hv02 hv03"));
+    if (example.startsWith("saas")) {
+      assertThat(held).anyMatch(t -> t.contains("hv01–08,10–12 + witness"));
+    }
   }
 }

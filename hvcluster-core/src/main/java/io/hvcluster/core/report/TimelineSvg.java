@@ -225,17 +225,7 @@ public final class TimelineSvg {
           .append("\" fill=\"").append(Palette.quorum(s.state())).append("\"><title>")
           .append(Xml.escape(span(s) + "  " + s.label() + (s.detail().isEmpty() ? "" : ": " + s.detail())))
           .append("</title></rect>\n");
-      String members = s.label().replaceFirst("^quorum held by |^NO QUORUM: ", "").replaceFirst(" \\(.*| hold .*", "");
-      String head = s.label().replaceFirst(":.*| held by.*", "");
-      if (members.equals(s.label())) {
-        fitted(x0, w, QUORUM_Y + 13, "quorum-label", s.label());
-      } else if (s.state().equals(RunRecord.Quorum.LOST.name())) {
-        // Without quorum the members alone would read as the holders: the label always says NO QUORUM.
-        fitted(x0, w, QUORUM_Y + 13, "quorum-label", s.label(), head + ": " + members, head);
-      } else {
-        fitted(x0, w, QUORUM_Y + 13, "quorum-label", s.label(), s.label().replaceFirst(" \\(.*", ""),
-            head + ": " + members, members, head);
-      }
+      fitted(x0, w, QUORUM_Y + 13, "quorum-label", QuorumLabels.choices(s).toArray(String[]::new));
     }
     out.append("</g>\n");
   }
