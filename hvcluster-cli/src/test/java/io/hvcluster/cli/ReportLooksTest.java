@@ -222,6 +222,21 @@ final class ReportLooksTest {
     assertThat(widthByTotal.get("5.8 s") / widthByTotal.get("12.5 s")).isCloseTo(5.8 / 12.5, org.assertj.core.data.Offset.offset(0.02));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"retail-host-failure.json", "saas-120-vms.json", "split-brain.json", "sql-guest-cluster.json"})
+  void everyFaultsGuideIsDrawnOverTheNodeLanesNotHiddenUnderThem(String example) throws Exception {
+    Element svg = timelines(report(example)).get(0);
+    List<Element> guides = within(svg, "line", "fault-guide");
+    assertThat(guides).hasSameSizeAs(within(svg, "g", "fault"));
+    // Later in the document is on top: each guide comes after the last node lane's background.
+    List<Element> lanes = within(svg, "g", "host-lane");
+    Element lastLane = lanes.get(lanes.size() - 1);
+    for (Element guide : guides) {
+      assertThat(lastLane.compareDocumentPosition(guide) & Node.DOCUMENT_POSITION_FOLLOWING).as("guide after lanes")
+          .isNotZero();
+    }
+  }
+
   @org.junit.jupiter.api.Test
   void nodesThatLostQuorumAreDrawnWithoutQuorumNotJoining() throws Exception {
     Document html = report("split-brain.json");

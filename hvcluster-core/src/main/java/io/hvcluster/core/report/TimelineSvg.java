@@ -160,6 +160,7 @@ public final class TimelineSvg {
     quorumLane();
     eventsLane();
     hostLanes();
+    faultGuides();
     migrations();
     legend.draw(legendY);
     out.append("</svg>\n");
@@ -285,13 +286,19 @@ public final class TimelineSvg {
         }
       }
       out.append("</g>").append(link ? "</a>" : "").append('\n');
+    }
+    out.append("</g>\n");
+  }
+
+  /** The dashed guides of the faults, drawn over the node lanes (under them, the lanes' fills hid them). */
+  private void faultGuides() {
+    for (Markers.Marker m : markers.placed) {
       if (m.kind().equals("fault")) {
         out.append("<line class=\"fault-guide\" x1=\"").append(n(m.x())).append("\" y1=\"").append(hostsY)
             .append("\" x2=\"").append(n(m.x())).append("\" y2=\"").append(bottom).append("\" stroke=\"")
             .append(Palette.FAULT).append("\" stroke-width=\"1\" stroke-dasharray=\"3,3\" opacity=\"0.7\"/>\n");
       }
     }
-    out.append("</g>\n");
   }
 
   private void hostLanes() {
