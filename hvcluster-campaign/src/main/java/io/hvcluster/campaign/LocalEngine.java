@@ -90,8 +90,7 @@ public final class LocalEngine implements CampaignEngine {
   public CompletableFuture<BatchOutcome> submit(BatchRequest batch) {
     ResultStore store = store(batch.campaignId());
     try {
-      return CompletableFuture.supplyAsync(() -> Batches.run(batch,
-          (index, bytes) -> CompletableFuture.completedFuture(store.putIfAbsent(index, bytes))), pool);
+      return CompletableFuture.supplyAsync(() -> Batches.run(batch, store), pool);
     } catch (RejectedExecutionException e) {
       return CompletableFuture.failedFuture(new IllegalStateException("the local engine is closed", e));
     }
@@ -130,8 +129,15 @@ public final class LocalEngine implements CampaignEngine {
     }
 
     @Override
-    public byte[] putIfAbsent(int index, byte[] record) {
-      return results.putIfAbsent(index, record);
+    public Map<Integer, byte[]> putAllIfAbsent(Map<Integer, byte[]> records) {
+      Map<Integer, byte[]> before = new HashMap<>();
+      records.forEach((index, record) -> {
+        byte[] b = results.putIfAbsent(index, record);
+        if (b != null) {
+          before.put(index, b);
+        }
+      });
+      return before;
     }
 
     @Override

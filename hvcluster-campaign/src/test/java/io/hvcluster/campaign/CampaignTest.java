@@ -3,6 +3,7 @@ package io.hvcluster.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hvcluster.campaign.fixture.Hashing;
 import io.hvcluster.campaign.spi.BatchOutcome;
 import io.hvcluster.campaign.spi.BatchRequest;
 import io.hvcluster.campaign.spi.CampaignEngine;

@@ -5,10 +5,9 @@ import io.hvcluster.campaign.RunRecord;
 import io.hvcluster.testkit.property.Seeds;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.function.BiFunction;
+import java.util.Map;
 
 /**
  * The batch loop every engine runs on its workers: each run with its seed, each result stored under its
@@ -25,33 +24,29 @@ public final class Batches {
    * Runs a batch and stores its results.
    *
    * @param batch the batch
-   * @param putIfAbsent stores an encoding under an index unless one is there, completing with the one
-   *     stored before (null when this one was stored); a grid engine passes an asynchronous put
+   * @param store where its results go, with put-if-absent
    * @return what the batch left
    * @throws IllegalStateException when the work returns a record of another run
    */
-  public static BatchOutcome run(BatchRequest batch,
-      BiFunction<Integer, byte[], CompletableFuture<byte[]>> putIfAbsent) {
+  public static BatchOutcome run(BatchRequest batch, ResultStore store) {
     CampaignWork work = batch.work();
     int[] indices = batch.indices();
-    List<byte[]> mine = new ArrayList<>(indices.length);
-    List<CompletableFuture<byte[]>> previous = new ArrayList<>(indices.length);
+    Map<Integer, byte[]> mine = new LinkedHashMap<>();
     for (int index : indices) {
       long seed = Seeds.forTry(batch.masterSeed(), index);
-      byte[] encoded = runOne(work, index, seed).encode();
-      mine.add(encoded);
-      previous.add(putIfAbsent.apply(index, encoded));
+      mine.put(index, runOne(work, index, seed).encode());
     }
+    Map<Integer, byte[]> before = store.putAllIfAbsent(mine);
     List<byte[]> records = new ArrayList<>(indices.length);
     List<BatchOutcome.Conflict> conflicts = new ArrayList<>();
-    for (int k = 0; k < indices.length; k++) {
-      byte[] before = join(previous.get(k));
-      if (before == null) {
-        records.add(mine.get(k));
+    for (Map.Entry<Integer, byte[]> e : mine.entrySet()) {
+      byte[] stored = before.get(e.getKey());
+      if (stored == null) {
+        records.add(e.getValue());
       } else {
-        records.add(before);
-        if (!Arrays.equals(before, mine.get(k))) {
-          conflicts.add(new BatchOutcome.Conflict(indices[k], before, mine.get(k)));
+        records.add(stored);
+        if (!Arrays.equals(stored, e.getValue())) {
+          conflicts.add(new BatchOutcome.Conflict(e.getKey(), stored, e.getValue()));
         }
       }
     }
@@ -70,13 +65,5 @@ public final class Batches {
           + Seeds.format(seed) + "); a record must carry its run's index and seed");
     }
     return r;
-  }
-
-  private static byte[] join(CompletableFuture<byte[]> f) {
-    try {
-      return f.join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : e;
-    }
   }
 }

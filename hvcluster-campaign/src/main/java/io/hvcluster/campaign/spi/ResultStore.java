@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * A campaign's results keyed by run index: each value is a {@code RunRecord}'s encoding, stored once with
- * put-if-absent. On a grid, a map with a backup on another member.
+ * put-if-absent. On a grid, a map with a backup on another member, written a batch at a time.
  *
  * <p>Implementations must be thread-safe.
  */
@@ -28,13 +28,12 @@ public interface ResultStore {
   Map<Integer, byte[]> getAll(Collection<Integer> indices);
 
   /**
-   * Stores a result unless one is stored for that index already.
+   * Stores each result unless one is stored for its index already (put-if-absent, index by index).
    *
-   * @param index the run's index
-   * @param record the result's encoding
-   * @return the result stored before, or null when this one was stored
+   * @param records the results' encodings by run index
+   * @return the results that were stored before, by index (the others were stored now)
    */
-  byte[] putIfAbsent(int index, byte[] record);
+  Map<Integer, byte[]> putAllIfAbsent(Map<Integer, byte[]> records);
 
   /** Removes every result (to run a campaign afresh). */
   void clear();

@@ -27,8 +27,7 @@ final class BatchTask implements Callable<BatchOutcome>, Serializable, Hazelcast
 
   @Override
   public BatchOutcome call() {
-    IMap<Integer, byte[]> results = hazelcast.getMap(GridConfig.MAP_PREFIX + batch.campaignId());
-    return Batches.run(batch, (index, record) -> results.submitToKey(index, new PutIfAbsent(record))
-        .toCompletableFuture());
+    IMap<String, byte[]> results = hazelcast.getMap(GridConfig.MAP_PREFIX + batch.campaignId());
+    return Batches.run(batch, new MapStore(results));
   }
 }

@@ -5,6 +5,8 @@ import com.hazelcast.config.ExecutorConfig;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.config.PartitioningStrategyConfig;
+import com.hazelcast.partition.strategy.StringPartitioningStrategy;
 import io.hvcluster.campaign.spi.GridOptions;
 
 /**
@@ -30,6 +32,8 @@ final class GridConfig {
     config.setProperty("hazelcast.phone.home.enabled", "false");
     config.setProperty("hazelcast.logging.type", "slf4j");
     config.setProperty("hazelcast.socket.bind.any", "false");
+    // Members join through the list given, so there is nothing to wait for before joining.
+    config.setProperty("hazelcast.wait.seconds.before.join", "0");
     config.setProperty("hazelcast.shutdownhook.policy", "GRACEFUL");
     // Members that leave are noticed within seconds (a killed process closes its sockets at once).
     config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
@@ -48,8 +52,10 @@ final class GridConfig {
     config.getMemberAttributeConfig().setAttribute(THREADS_ATTRIBUTE, Integer.toString(options.threads()));
     config.addExecutorConfig(new ExecutorConfig(EXECUTOR).setPoolSize(options.threads()).setQueueCapacity(0)
         .setStatisticsEnabled(false));
+    // A block of runs ("INDEX@BLOCK" keys) lives in one partition, so a batch is written in one operation.
     config.addMapConfig(new MapConfig(MAP_PREFIX + "*").setBackupCount(1).setAsyncBackupCount(0)
-        .setStatisticsEnabled(false));
+        .setStatisticsEnabled(false).setPartitioningStrategyConfig(new PartitioningStrategyConfig(
+            StringPartitioningStrategy.class.getName())));
     return config;
   }
 }
