@@ -2,6 +2,7 @@
 module io.hvcluster.cli {
   requires io.hvcluster.core;
   requires io.hvcluster.testkit;
+  requires io.hvcluster.campaign;
   requires info.picocli;
   requires com.fasterxml.jackson.databind;
 

@@ -124,7 +124,8 @@ public final class FleetWork implements CampaignWork {
   }
 
   private FleetSpec spec(int point, long seed) {
-    return new FleetSpec(hosts, vms, days, rate(point), Duration.ofNanos(Math.round(repair(point) * 3_600e9)), seed);
+    // As hvcluster simulate converts --repair-hours, so that the replay line runs the same fleet.
+    return new FleetSpec(hosts, vms, days, rate(point), Duration.ofSeconds((long) (repair(point) * 3600)), seed);
   }
 
   private double rate(int point) {

@@ -21,6 +21,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "hvcluster", mixinStandardHelpOptions = true, version = "hvcluster 0.1.0-SNAPSHOT",
     description = "Simulates a highly available Hyper-V failover cluster (Windows Server 2008 / SCVMM 2008).",
     subcommands = {DemoCommand.class, SimulateCommand.class, MigrateCommand.class, TortureCommand.class,
+        CampaignCommand.class, GridCommand.class,
         ValidateCommand.class, PlanCommand.class, SaveBenchCommand.class, SavedStateCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main {

@@ -151,7 +151,8 @@ final class TortureCommand implements Callable<Integer> {
     return Probes.all().stream().filter(p -> !r.probeCounts().containsKey(p)).sorted().toList();
   }
 
-  private static ObjectNode finding(Finding f) {
+  /** Returns a finding as the {@code firstViolation} object of {@code --json} (shared with campaign torture). */
+  static ObjectNode finding(Finding f) {
     ObjectNode m = JsonOutput.object();
     m.put("scenario", f.scenario());
     m.put("seed", JsonOutput.seed(f.seed()));
@@ -180,18 +181,21 @@ final class TortureCommand implements Callable<Integer> {
     List<String> missed = missed(r);
     out.printf(Locale.ROOT, "probesMissed: %s%n", missed.isEmpty() ? "none" : String.join(", ", missed));
     out.printf(Locale.ROOT, "events: %d cluster events, %d kernel events%n", r.events(), r.steps());
-    r.firstViolation().ifPresent(f -> {
-      out.println();
-      out.printf(Locale.ROOT, "first violation: scenario %d (seed %s): %s%n", f.scenario(), Seeds.format(f.seed()),
-          f.violation());
-      out.printf(Locale.ROOT, "minimal plan (%d of %d faults, %d shrink runs), breaking %s:%n", f.minimalPlan().size(),
-          f.plan().size(), f.shrinkRuns(), f.minimalViolation().invariant());
-      out.println(f.minimalPlan().timeline());
-      out.println(f.minimalPlan().toJson().stripTrailing());
-      out.println("replay: " + f.replay());
-      out.println();
-      out.println("report of the minimal plan:");
-      out.println(f.report());
-    });
+    r.firstViolation().ifPresent(f -> printFinding(out, f, f.scenario()));
+  }
+
+  /** Prints a finding: the violation, the minimal plan, the replay line and the report (shared with campaign torture). */
+  static void printFinding(PrintWriter out, Finding f, int scenario) {
+    out.println();
+    out.printf(Locale.ROOT, "first violation: scenario %d (seed %s): %s%n", scenario, Seeds.format(f.seed()),
+        f.violation());
+    out.printf(Locale.ROOT, "minimal plan (%d of %d faults, %d shrink runs), breaking %s:%n", f.minimalPlan().size(),
+        f.plan().size(), f.shrinkRuns(), f.minimalViolation().invariant());
+    out.println(f.minimalPlan().timeline());
+    out.println(f.minimalPlan().toJson().stripTrailing());
+    out.println("replay: " + f.replay());
+    out.println();
+    out.println("report of the minimal plan:");
+    out.println(f.report());
   }
 }

@@ -100,7 +100,7 @@ public final class HazelcastEngine implements CampaignEngine {
   public List<String> members() {
     List<String> out = new ArrayList<>();
     for (Member m : hazelcast.getCluster().getMembers()) {
-      out.add(m.getAddress().getHost() + ":" + m.getAddress().getPort() + " (" + threads(m) + " threads"
+      out.add(m.getAddress().getHost() + ":" + m.getAddress().getPort() + " (" + threads(m) + (threads(m) == 1 ? " thread" : " threads")
           + (m.localMember() ? ", coordinator" : "") + ")");
     }
     return out;
