@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -40,41 +41,20 @@ final class TortureCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--nodes", paramLabel = "N", defaultValue = "4", description = "Nodes per cluster, 2 to 16"
-      + " (default: ${DEFAULT-VALUE}).")
-  @Range(min = 2, max = 16)
-  int nodes;
-
-  @Option(names = "--vms", paramLabel = "M", defaultValue = "20", description = "VMs per cluster (default:"
-      + " ${DEFAULT-VALUE}; 1 to 1000).")
-  @Range(min = 1, max = 1000)
-  int vms;
+  @Mixin ScenarioOptions options;
 
   @Option(names = "--scenarios", paramLabel = "K", defaultValue = "100", description = "How many scenarios to run"
       + " (default: ${DEFAULT-VALUE}).")
   @Range(min = 1, max = Integer.MAX_VALUE)
   int scenarios;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "1", converter = SeedOption.class,
-      description = "Seed, decimal or hex like 0x1F (default: ${DEFAULT-VALUE}).")
-  long seed;
-
   @Option(names = "--json", description = "Print the results as JSON.")
   boolean json;
-
-  @Option(names = "--max-faults", paramLabel = "F", defaultValue = "4", description = "Most faults per plan"
-      + " (default: ${DEFAULT-VALUE}; 0 to 20).")
-  @Range(min = 0, max = 20)
-  int maxFaults;
 
   @Option(names = "--threads", paramLabel = "T", description = "Scenarios run at once (default: the number of"
       + " processors; 1 to 64). The results do not depend on it.")
   @Range(min = 1, max = 64)
   Integer threads;
-
-  @Option(names = "--defect", paramLabel = "DEFECT", description = "Enable a deliberate engine defect, to see the"
-      + " checkers catch it: ${COMPLETION-CANDIDATES}.")
-  List<Defect> defects = List.of();
 
   /**
    * Hears about every finished scenario, in order: the hook for a progress display. Nothing is printed
@@ -96,8 +76,9 @@ final class TortureCommand implements Callable<Integer> {
         bar.update(index + 1, (index + 1) + " of " + total + " scenarios");
       };
       try {
-        torture = Torture.builder().nodes(nodes).vms(vms).scenarios(scenarios).seed(seed).maxFaults(maxFaults)
-            .threads(workers).defects(defects.toArray(new Defect[0])).listener(listener).build();
+        torture = Torture.builder().nodes(options.nodes).vms(options.vms).scenarios(scenarios).seed(options.seed)
+            .maxFaults(options.maxFaults).threads(workers).defects(options.defects.toArray(new Defect[0]))
+            .listener(listener).build();
       } catch (IllegalArgumentException e) {
         throw new ParameterException(spec.commandLine(), e.getMessage());
       }
@@ -131,13 +112,13 @@ final class TortureCommand implements Callable<Integer> {
     missed(r).forEach(missed::add);
     ObjectNode byInvariant = m.putObject("violationsByInvariant");
     r.violationsByInvariant().forEach(byInvariant::put);
-    m.put("nodes", nodes);
-    m.put("vms", vms);
-    m.put("seed", JsonOutput.seed(seed));
-    m.put("maxFaults", maxFaults);
+    m.put("nodes", options.nodes);
+    m.put("vms", options.vms);
+    m.put("seed", JsonOutput.seed(options.seed));
+    m.put("maxFaults", options.maxFaults);
     m.put("threads", workers);
     ArrayNode defectNames = m.putArray("defects");
-    defects.forEach(d -> defectNames.add(d.name()));
+    options.defects.forEach(d -> defectNames.add(d.name()));
     m.put("wallSeconds", JsonOutput.wallSeconds(wallNanos));
     m.put("events", r.events());
     m.put("kernelEvents", r.steps());
@@ -171,8 +152,8 @@ final class TortureCommand implements Callable<Integer> {
 
   private void text(PrintWriter out, TortureReport r, double seconds, double perSecond, int workers) {
     out.printf(Locale.ROOT, "hvcluster torture: %d nodes, %d VMs, seed %s, up to %d faults a plan, %d thread%s%s%n",
-        nodes, vms, Seeds.format(seed), maxFaults, workers, workers == 1 ? "" : "s",
-        defects.isEmpty() ? "" : ", defects " + defects);
+        options.nodes, options.vms, Seeds.format(options.seed), options.maxFaults, workers, workers == 1 ? "" : "s",
+        options.defects.isEmpty() ? "" : ", defects " + options.defects);
     out.printf(Locale.ROOT, "scenarios: %d%n", r.scenarios());
     out.printf(Locale.ROOT, "violations: %d%s%n", r.violations(), r.violations() == 0 ? "" : " " + r.violationsByInvariant());
     out.printf(Locale.ROOT, "scenariosPerSecond: %.1f (%.2f s wall clock)%n", perSecond, seconds);

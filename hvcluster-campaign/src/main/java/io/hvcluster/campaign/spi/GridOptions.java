@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * @param bind the address this member binds and announces, for example {@code 127.0.0.1}
  * @param port the port it listens on, 1 to 65535
  * @param members the other members, {@code HOST:PORT} each (may be empty for the first member)
- * @param threads worker threads on this member, 1 to 1024
+ * @param threads worker threads on this member, 1 to 256
  */
 public record GridOptions(String clusterName, String bind, int port, List<String> members, int threads) {
   /** The default cluster name. */
@@ -36,7 +36,7 @@ public record GridOptions(String clusterName, String bind, int port, List<String
    * @param bind the address to bind
    * @param port the port, 1 to 65535
    * @param members the other members, {@code HOST:PORT} each
-   * @param threads worker threads, 1 to 1024
+   * @param threads worker threads, 1 to 256
    * @throws IllegalArgumentException when a value is malformed or out of range
    */
   public GridOptions {
@@ -50,8 +50,8 @@ public record GridOptions(String clusterName, String bind, int port, List<String
       throw new IllegalArgumentException("bind address is empty; give an address such as 127.0.0.1");
     }
     checkPort(port, "port");
-    if (threads < 1 || threads > 1024) {
-      throw new IllegalArgumentException("threads is " + threads + "; allowed: 1 to 1024");
+    if (threads < 1 || threads > 256) {
+      throw new IllegalArgumentException("threads is " + threads + "; allowed: 1 to 256");
     }
     List<String> checked = new ArrayList<>();
     for (String m : members) {
