@@ -8,6 +8,7 @@
  */
 @SuppressWarnings("module")
 module io.hvcluster.campaign {
+  requires static transitive org.apiguardian.api;
   requires transitive io.hvcluster.testkit;
 
   exports io.hvcluster.campaign;

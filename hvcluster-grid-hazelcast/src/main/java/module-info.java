@@ -5,6 +5,7 @@
  */
 @SuppressWarnings({"module", "requires-automatic", "requires-transitive-automatic"})
 module io.hvcluster.grid.hazelcast {
+  requires static transitive org.apiguardian.api;
   requires transitive io.hvcluster.campaign;
   requires transitive com.hazelcast.core;
   requires org.slf4j;

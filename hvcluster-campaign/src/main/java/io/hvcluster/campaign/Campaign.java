@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * A campaign: a work, a master seed and a number of runs, run on an engine. Run {@code i} has seed
@@ -30,7 +31,9 @@ import java.util.function.Consumer;
  *   System.out.println(s.failed() + " of " + s.runs() + " failed, digest " + s.digest());
  * }
  * }</pre>
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class Campaign {
   /** How many failed runs a summary lists. */
   public static final int FAILURES_KEPT = 20;
@@ -139,7 +142,12 @@ public final class Campaign {
     return progress;
   }
 
-  /** Hears how many runs have finished, after each batch: the hook for a progress bar. */
+  /**
+   * Hears how many runs have finished, after each batch: the hook for a progress bar.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   @FunctionalInterface
   public interface Progress {
     /** A listener that ignores everything. */
@@ -154,7 +162,12 @@ public final class Campaign {
     void update(int done, int total);
   }
 
-  /** Configures a {@link Campaign}; not thread-safe. */
+  /**
+   * Configures a {@link Campaign}; not thread-safe.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public static final class Builder {
     private final CampaignWork work;
     private long seed;

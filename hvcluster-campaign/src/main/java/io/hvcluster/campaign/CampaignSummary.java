@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * What a campaign found, folded over the results in index order: it does not depend on the engine, the
@@ -29,7 +30,9 @@ import java.util.TreeMap;
  * @param determinismBugs runs that gave two different results
  * @param engine the engine's name
  * @param members who did the work
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record CampaignSummary(String campaignId, String work, long masterSeed, int runs, int failed,
     SortedMap<String, Integer> failuresByKind, List<FailedRun> firstFailures, SortedMap<String, Long> counts,
     String digest, long executed, int resumed, int retriedBatches, List<DeterminismBug> determinismBugs,

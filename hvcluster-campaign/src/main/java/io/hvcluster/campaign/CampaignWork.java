@@ -1,6 +1,7 @@
 package io.hvcluster.campaign;
 
 import java.io.Serializable;
+import org.apiguardian.api.API;
 
 /**
  * The work of a campaign: what run {@code i} does with its seed. A work is a small serializable value
@@ -19,7 +20,9 @@ import java.io.Serializable;
  *   }
  * }
  * }</pre>
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public interface CampaignWork extends Serializable {
   /**
    * Returns the work's name: two works with the same key run the same runs. It is part of the campaign's

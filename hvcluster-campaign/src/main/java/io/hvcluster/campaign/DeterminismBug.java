@@ -1,6 +1,7 @@
 package io.hvcluster.campaign;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A run that gave two different results for the same seed (when a batch ran twice, after a member died or
@@ -11,7 +12,9 @@ import java.util.Objects;
  * @param seed the run's seed
  * @param stored the result stored first
  * @param second the result of the later execution
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record DeterminismBug(int index, long seed, RunRecord stored, RunRecord second) {
   /**
    * Creates the report.

@@ -1,6 +1,7 @@
 package io.hvcluster.campaign;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A run that failed, with the command that replays it alone.
@@ -10,7 +11,9 @@ import java.util.Objects;
  * @param label the run's label (a sweep's point), or empty
  * @param failure why it failed
  * @param replay the one-line replay command, or empty when the work has none
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record FailedRun(int index, long seed, String label, String failure, String replay) {
   /**
    * Creates a failed run.

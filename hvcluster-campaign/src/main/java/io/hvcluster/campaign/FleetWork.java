@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A fleet what-if sweep as a campaign: every combination of host-failure rate and repair time is a point,
@@ -23,7 +24,9 @@ import java.util.Objects;
  * FleetWork sweep = FleetWork.of(48, 480, 7, List.of(0.05, 0.1, 0.2), List.of(2.0, 8.0, 24.0));
  * CampaignSummary s = Campaign.of(sweep).seed(1).runs(sweep.points() * 10).build().run(engine);
  * }</pre>
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class FleetWork implements CampaignWork {
   private static final long serialVersionUID = 1L;
 

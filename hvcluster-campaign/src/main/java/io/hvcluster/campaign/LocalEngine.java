@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import org.apiguardian.api.API;
 
 /**
  * The embedded engine: a fixed pool of daemon threads in this JVM (one per processor by default), with
@@ -28,7 +29,9 @@ import java.util.concurrent.RejectedExecutionException;
  *   CampaignSummary s = Campaign.of(TortureWork.of(4, 20, 4)).seed(1).runs(10_000).build().run(engine);
  * }
  * }</pre>
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class LocalEngine implements CampaignEngine {
   private final int threads;
   private final ExecutorService pool;

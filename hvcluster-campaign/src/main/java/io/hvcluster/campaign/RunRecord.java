@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * What one run of a campaign left: its index and seed, whether it passed (and if not, why), a label (a
@@ -25,7 +26,9 @@ import java.util.TreeMap;
  * <pre>{@code
  * RunRecord r = RunRecord.builder(7, seed).fingerprint(trace).count("faults", 3).build();
  * }</pre>
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class RunRecord {
   /** The longest text a record keeps in one field; longer text is cut (with "…" at the end). */
   public static final int MAX_TEXT = 4000;
@@ -249,7 +252,12 @@ public final class RunRecord {
         + failure) + (fingerprint.isEmpty() ? "" : " (" + fingerprint + ")");
   }
 
-  /** Builds a {@link RunRecord}; not thread-safe. */
+  /**
+   * Builds a {@link RunRecord}; not thread-safe.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public static final class Builder {
     private final int index;
     private final long seed;

@@ -13,11 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Torture scenarios as a campaign: run {@code i} is exactly scenario {@code i} of
- * {@code hvcluster torture} with the same nodes, VMs, fault budget and seed (a generated cluster, a few
- * operator operations and a swarm-mode fault plan, every invariant checked), so a campaign of K runs finds
+ * {@code hvcluster torture} with the same nodes, VMs, fault budget, {@code --wide} and seed (a generated
+ * cluster, a few operator operations and a swarm-mode fault plan, every invariant checked), so a campaign of
+ * K runs finds
  * the same violations as a torture run of K scenarios, and a failure replays with torture's one-line
  * command.
  *
@@ -26,7 +28,9 @@ import java.util.Optional;
  * <pre>{@code
  * CampaignSummary s = Campaign.of(TortureWork.of(4, 20, 4)).seed(1).runs(1_000_000).build().run(engine);
  * }</pre>
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class TortureWork implements EngineRunWork {
   private static final long serialVersionUID = 1L;
 
@@ -34,13 +38,15 @@ public final class TortureWork implements EngineRunWork {
   private final int vms;
   private final int maxFaults;
   private final ArrayList<Defect> defects;
+  private final boolean wide;
   private transient volatile Torture torture;
 
-  private TortureWork(int nodes, int vms, int maxFaults, List<Defect> defects) {
+  private TortureWork(int nodes, int vms, int maxFaults, List<Defect> defects, boolean wide) {
     this.nodes = nodes;
     this.vms = vms;
     this.maxFaults = maxFaults;
     this.defects = new ArrayList<>(defects);
+    this.wide = wide;
     this.torture = build(1);
   }
 
@@ -54,7 +60,7 @@ public final class TortureWork implements EngineRunWork {
    * @throws IllegalArgumentException when a value is out of range (the message names it and its range)
    */
   public static TortureWork of(int nodes, int vms, int maxFaults) {
-    return new TortureWork(nodes, vms, maxFaults, List.of());
+    return new TortureWork(nodes, vms, maxFaults, List.of(), false);
   }
 
   /**
@@ -66,13 +72,26 @@ public final class TortureWork implements EngineRunWork {
    */
   @SuppressWarnings("exports")
   public TortureWork withDefects(List<Defect> enabled) {
-    return new TortureWork(nodes, vms, maxFaults, List.copyOf(enabled));
+    return new TortureWork(nodes, vms, maxFaults, List.copyOf(enabled), wide);
+  }
+
+  /**
+   * Returns the same work with torture's wide generator ({@code hvcluster torture --wide}) on or off: each
+   * scenario draws its own topology (2 to 16 nodes), memory pressure, fault count (up to twice the fault
+   * budget), spacing and failover policies; the node and VM counts are then ignored.
+   *
+   * @param enabled whether to widen
+   * @return the work
+   */
+  public TortureWork withWide(boolean enabled) {
+    return new TortureWork(nodes, vms, maxFaults, defects, enabled);
   }
 
   @Override
   public String key() {
-    return "torture nodes=" + nodes + " vms=" + vms + " maxFaults=" + maxFaults + (defects.isEmpty() ? ""
-        : " defects=" + defects);
+    // Wide scenarios ignore the node and VM counts, so the key (and the campaign's id) leaves them out.
+    String topology = wide ? "wide" : "nodes=" + nodes + " vms=" + vms;
+    return "torture " + topology + " maxFaults=" + maxFaults + (defects.isEmpty() ? "" : " defects=" + defects);
   }
 
   @Override
@@ -96,8 +115,9 @@ public final class TortureWork implements EngineRunWork {
    * @return the finding, or empty when the scenario passes
    */
   public Optional<Finding> shrink(long seed, int maxShrinkRuns) {
-    return Torture.builder().nodes(nodes).vms(vms).maxFaults(maxFaults).defects(defects.toArray(new Defect[0]))
-        .scenarios(1).seed(seed).maxShrinkRuns(maxShrinkRuns).build().run().firstViolation();
+    return Torture.builder().nodes(nodes).vms(vms).maxFaults(maxFaults).wide(wide)
+        .defects(defects.toArray(new Defect[0])).scenarios(1).seed(seed).maxShrinkRuns(maxShrinkRuns).build().run()
+        .firstViolation();
   }
 
   private Torture torture() {
@@ -110,8 +130,8 @@ public final class TortureWork implements EngineRunWork {
   }
 
   private Torture build(int scenarios) {
-    return Torture.builder().nodes(nodes).vms(vms).maxFaults(maxFaults).defects(defects.toArray(new Defect[0]))
-        .scenarios(scenarios).build();
+    return Torture.builder().nodes(nodes).vms(vms).maxFaults(maxFaults).wide(wide)
+        .defects(defects.toArray(new Defect[0])).scenarios(scenarios).build();
   }
 
   private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
@@ -124,12 +144,12 @@ public final class TortureWork implements EngineRunWork {
   @Override
   public boolean equals(Object o) {
     return o instanceof TortureWork w && nodes == w.nodes && vms == w.vms && maxFaults == w.maxFaults
-        && defects.equals(w.defects);
+        && defects.equals(w.defects) && wide == w.wide;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(nodes, vms, maxFaults, defects);
+    return Objects.hash(nodes, vms, maxFaults, defects, wide);
   }
 
   @Override

@@ -38,6 +38,27 @@ final class WorksTest {
   }
 
   @Test
+  void aWideTortureCampaignRunsTortureWideScenarios() {
+    TortureWork work = TortureWork.of(3, 4, 2).withWide(true);
+    TortureReport torture = Torture.builder().nodes(3).vms(4).maxFaults(2).scenarios(6).seed(7).wide(true)
+        .maxShrinkRuns(0).build().run();
+    CampaignSummary s;
+    try (LocalEngine e = LocalEngine.withThreads(2)) {
+      s = Campaign.of(work).seed(7).runs(6).batchSize(4).build().run(e);
+    }
+    assertThat(s.counts()).containsEntry("faults", torture.faultsInjected()).containsEntry("kernelEvents",
+        torture.steps());
+    assertThat(s.failed()).isEqualTo(torture.violations());
+    assertThat(work.key()).isEqualTo("torture wide maxFaults=2");
+    assertThat(work.replay(0, 5)).endsWith("--max-faults 2 --wide");
+    assertThat(work).isNotEqualTo(TortureWork.of(3, 4, 2));
+    try (LocalEngine e = LocalEngine.withThreads(1)) {
+      CampaignSummary narrow = Campaign.of(TortureWork.of(3, 4, 2)).seed(7).runs(6).build().run(e);
+      assertThat(narrow.digest()).isNotEqualTo(s.digest());
+    }
+  }
+
+  @Test
   void aFleetSweepLabelsEveryPointAndCyclesThroughThem() {
     FleetWork sweep = FleetWork.of(32, 64, 1, List.of(0.1, 0.5), List.of(2.0, 8.0));
     List<RunRecord> runs = new ArrayList<>();
@@ -68,6 +89,7 @@ final class WorksTest {
   @Test
   void worksTravelAsSerializedValues() throws Exception {
     for (CampaignWork w : List.of(TortureWork.of(3, 4, 2).withDefects(List.of(Defect.IGNORE_QUORUM)),
+        TortureWork.of(3, 4, 2).withWide(true),
         FleetWork.of(32, 64, 1, List.of(0.1), List.of(2.0)))) {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {

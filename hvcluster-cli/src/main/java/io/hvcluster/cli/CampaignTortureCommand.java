@@ -46,7 +46,8 @@ final class CampaignTortureCommand implements Callable<Integer> {
   public Integer call() {
     TortureWork work;
     try {
-      work = TortureWork.of(options.nodes, options.vms, options.maxFaults).withDefects(options.defects);
+      work = TortureWork.of(options.nodes, options.vms, options.maxFaults).withDefects(options.defects)
+          .withWide(options.wide);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -59,6 +60,7 @@ final class CampaignTortureCommand implements Callable<Integer> {
       o.put("nodes", options.nodes);
       o.put("vms", options.vms);
       o.put("maxFaults", options.maxFaults);
+      o.put("wide", options.wide);
       ArrayNode names = o.putArray("defects");
       options.defects.forEach(d -> names.add(d.name()));
       finding.ifPresent(f -> o.set("firstViolation", TortureCommand.finding(f).put("scenario", first.get().index())));

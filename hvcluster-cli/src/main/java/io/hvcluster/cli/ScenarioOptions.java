@@ -28,7 +28,30 @@ final class ScenarioOptions {
   @Range(min = 0, max = 20)
   int maxFaults;
 
+  @Option(names = "--wide", description = "Draw each scenario's topology (2 to 16 nodes), memory pressure, fault"
+      + " count and spacing (up to twice --max-faults, within up to 10 minutes) and failover policies, in swarm"
+      + " fashion; --nodes and --vms are then ignored. For long campaigns (docs/property-testing.md).")
+  boolean wide;
+
   @Option(names = "--defect", paramLabel = "DEFECT", description = "Enable a deliberate engine defect, to see the"
       + " checkers catch it: ${COMPLETION-CANDIDATES}.")
   List<Defect> defects = List.of();
+
+  /**
+   * Returns the header's topology: the node and VM counts, or the wide generator's range.
+   *
+   * @return the topology in words
+   */
+  String topology() {
+    return wide ? "wide (2 to 16 nodes, drawn policies)" : nodes + " nodes, " + vms + " VMs";
+  }
+
+  /**
+   * Returns the most faults a plan has: twice {@code --max-faults} with {@code --wide}.
+   *
+   * @return the fault budget
+   */
+  int planFaults() {
+    return wide ? 2 * maxFaults : maxFaults;
+  }
 }

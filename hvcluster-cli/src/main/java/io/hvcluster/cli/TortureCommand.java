@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code hvcluster torture}: runs K generated fault plans against the real engine with every invariant
- * checked (S1–S10 after every kernel event, L1–L2 after the heal phase) and prints how many scenarios
+ * checked (S1–S11 after every kernel event, L1–L2 after the heal phase) and prints how many scenarios
  * ran, how many broke an invariant, how fast, how many faults were injected and which coverage probes
  * were hit; for the first violation, the plan shrunk to a minimal one and the command that replays it.
  *
@@ -77,8 +77,8 @@ final class TortureCommand implements Callable<Integer> {
       };
       try {
         torture = Torture.builder().nodes(options.nodes).vms(options.vms).scenarios(scenarios).seed(options.seed)
-            .maxFaults(options.maxFaults).threads(workers).defects(options.defects.toArray(new Defect[0]))
-            .listener(listener).build();
+            .maxFaults(options.maxFaults).threads(workers).wide(options.wide)
+            .defects(options.defects.toArray(new Defect[0])).listener(listener).build();
       } catch (IllegalArgumentException e) {
         throw new ParameterException(spec.commandLine(), e.getMessage());
       }
@@ -116,6 +116,7 @@ final class TortureCommand implements Callable<Integer> {
     m.put("vms", options.vms);
     m.put("seed", JsonOutput.seed(options.seed));
     m.put("maxFaults", options.maxFaults);
+    m.put("wide", options.wide);
     m.put("threads", workers);
     ArrayNode defectNames = m.putArray("defects");
     options.defects.forEach(d -> defectNames.add(d.name()));
@@ -151,8 +152,8 @@ final class TortureCommand implements Callable<Integer> {
   }
 
   private void text(PrintWriter out, TortureReport r, double seconds, double perSecond, int workers) {
-    out.printf(Locale.ROOT, "hvcluster torture: %d nodes, %d VMs, seed %s, up to %d faults a plan, %d thread%s%s%n",
-        options.nodes, options.vms, Seeds.format(options.seed), options.maxFaults, workers, workers == 1 ? "" : "s",
+    out.printf(Locale.ROOT, "hvcluster torture: %s, seed %s, up to %d faults a plan, %d thread%s%s%n",
+        options.topology(), Seeds.format(options.seed), options.planFaults(), workers, workers == 1 ? "" : "s",
         options.defects.isEmpty() ? "" : ", defects " + options.defects);
     out.printf(Locale.ROOT, "scenarios: %d%n", r.scenarios());
     out.printf(Locale.ROOT, "violations: %d%s%n", r.violations(), r.violations() == 0 ? "" : " " + r.violationsByInvariant());

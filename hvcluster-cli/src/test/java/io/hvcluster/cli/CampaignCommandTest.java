@@ -47,6 +47,19 @@ final class CampaignCommandTest {
   }
 
   @Test
+  void aWideCampaignRunsTortureWideScenarios() throws IOException {
+    JsonNode c = json(CliRun.of("campaign", "torture", "--wide", "--max-faults", "2", "--runs", "4", "--seed", "5",
+        "--threads", "1", "--json"));
+    JsonNode t = json(CliRun.of("torture", "--wide", "--max-faults", "2", "--scenarios", "4", "--seed", "5",
+        "--threads", "1", "--json"));
+    assertThat(c.get("wide").asBoolean()).isTrue();
+    assertThat(c.get("work").asText()).isEqualTo("torture wide maxFaults=2");
+    assertThat(c.get("counts").get("faults").asLong()).isEqualTo(t.get("faultsInjected").asLong());
+    assertThat(c.get("counts").get("kernelEvents").asLong()).isEqualTo(t.get("kernelEvents").asLong());
+    assertThat(c.get("failed").asInt()).isEqualTo(t.get("violations").asInt());
+  }
+
+  @Test
   void theTextSummaryGivesTheDigestTheFailuresAndTheReplay() {
     CliRun r = CliRun.of(DEFECTIVE);
     assertThat(r.out()).contains("hvcluster campaign: torture nodes=3 vms=4 maxFaults=3 defects=[IGNORE_QUORUM]")

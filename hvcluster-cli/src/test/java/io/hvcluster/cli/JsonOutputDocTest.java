@@ -115,7 +115,7 @@ final class JsonOutputDocTest {
       outputs.add(run("simulate", "--scenario", CliRun.example(example + ".json").toString(), "--json"));
     }
     outputs.add(run("simulate", "--scenario", everyTargetScenario().toString(), "--report",
-        dir.resolve("report").toString(), "--json"));
+        dir.resolve("report").toString(), "--cluster-log", dir.resolve("cluster-log").toString(), "--json"));
     check("simulate --scenario", outputs);
   }
 
@@ -151,7 +151,8 @@ final class JsonOutputDocTest {
   void validateAndPlanOutputsMatchTheirTables() throws IOException {
     check("validate", List.of(run("validate", CliRun.example("retail-4-node.json").toString(), "--json"),
         runExpecting(1, "validate", CliRun.example("lab-unsupported.json").toString(), "--json")));
-    check("plan", List.of(run("plan", CliRun.example("saas-12-hosts-120-vms.json").toString(), "--json")));
+    check("plan", List.of(run("plan", CliRun.example("saas-12-hosts-120-vms.json").toString(), "--json"),
+        runExpecting(1, "plan", CliRun.example("lab-unsupported.json").toString(), "--json")));
   }
 
   @Test
@@ -170,7 +171,7 @@ final class JsonOutputDocTest {
         "0".repeat(64), 4, 0, 1, List.of(new DeterminismBug(3, 7, first, RunRecord.builder(3, 7).fingerprint("b")
             .build())), "local", List.of("local (1 thread)"));
     ObjectNode bug = new CampaignRun(withBug, 1_000_000).json("torture");
-    bug.put("nodes", 3).put("vms", 4).put("maxFaults", 3).putArray("defects");
+    bug.put("nodes", 3).put("vms", 4).put("maxFaults", 3).put("wide", false).putArray("defects");
     check("campaign torture", List.of(
         run("campaign", "torture", "--nodes", "3", "--vms", "4", "--runs", "3", "--threads", "1", "--json"),
         runExpecting(CampaignRun.EXIT_FAILED, "campaign", "torture", "--nodes", "3", "--vms", "4", "--runs", "5",

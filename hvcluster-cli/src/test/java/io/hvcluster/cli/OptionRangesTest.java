@@ -8,6 +8,7 @@ import io.hvcluster.campaign.FleetWork;
 import io.hvcluster.campaign.LocalEngine;
 import io.hvcluster.campaign.TortureWork;
 import io.hvcluster.campaign.spi.GridOptions;
+import io.hvcluster.core.fleet.FleetSimulation;
 import io.hvcluster.core.fleet.FleetSpec;
 import io.hvcluster.core.migration.LiveMigration;
 import io.hvcluster.testkit.engine.Torture;
@@ -40,6 +41,8 @@ final class OptionRangesTest {
     LIBRARY.put("simulate --failures-per-hour", v -> new FleetSpec(2, 0, 1, v, Duration.ofHours(1), 1));
     // FleetSpec takes any positive repair time; ten years keeps the simulated repair within a fleet run.
     LIBRARY.put("simulate --repair-hours", null);
+    LIBRARY.put("simulate --threads", v -> FleetSimulation.run(new FleetSpec(2, 0, 0.01, 0, Duration.ofHours(1), 1),
+        (int) v, t -> { }));
     LIBRARY.put("torture --nodes", v -> Torture.builder().nodes((int) v));
     LIBRARY.put("torture --vms", v -> Torture.builder().vms((int) v));
     LIBRARY.put("torture --scenarios", v -> Torture.builder().scenarios((int) v));
@@ -66,6 +69,7 @@ final class OptionRangesTest {
     OWN_MAXIMUM.add("campaign torture --runs");
     // Upper bounds of the command line's own: the library takes any count of scenarios and any limit.
     OWN_MAXIMUM.add("torture --scenarios");
+    OWN_MAXIMUM.add("simulate --threads");
     OWN_MAXIMUM.add("migrate --downtime-limit-ms");
     // The cost model takes any rate; the command keeps links and guests within what a run can simulate.
     LIBRARY.put("migrate --link-gbps", null);

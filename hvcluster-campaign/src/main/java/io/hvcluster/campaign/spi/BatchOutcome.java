@@ -2,6 +2,7 @@ package io.hvcluster.campaign.spi;
 
 import java.io.Serializable;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * What a batch left: the stored result of every run in it (the one stored first, when a run had run
@@ -9,7 +10,9 @@ import java.util.List;
  *
  * @param records the stored results' encodings, in the batch's order
  * @param conflicts the runs whose second result differed
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record BatchOutcome(List<byte[]> records, List<Conflict> conflicts) implements Serializable {
   private static final long serialVersionUID = 1L;
 
@@ -30,7 +33,9 @@ public record BatchOutcome(List<byte[]> records, List<Conflict> conflicts) imple
    * @param index the run's index
    * @param stored the result stored first
    * @param second the result of the later execution
+   * @since 0.1.0
    */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public record Conflict(int index, byte[] stored, byte[] second) implements Serializable {
     private static final long serialVersionUID = 1L;
   }

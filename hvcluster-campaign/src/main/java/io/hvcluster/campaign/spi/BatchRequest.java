@@ -3,6 +3,7 @@ package io.hvcluster.campaign.spi;
 import io.hvcluster.campaign.CampaignWork;
 import java.io.Serializable;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One batch of a campaign: the runs with these indices, each with seed {@code Seeds.forTry(masterSeed, i)}.
@@ -12,7 +13,9 @@ import java.util.Objects;
  * @param work what each run does
  * @param masterSeed the campaign's master seed
  * @param indices the runs, ascending
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record BatchRequest(String campaignId, CampaignWork work, long masterSeed, int[] indices)
     implements Serializable {
   private static final long serialVersionUID = 1L;

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The batch loop every engine runs on its workers: each run with its seed, each result stored under its
@@ -16,7 +17,9 @@ import java.util.Map;
  * a lost batch.
  *
  * <p>Stateless and thread-safe.
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class Batches {
   private Batches() {}
 

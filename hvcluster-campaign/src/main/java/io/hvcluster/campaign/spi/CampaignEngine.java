@@ -2,6 +2,7 @@ package io.hvcluster.campaign.spi;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.apiguardian.api.API;
 
 /**
  * Runs a campaign's batches somewhere: on local threads, or on the members of a grid. An engine gives
@@ -11,7 +12,9 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Implementations must be thread-safe: the campaign submits from one thread, futures complete on the
  * engine's threads.
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public interface CampaignEngine extends AutoCloseable {
   /**
    * Returns the engine's name, for example {@code "local"} or {@code "hazelcast"}.

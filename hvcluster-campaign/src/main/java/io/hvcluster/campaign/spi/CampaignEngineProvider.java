@@ -1,13 +1,16 @@
 package io.hvcluster.campaign.spi;
 
 import java.util.ServiceLoader;
+import org.apiguardian.api.API;
 
 /**
  * A grid engine found on the class path (with {@link ServiceLoader}): so that a tool can offer a grid
  * without depending on it, and users who need no grid never get one on their class path.
  *
  * <p>Implementations must be thread-safe and have a public no-argument constructor.
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public interface CampaignEngineProvider {
   /**
    * Returns the engine's name, as {@code --engine} takes it.
@@ -51,7 +54,12 @@ public interface CampaignEngineProvider {
         + (found.length() == 0 ? "none" : found) + "); add the module hvcluster-grid-" + name);
   }
 
-  /** A running grid member. */
+  /**
+   * A running grid member.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   interface GridMember extends AutoCloseable {
     /**
      * Returns the address the member listens on.

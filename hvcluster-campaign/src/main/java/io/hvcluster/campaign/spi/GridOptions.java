@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Where a grid member binds and whom it joins: a cluster name, the address and port it binds (loopback
@@ -17,7 +18,9 @@ import java.util.regex.Pattern;
  * @param port the port it listens on, 1 to 65535
  * @param members the other members, {@code HOST:PORT} each (may be empty for the first member)
  * @param threads worker threads on this member, 1 to 256
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record GridOptions(String clusterName, String bind, int port, List<String> members, int threads) {
   /** The default cluster name. */
   public static final String DEFAULT_CLUSTER = "hvcluster";

@@ -3,13 +3,16 @@ package io.hvcluster.campaign.spi;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * A campaign's results keyed by run index: each value is a {@code RunRecord}'s encoding, stored once with
  * put-if-absent. On a grid, a map with a backup on another member, written a batch at a time.
  *
  * <p>Implementations must be thread-safe.
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public interface ResultStore {
   /**
    * Returns which of runs 0 to {@code runs − 1} have a stored result.

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Starts a grid member that only works, without the command-line tool:
@@ -14,7 +15,9 @@ import java.util.List;
  * Options: {@code --port P}, {@code --bind ADDRESS} (default 127.0.0.1), {@code --members HOST:PORT,...},
  * {@code --cluster-name NAME}, {@code --threads N}, and {@code --exit-when-stdin-closes} (for a parent process
  * that wants its members gone when it is). It prints {@code ready HOST:PORT} once it has joined.
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class GridMemberMain {
   private GridMemberMain() {}
 

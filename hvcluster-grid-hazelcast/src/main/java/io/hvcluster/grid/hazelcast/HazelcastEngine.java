@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apiguardian.api.API;
 
 /**
  * A campaign engine on a Hazelcast grid: this JVM is a member of the grid (it stores results and runs
@@ -37,7 +38,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   CampaignSummary s = Campaign.of(TortureWork.of(4, 20, 4)).seed(1).runs(1_000_000).build().run(grid);
  * }
  * }</pre>
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class HazelcastEngine implements CampaignEngine {
   private final HazelcastInstance hazelcast;
   private final boolean owned;
