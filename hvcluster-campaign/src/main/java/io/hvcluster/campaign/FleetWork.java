@@ -24,6 +24,7 @@ import org.apiguardian.api.API;
  * FleetWork sweep = FleetWork.of(48, 480, 7, List.of(0.05, 0.1, 0.2), List.of(2.0, 8.0, 24.0));
  * CampaignSummary s = Campaign.of(sweep).seed(1).runs(sweep.points() * 10).build().run(engine);
  * }</pre>
+ * @serial exclude
  * @since 0.1.0
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")

@@ -28,6 +28,7 @@ import org.apiguardian.api.API;
  * <pre>{@code
  * CampaignSummary s = Campaign.of(TortureWork.of(4, 20, 4)).seed(1).runs(1_000_000).build().run(engine);
  * }</pre>
+ * @serial exclude
  * @since 0.1.0
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")

@@ -10,6 +10,7 @@ import org.apiguardian.api.API;
  *
  * @param records the stored results' encodings, in the batch's order
  * @param conflicts the runs whose second result differed
+ * @serial exclude
  * @since 0.1.0
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
@@ -33,6 +34,7 @@ public record BatchOutcome(List<byte[]> records, List<Conflict> conflicts) imple
    * @param index the run's index
    * @param stored the result stored first
    * @param second the result of the later execution
+   * @serial exclude
    * @since 0.1.0
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")

@@ -13,6 +13,7 @@ import org.apiguardian.api.API;
  * @param work what each run does
  * @param masterSeed the campaign's master seed
  * @param indices the runs, ascending
+ * @serial exclude
  * @since 0.1.0
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
