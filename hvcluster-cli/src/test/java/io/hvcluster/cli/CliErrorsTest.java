@@ -193,7 +193,7 @@ final class CliErrorsTest {
   @Test
   void anUnknownCommandIsAnsweredWithTheCommandsThereAre() {
     assertThat(oneLineError("bogus")).isEqualTo("hvcluster: unknown command 'bogus'; allowed: demo, simulate, migrate,"
-        + " torture, validate, plan, save-bench, saved-state, help (see 'hvcluster --help')");
+        + " torture, campaign, grid, validate, plan, save-bench, saved-state, help (see 'hvcluster --help')");
     assertThat(oneLineError("saved-state", "check", "x"))
         .isEqualTo("hvcluster: unknown command 'check'; allowed: verify (see 'hvcluster saved-state --help')");
     // Options and surplus arguments of a command without subcommands keep picocli's words.
