@@ -6,6 +6,7 @@ import io.hvcluster.api.HostId;
 import io.hvcluster.api.LunId;
 import io.hvcluster.api.VmId;
 import io.hvcluster.api.spec.ClusterSpec;
+import io.hvcluster.api.spec.Era;
 import io.hvcluster.core.management.description.ClusterDescription;
 import io.hvcluster.core.management.description.HostDescription;
 import io.hvcluster.core.management.description.InvalidDescriptionException;
@@ -34,8 +35,8 @@ import java.util.regex.Pattern;
  * {@code retail.json: $.actions[2].host: host 'node9' is not in the cluster; its hosts: node1, node2}.
  */
 final class ScenarioFiles {
-  private static final List<String> TOP = List.of("name", "description", "cluster", "seed", "duration", "startVms",
-      "actions", "faults");
+  private static final List<String> TOP = List.of("name", "description", "cluster", "era", "seed", "duration",
+      "startVms", "actions", "faults");
   private static final Pattern FAULT_AT = Pattern.compile("fault #(\\d+)(?: \\(([a-z-]+)\\))?:? ?(.*)", Pattern.DOTALL);
 
   private final Path file;
@@ -88,6 +89,17 @@ final class ScenarioFiles {
     } else {
       throw fail("$.cluster", "expected a cluster description object or the path of a description file, found "
           + kind(clusterNode));
+    }
+    if (present(root, "era")) {
+      JsonNode e = root.get("era");
+      if (!e.isTextual()) {
+        throw fail("$.era", "expected an era name (WS2008, WS2008_R2, WS2012), found " + kind(e));
+      }
+      try {
+        cluster = cluster.toBuilder().era(Era.parse(e.textValue())).build();
+      } catch (IllegalArgumentException bad) {
+        throw fail("$.era", bad.getMessage());
+      }
     }
     ClusterSpec spec = spec(cluster, clusterSource);
     long seed = Scenario.DEFAULT_SEED;

@@ -1,6 +1,12 @@
 package io.hvcluster.api.spec;
 
-/** The start priority of a group: higher priorities are placed and started first after a failure. */
+/**
+ * The start priority of a group: higher priorities are placed and started first after a failure.
+ *
+ * <p>A Windows Server 2012 property ({@code Priority} of a cluster group, with No Auto Start): a cluster of
+ * era {@link Era#WS2008} or {@link Era#WS2008_R2} refuses any priority but {@link #MEDIUM}, the value every
+ * group has there.
+ */
 public enum Priority {
   /** Never started automatically by the cluster. */
   NO_AUTO_START(0),

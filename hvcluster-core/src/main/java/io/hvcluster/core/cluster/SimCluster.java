@@ -17,6 +17,7 @@ import io.hvcluster.api.event.OperatorAction;
 import io.hvcluster.api.migration.MigrationStrategy;
 import io.hvcluster.api.placement.PlacementPolicy;
 import io.hvcluster.api.spec.ClusterSpec;
+import io.hvcluster.api.spec.Era;
 import io.hvcluster.api.spec.HostSpec;
 import io.hvcluster.api.spec.Priority;
 import io.hvcluster.api.spec.VmSpec;
@@ -80,6 +81,10 @@ public final class SimCluster implements Cluster {
       MigrationStrategy plannedMoves) {
     Objects.requireNonNull(placement, "placement policy");
     Objects.requireNonNull(plannedMoves, "planned-move strategy");
+    if (!spec.era().has(plannedMoves.introducedIn())) {
+      throw new UnsupportedOperationException(spec.era().refusal("the " + plannedMoves.name()
+          + " migration strategy for planned moves", plannedMoves.introducedIn()));
+    }
     Reactions reactions = new Reactions();
     this.model = new ClusterModel(kernel, spec);
     this.memory = VmMemory.create(model, options.memoryBacking(), options.workDirectory(), model.seedFor("workload"),
@@ -356,6 +361,7 @@ public final class SimCluster implements Cluster {
     Objects.requireNonNull(strategy, "strategy");
     SimVm vm = model.vmModel(id);
     SimHost target = model.hostModel(targetId);
+    requireEra(strategy);
     migrations.check(vm, target);
     operator("migrate-vm", id.name() + " -> " + targetId.name() + " (" + strategy.name() + ")");
     return migrations.begin(vm, target, strategy, () -> failover.stopIfUnwanted(vm)).handle();
@@ -380,7 +386,16 @@ public final class SimCluster implements Cluster {
    */
   public void setPlannedMoveStrategy(MigrationStrategy strategy) {
     guard();
+    requireEra(strategy);
     failover.plannedMoves(strategy);
+  }
+
+  private void requireEra(MigrationStrategy strategy) {
+    Era era = model.spec().era();
+    if (!era.has(strategy.introducedIn())) {
+      throw new UnsupportedOperationException(era.refusal("the " + strategy.name() + " migration strategy",
+          strategy.introducedIn()));
+    }
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.hvcluster.api.HostId;
 import io.hvcluster.api.InvalidConfigurationException;
 import io.hvcluster.api.LunId;
 import io.hvcluster.api.spec.ClusterSpec;
+import io.hvcluster.api.spec.Era;
 import io.hvcluster.api.spec.HostSpec;
 import io.hvcluster.api.spec.LunSpec;
 import io.hvcluster.api.spec.QuorumModel;
@@ -41,7 +42,11 @@ final class SpecConversion {
     }
     StorageDescription storage = d.storage().orElseThrow(() -> new InvalidDescriptionException("$.storage",
         "is missing; a failover cluster of Hyper-V hosts needs shared storage"));
-    ClusterSpec.Builder builder = ClusterSpec.builder(d.name()).quorum(quorum(d));
+    List<EraConflict> conflicts = d.eraConflicts();
+    if (!conflicts.isEmpty()) {
+      throw new InvalidDescriptionException(conflicts.get(0).path(), conflicts.get(0).reason());
+    }
+    ClusterSpec.Builder builder = ClusterSpec.builder(d.name()).quorum(quorum(d)).era(d.effectiveEra());
     for (int i = 0; i < nodes; i++) {
       builder.host(host("$.hosts[" + i + "]", d.hosts().get(i)));
     }
@@ -171,6 +176,9 @@ final class SpecConversion {
 
   static ClusterDescription description(ClusterSpec spec) {
     ClusterDescription.Builder b = ClusterDescription.builder(spec.name()).quorum(spec.quorum());
+    if (spec.era() != Era.DEFAULT) {
+      b.era(spec.era());
+    }
     spec.hosts().forEach(h -> b.host(hostDescription(h)));
     StorageDescription.Builder storage = StorageDescription.builder(spec.storage().type())
         .persistentReservations(spec.storage().persistentReservations())

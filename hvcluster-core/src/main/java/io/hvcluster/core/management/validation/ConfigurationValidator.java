@@ -29,6 +29,7 @@ public final class ConfigurationValidator {
    */
   public static ValidationReport validate(ClusterDescription d) {
     List<ValidationItem> items = new ArrayList<>();
+    items.addAll(SystemRules.era(d));
     items.addAll(InventoryRules.nodeCount(d));
     items.addAll(InventoryRules.edition(d));
     items.addAll(InventoryRules.architecture(d));

@@ -7,6 +7,8 @@ package io.hvcluster.core.management.validation;
  * <p>Enum constants are immutable and thread-safe.
  */
 public enum ValidationRule {
+  /** The cluster uses only features of its era's Windows Server release. */
+  ERA(ValidationCategory.SYSTEM_CONFIGURATION, "era", "features come from the cluster's Windows Server release"),
   /** A failover cluster has 2 to 16 nodes. */
   NODE_COUNT(ValidationCategory.INVENTORY, "node-count", "a failover cluster has 2 to 16 nodes"),
   /** Nodes run Windows Server 2008 Enterprise or Datacenter. */
