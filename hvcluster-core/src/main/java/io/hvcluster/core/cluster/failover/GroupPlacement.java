@@ -151,14 +151,20 @@ final class GroupPlacement {
     return need;
   }
 
-  boolean storageReachable(SimGroup g, SimHost host) {
+  /** Returns the description of the first of the group's LUNs {@code host} cannot reach, or null. */
+  String unreachableLun(SimGroup g, SimHost host) {
     for (SimVm vm : g.members()) {
       for (var id : vm.spec().luns()) {
-        if (!f.cluster.storage().get(id).usableFrom(host)) {
-          return false;
+        var lun = f.cluster.storage().get(id);
+        if (!lun.usableFrom(host)) {
+          return lun.describe();
         }
       }
     }
-    return true;
+    return null;
+  }
+
+  boolean storageReachable(SimGroup g, SimHost host) {
+    return unreachableLun(g, host) == null;
   }
 }

@@ -175,9 +175,25 @@ public final class SimGroup implements ClusterGroup {
     return failovers.size();
   }
 
-  /** The failover threshold is exhausted: the group stays failed until an operator starts it. */
-  public void lock() {
+  /**
+   * The failover threshold is exhausted: the group stays failed until an operator starts it or, at
+   * {@code retryTime} ({@code RetryPeriodOnFailure} later), the cluster tries it again.
+   */
+  public void lock(long retryTime) {
     locked = true;
+    retryAt = retryTime;
+  }
+
+  /**
+   * Unlocks a group locked by its failover threshold once its retry time has come; its failover count
+   * stays, so a failure inside the failover period locks it again at once. Returns whether it unlocked.
+   */
+  public boolean retryDue(long now) {
+    if (!locked || retryAt < 0 || now < retryAt) {
+      return false;
+    }
+    locked = false;
+    return true;
   }
 
   /**
