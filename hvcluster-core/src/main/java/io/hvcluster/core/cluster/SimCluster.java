@@ -33,6 +33,7 @@ import io.hvcluster.core.cluster.membership.NodeService;
 import io.hvcluster.core.cluster.memory.VmMemory;
 import io.hvcluster.core.cluster.migration.Migrations;
 import io.hvcluster.core.cluster.model.ClusterModel;
+import io.hvcluster.core.cluster.model.SimGroup;
 import io.hvcluster.core.cluster.model.SimHost;
 import io.hvcluster.core.cluster.model.SimVm;
 import io.hvcluster.core.cluster.storage.Coordinators;
@@ -50,6 +51,10 @@ import java.util.Objects;
  * paths of the engine can be read in one place.
  *
  * <p>Not thread-safe: every public method checks that it is called on the simulation's thread.
+ *
+ * <p>Over 400 lines for a reason: it implements the whole {@link Cluster} interface, each operation a
+ * guard, its checks and one hand-off to the part that owns the work; splitting it would only scatter
+ * the public face.
  */
 public final class SimCluster implements Cluster {
   private final ClusterModel model;
@@ -365,6 +370,38 @@ public final class SimCluster implements Cluster {
     migrations.check(vm, target);
     operator("migrate-vm", id.name() + " -> " + targetId.name() + " (" + strategy.name() + ")");
     return migrations.begin(vm, target, strategy, () -> failover.stopIfUnwanted(vm)).handle();
+  }
+
+  @Override
+  public void moveGroup(String group, HostId targetId) {
+    guard();
+    SimGroup g = model.group(group);
+    SimHost target = model.hostModel(targetId);
+    requireQuorumOnceFormed("move group '" + group + "'");
+    failover.checkMove(g, target);
+    operator("move-group", group + " -> " + targetId.name());
+    failover.moveGroup(g, target);
+  }
+
+  @Override
+  public HostId moveGroupToBestNode(String group) {
+    guard();
+    SimGroup g = model.group(group);
+    requireQuorumOnceFormed("move group '" + group + "'");
+    SimHost target = failover.bestNodeFor(g);
+    failover.checkMove(g, target);
+    operator("move-group", group + " -> best possible node " + target.id().name());
+    failover.moveGroup(g, target);
+    return target.id();
+  }
+
+  @Override
+  public void forceQuorum(HostId id) {
+    guard();
+    SimHost h = model.hostModel(id);
+    membership.checkForce(h);
+    operator("force-quorum", id.name());
+    nodes.startWithForcedQuorum(h);
   }
 
   @Override

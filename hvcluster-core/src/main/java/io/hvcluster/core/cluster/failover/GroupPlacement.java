@@ -97,6 +97,16 @@ final class GroupPlacement {
   }
 
   /**
+   * Checks a node an operator moves the group to against the hard requirements of every VM of the
+   * group; returns why it is refused, or null.
+   */
+  String operatorRefusal(SimGroup g, SimHost target) {
+    PlacementRequest request = new PlacementRequest(f.api, g, new ArrayList<VirtualMachine>(g.members()),
+        List.of(target), PlacementReason.MOVE, Optional.ofNullable(g.ownerNode()).map(SimHost::id));
+    return refusal(g, request, target);
+  }
+
+  /**
    * Checks a candidate the policy chose against the hard requirements of every VM of the group (an
    * operator-stopped one too: the group's LUNs move as a whole), with the memory its wanted VMs still
    * need there; returns why it is refused, or null.

@@ -214,6 +214,21 @@ public final class SimGroup implements ClusterGroup {
     return wasLocked;
   }
 
+  /**
+   * An operator moves the group: as an operator's start does, this clears a lock of the failover
+   * threshold with the failover count and every member's restart count, and a failed group is tried now.
+   */
+  public void operatorMoves(long now) {
+    if (locked) {
+      locked = false;
+      failovers.clear();
+    }
+    vms.forEach(SimVm::forgetRestarts);
+    if (state == GroupState.FAILED) {
+      retryAt = now;
+    }
+  }
+
   /** Returns when a failed group may be tried again, or -1 for never on its own. */
   public long retryAt() {
     return retryAt;
