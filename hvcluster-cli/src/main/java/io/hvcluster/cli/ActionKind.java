@@ -23,6 +23,8 @@ enum ActionKind {
   RESUME_NODE("resume-node", Shape.HOST),
   /** Pause a node and move its groups away by quick migration. */
   DRAIN_NODE("drain-node", Shape.HOST),
+  /** Start a node's cluster service with forced quorum (net start clussvc /forcequorum). */
+  FORCE_QUORUM("force-quorum", Shape.HOST),
   /** Start the cluster service on a node. */
   START_CLUSTER_SERVICE("start-cluster-service", Shape.HOST),
   /** Stop the cluster service on a node gracefully. */
@@ -41,6 +43,8 @@ enum ActionKind {
   LIVE_MIGRATE("live-migrate", Shape.MOVE),
   /** Shut down, hand the LUN over, boot. */
   COLD_MIGRATE("cold-migrate", Shape.MOVE),
+  /** Move a group to a node, or to the best possible node ("to": "best"). */
+  MOVE_GROUP("move-group", Shape.GROUP),
   /** Cut the heartbeat network between sides of hosts. */
   PARTITION("partition", Shape.SIDES),
   /** Restore every heartbeat link. */
@@ -63,6 +67,7 @@ enum ActionKind {
     HOST(List.of("host")),
     VM(List.of("vm")),
     MOVE(List.of("vm", "to")),
+    GROUP(List.of("group", "to")),
     LINK(List.of("from", "to")),
     LUN(List.of("lun")),
     SIDES(List.of("sides")),

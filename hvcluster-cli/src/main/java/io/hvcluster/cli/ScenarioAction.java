@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  */
 record ScenarioAction(int index, Duration at, ActionKind kind, Target target, String note) {
   /** The targets of an action; the shape follows {@link ActionKind.Shape}. */
-  sealed interface Target permits OnHost, OnVm, Move, OnLink, OnLun, Sides, OnCluster {}
+  sealed interface Target permits OnHost, OnVm, Move, MoveGroup, OnLink, OnLun, Sides, OnCluster {}
 
   /** A host or node. */
   record OnHost(HostId host) implements Target {}
@@ -30,6 +30,9 @@ record ScenarioAction(int index, Duration at, ActionKind kind, Target target, St
 
   /** A VM and the node it should move to. */
   record Move(VmId vm, HostId to) implements Target {}
+
+  /** A group and the node it should move to, or empty for the best possible node. */
+  record MoveGroup(String group, java.util.Optional<HostId> to) implements Target {}
 
   /** A one-way heartbeat link. */
   record OnLink(HostId from, HostId to) implements Target {}
@@ -64,6 +67,8 @@ record ScenarioAction(int index, Duration at, ActionKind kind, Target target, St
       return " " + t.vm();
     } else if (target instanceof Move t) {
       return " " + t.vm() + " to " + t.to();
+    } else if (target instanceof MoveGroup t) {
+      return " " + t.group() + " to " + t.to().map(HostId::name).orElse("the best possible node");
     } else if (target instanceof OnLink t) {
       return " " + t.from() + " → " + t.to();
     } else if (target instanceof OnLun t) {

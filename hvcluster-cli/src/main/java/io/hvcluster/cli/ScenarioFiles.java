@@ -248,6 +248,7 @@ final class ScenarioFiles {
       case HOST -> new ScenarioAction.OnHost(host(node, "host", where, cluster));
       case VM -> new ScenarioAction.OnVm(vm(node, "vm", where, cluster));
       case MOVE -> new ScenarioAction.Move(vm(node, "vm", where, cluster), host(node, "to", where, cluster));
+      case GROUP -> new ScenarioAction.MoveGroup(group(node, where, cluster), hostOrBest(node, where, cluster));
       case LINK -> new ScenarioAction.OnLink(host(node, "from", where, cluster), host(node, "to", where, cluster));
       case LUN -> new ScenarioAction.OnLun(lun(node, where, cluster));
       case SIDES -> new ScenarioAction.Sides(sides(required(node, "sides", where), where + ".sides", cluster));
@@ -262,6 +263,30 @@ final class ScenarioFiles {
   private HostId host(JsonNode node, String field, String where, ClusterDescription cluster) {
     String name = name(required(node, field, where), where + "." + field);
     return checkHost(name, where + "." + field, cluster);
+  }
+
+  private String group(JsonNode node, String where, ClusterDescription cluster) {
+    String name = name(required(node, "group", where), where + ".group");
+    List<String> groups = cluster.failoverGroups().stream().map(g -> g.name()).toList();
+    if (!groups.contains(name)) {
+      throw fail(where + ".group", "group '" + name + "' is not in the cluster (a group is named after its first VM);"
+          + " its groups: " + (groups.size() <= 12 ? String.join(", ", groups)
+              : String.join(", ", groups.subList(0, 12)) + ", … (" + groups.size() + " in all)"));
+    }
+    return name;
+  }
+
+  /** A host name, or "best" for the best possible node. */
+  private Optional<HostId> hostOrBest(JsonNode node, String where, ClusterDescription cluster) {
+    String name = name(required(node, "to", where), where + ".to");
+    if (cluster.host(name).isEmpty() && name.equals("best")) {
+      return Optional.empty();
+    }
+    if (cluster.host(name).isEmpty()) {
+      throw fail(where + ".to", "host '" + name + "' is not in the cluster; write a host (" + String.join(", ",
+          cluster.hosts().stream().map(HostDescription::name).toList()) + ") or \"best\" for the best possible node");
+    }
+    return Optional.of(HostId.of(name));
   }
 
   private HostId checkHost(String name, String where, ClusterDescription cluster) {

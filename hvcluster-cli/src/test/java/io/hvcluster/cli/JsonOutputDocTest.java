@@ -106,7 +106,7 @@ final class JsonOutputDocTest {
   void everyExampleScenariosOutputMatchesItsTable() throws IOException {
     List<JsonNode> outputs = new ArrayList<>();
     for (String example : List.of("retail-host-failure", "saas-120-vms", "planned-maintenance", "split-brain",
-        "sql-guest-cluster")) {
+        "sql-guest-cluster", "site-loss-recovery")) {
       outputs.add(run("simulate", "--scenario", CliRun.example(example + ".json").toString(), "--json"));
     }
     outputs.add(run("simulate", "--scenario", everyTargetScenario().toString(), "--report",

@@ -10,12 +10,9 @@ import io.hvcluster.api.VmId;
 import io.hvcluster.api.VmState;
 import io.hvcluster.api.event.FailoverStarted;
 import io.hvcluster.api.event.VmStateChanged;
-import io.hvcluster.api.spec.ClusterSpec;
 import io.hvcluster.api.spec.FailoverPolicy;
 import io.hvcluster.api.spec.QuorumModel;
-import io.hvcluster.api.spec.VmSpec;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,10 +24,7 @@ final class RetryAndPathLossTest {
   private static final LunId LUN = LunId.of("lun-vm1");
 
   private static Cluster oneVm(Simulation sim, int nodes, QuorumModel quorum, FailoverPolicy policy) {
-    ClusterSpec base = TestSpecs.cluster("R", quorum, nodes, 1);
-    VmSpec vm = base.vms().get(0).toBuilder().failover(policy).build();
-    Cluster c = sim.createCluster(new ClusterSpec(base.name(), base.quorum(), base.hosts(), base.storage(), List.of(vm),
-        base.settings()));
+    Cluster c = sim.createCluster(TestSpecs.oneVm(quorum, nodes, policy));
     c.form();
     c.startAllVms();
     sim.runFor(Duration.ofMinutes(3));

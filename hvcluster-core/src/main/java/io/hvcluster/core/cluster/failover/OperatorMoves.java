@@ -56,6 +56,8 @@ final class OperatorMoves {
   void move(SimGroup g, SimHost target) {
     String why = "moved by operator to " + target.id();
     g.operatorMoves(f.cluster.now());
+    // The operator's choice stands: a node the group was avoiding after a failure there is no exception.
+    g.avoid(null);
     if (Reconciler.runsAnyOn(g, g.ownerNode()) && g.groupState() != GroupState.FAILED) {
       f.moves.moveGroup(g, target, PlacementReason.MOVE, why);
       return;

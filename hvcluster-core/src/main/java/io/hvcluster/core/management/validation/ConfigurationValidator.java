@@ -29,7 +29,6 @@ public final class ConfigurationValidator {
    */
   public static ValidationReport validate(ClusterDescription d) {
     List<ValidationItem> items = new ArrayList<>();
-    items.addAll(SystemRules.era(d));
     items.addAll(InventoryRules.nodeCount(d));
     items.addAll(InventoryRules.edition(d));
     items.addAll(InventoryRules.architecture(d));
@@ -37,6 +36,7 @@ public final class ConfigurationValidator {
     items.addAll(InventoryRules.hostMemory(d));
     items.addAll(SystemRules.osLevel(d));
     items.addAll(SystemRules.vmLimits(d));
+    items.addAll(SystemRules.era(d));
     items.addAll(StorageRules.sharedStorage(d));
     d.storage().ifPresent(s -> {
       items.addAll(StorageRules.persistentReservations(s));

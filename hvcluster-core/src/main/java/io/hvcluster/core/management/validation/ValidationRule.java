@@ -7,8 +7,6 @@ package io.hvcluster.core.management.validation;
  * <p>Enum constants are immutable and thread-safe.
  */
 public enum ValidationRule {
-  /** The cluster uses only features of its era's Windows Server release. */
-  ERA(ValidationCategory.SYSTEM_CONFIGURATION, "era", "features come from the cluster's Windows Server release"),
   /** A failover cluster has 2 to 16 nodes. */
   NODE_COUNT(ValidationCategory.INVENTORY, "node-count", "a failover cluster has 2 to 16 nodes"),
   /** Nodes run Windows Server 2008 Enterprise or Datacenter. */
@@ -23,6 +21,8 @@ public enum ValidationRule {
   OS_LEVEL(ValidationCategory.SYSTEM_CONFIGURATION, "os-level", "all nodes run the same OS version and service pack"),
   /** VMs stay within Hyper-V 2008's limits. */
   VM_LIMITS(ValidationCategory.SYSTEM_CONFIGURATION, "vm-limits", "VMs have 1 to 4 virtual processors and 8 MiB to 64 GiB"),
+  /** The cluster uses only features of its era's Windows Server release. */
+  ERA(ValidationCategory.SYSTEM_CONFIGURATION, "era", "features come from the cluster's Windows Server release"),
   /** The cluster has shared storage. */
   SHARED_STORAGE(ValidationCategory.STORAGE, "shared-storage", "the cluster has shared iSCSI, Fibre Channel or SAS storage"),
   /** The storage supports SCSI-3 persistent reservations. */
