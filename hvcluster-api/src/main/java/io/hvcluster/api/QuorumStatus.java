@@ -1,6 +1,7 @@
 package io.hvcluster.api;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The quorum of a cluster at one moment: the partition that holds (or last held) quorum, and its votes.
@@ -16,7 +17,9 @@ import java.util.List;
  * @param forced whether that partition runs on a quorum an operator forced ({@code net start clussvc
  *     /forcequorum}) without holding the votes: {@code hasQuorum} is then true with {@code votes} below
  *     {@code votesNeeded}
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record QuorumStatus(boolean hasQuorum, int votes, int votesNeeded, int totalVotes, List<HostId> members,
     boolean witnessVote, boolean forced) {
   /**

@@ -1,6 +1,7 @@
 package io.hvcluster.api.spec;
 
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * The calibrated model that turns real work into virtual time: storage and migration-link bandwidth,
@@ -19,7 +20,9 @@ import java.time.Duration;
  * @param migrationLinkBytesPerSecond usable bandwidth of the live-migration network
  * @param migrationLinkLatency one-way latency of the live-migration network
  * @param bootJitter the boot time varies uniformly by up to this fraction either way (0 to 0.5)
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record CostModel(
     long storageWriteBytesPerSecond,
     long storageReadBytesPerSecond,

@@ -42,6 +42,7 @@ import io.hvcluster.core.memory.GuestWorkload;
 import io.hvcluster.core.sim.Kernel;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A simulated failover cluster: the public {@link Cluster} face of the engine, and the wiring of its
@@ -55,14 +56,17 @@ import java.util.Objects;
  * <p>Over 400 lines for a reason: it implements the whole {@link Cluster} interface, each operation a
  * guard, its checks and one hand-off to the part that owns the work; splitting it would only scatter
  * the public face.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class SimCluster implements Cluster {
   private final ClusterModel model;
   final VmMemory memory;
   final AvailabilityTracker availability;
   final GuestClusters guestClusters;
   final Lifecycle lifecycle;
-  final Links links = new Links();
+  final Links links;
   final Heartbeats heartbeats;
   final NodeService nodes;
   final Membership membership;
@@ -99,6 +103,7 @@ public final class SimCluster implements Cluster {
     model.connect(reactions, memory);
     this.reservations = new Reservations(model, options.defects());
     this.lifecycle = new Lifecycle(memory, reactions);
+    this.links = new Links(spec.settings().networks());
     this.heartbeats = new Heartbeats(model, links, options.everyHeartbeat());
     for (HostSpec h : spec.hosts()) {
       heartbeats.add(model.addHost(h));
@@ -107,7 +112,7 @@ public final class SimCluster implements Cluster {
     this.membership = new Membership(model, heartbeats, links, nodes, availability, reactions);
     this.migrations = new Migrations(this, model, memory, lifecycle, reservations, links, availability, reactions);
     this.failover = new Failover(migrations, membership, new Coordinators(model, membership), guestClusters,
-        placement, plannedMoves, reactions);
+        placement, plannedMoves, reactions, options.defects());
     this.faults = new FaultInjector(this, model);
   }
 

@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * S11: at most one forced partition at a time. A partition an operator started with forced quorum
+ * S12: at most one forced partition at a time. A partition an operator started with forced quorum
  * ({@code net start clussvc /forcequorum}) may run without a majority (S4 counts it as holding quorum);
  * forcing quorum on a node outside that partition while it is forced makes two partitions that each
  * believe they are the cluster, the split brain WSFC's documentation warns of. A node's force ends when it
@@ -36,7 +36,7 @@ final class ForcedPartitions implements StepInvariant {
 
   @Override
   public String id() {
-    return "S11";
+    return "S12";
   }
 
   @Override

@@ -79,7 +79,7 @@ final class ForcedQuorumChecksTest {
       c.forceQuorum(N3);
       sim.runFor(Duration.ofSeconds(1));
       Violation v = monitor.firstViolation().orElseThrow();
-      assertThat(v.invariant()).isEqualTo("S11");
+      assertThat(v.invariant()).isEqualTo("S12");
       assertThat(v.message()).startsWith("split brain: quorum forced on node3").contains("forced on node1");
     }
   }

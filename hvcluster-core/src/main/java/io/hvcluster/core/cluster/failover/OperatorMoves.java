@@ -74,7 +74,8 @@ final class OperatorMoves {
       g.endStart();
       g.moveTo(GroupState.OFFLINE, null, why);
     }
-    g.planMove(target, PlacementReason.MOVE);
+    g.planMove(target);
+    g.nextReason(PlacementReason.MOVE);
     if (!g.wantsOnline()) {
       g.setOwner(target);
     }

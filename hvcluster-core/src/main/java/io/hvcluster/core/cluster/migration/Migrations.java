@@ -13,6 +13,7 @@ import io.hvcluster.core.cluster.model.SimGroup;
 import io.hvcluster.core.cluster.model.SimHost;
 import io.hvcluster.core.cluster.model.SimVm;
 import io.hvcluster.core.cluster.storage.Reservations;
+import org.apiguardian.api.API;
 
 /**
  * The migration runtime of one cluster: what every {@link MigrationRun} works with, the checks an
@@ -26,7 +27,9 @@ import io.hvcluster.core.cluster.storage.Reservations;
  * @param links the migration network
  * @param availability the VMs' availability accounts
  * @param listener the failover engine, told when a migration ends
+ * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public record Migrations(Cluster api, ClusterModel cluster, VmMemory memory, Lifecycle lifecycle,
     Reservations reservations, Links links, AvailabilityTracker availability, MigrationListener listener) {
 

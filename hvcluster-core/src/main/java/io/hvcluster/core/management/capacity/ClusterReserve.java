@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.apiguardian.api.API;
 
 /**
  * Decides whether a cluster is over-committed: whether its highly available VMs still fit after the
@@ -42,7 +43,10 @@ import java.util.stream.IntStream;
  *   System.out.println("over-committed: " + r.explanation());
  * }
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ClusterReserve {
   private ClusterReserve() {}
 

@@ -3,6 +3,7 @@ package io.hvcluster.core.management.capacity;
 import io.hvcluster.api.spec.ReserveMethod;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The cluster-reserve verdict after SCVMM 2008: whether the cluster can still host all its highly
@@ -22,7 +23,9 @@ import java.util.Objects;
  * @param arithmetic the reasoning, one step a line
  * @param method how the verdict was reached: SCVMM 2008's slots, or VMM 2012's bin-packing (with slots,
  *     {@code unplaced} is empty: the method counts slots and places no VM)
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record ReserveReport(int reserve, int hosts, List<String> failedHosts, long survivingCapacityBytes,
     long demandBytes, int vmCount, List<String> unplaced, boolean overCommitted, List<String> arithmetic,
     ReserveMethod method) {
