@@ -11,7 +11,10 @@ import io.hvcluster.api.VmState;
 import io.hvcluster.api.event.FailoverStarted;
 import io.hvcluster.api.event.VmStateChanged;
 import io.hvcluster.api.spec.FailoverPolicy;
+import io.hvcluster.api.spec.ClusterSpec;
 import io.hvcluster.api.spec.QuorumModel;
+import io.hvcluster.api.spec.VmSpec;
+import java.util.List;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -125,6 +128,31 @@ final class RetryAndPathLossTest {
       sim.faults(c).restoreStoragePaths(last, LUN);
       sim.runFor(Duration.ofMinutes(55));
       assertThat(c.vm(VM).state()).as("the retry period comes round").isEqualTo(VmState.RUNNING);
+    }
+  }
+
+  @Test
+  void theNodeAGroupFailedOverFromIsALastResortWhenNoOtherNodeCanTakeIt() {
+    try (Simulation sim = Simulation.builder().seed(45).build()) {
+      ClusterSpec base = TestSpecs.oneVm(QuorumModel.NODE_MAJORITY, 3, FailoverPolicy.defaults());
+      VmSpec vm = base.vms().get(0).toBuilder().possibleOwners("node1", "node2").build();
+      Cluster c = sim.createCluster(new ClusterSpec(base.name(), base.quorum(), base.hosts(), base.storage(), List.of(vm),
+          base.settings()));
+      c.form();
+      c.startAllVms();
+      sim.runFor(Duration.ofMinutes(3));
+      HostId first = hostOf(c);
+      HostId other = first.equals(HostId.of("node1")) ? HostId.of("node2") : HostId.of("node1");
+      // The other possible owner is paused; node3 is up but no possible owner of the VM.
+      c.pauseNode(other);
+      sim.faults(c).failStoragePaths(first, LUN, 2);
+      sim.runFor(Duration.ofMinutes(3));
+      assertThat(c.vm(VM).state()).isNotEqualTo(VmState.RUNNING);
+      sim.faults(c).restoreStoragePaths(first, LUN);
+      sim.runFor(Duration.ofMinutes(3));
+      // It used to wait for node3 forever, passing over the node it had failed on although that could run it.
+      assertThat(c.vm(VM).state()).isEqualTo(VmState.RUNNING);
+      assertThat(hostOf(c)).isEqualTo(first);
     }
   }
 }

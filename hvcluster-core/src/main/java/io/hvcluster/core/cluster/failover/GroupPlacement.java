@@ -56,10 +56,13 @@ final class GroupPlacement {
         }
       }
     }
+    // The node the group failed over from is a last resort: taken when no other node can take the group.
     SimHost avoided = g.avoided();
-    if (candidates.isEmpty() && avoided != null && takesGroups(avoided) && f.membership.isActive(avoided)
-        && storageReachable(g, avoided)) {
+    boolean lastResort = avoided != null && takesGroups(avoided) && f.membership.isActive(avoided)
+        && storageReachable(g, avoided);
+    if (candidates.isEmpty() && lastResort) {
       candidates.add(avoided);
+      lastResort = false;
     }
     // The VMs to run: an operator-stopped VM of the group takes no memory where the group goes.
     List<VirtualMachine> vms = new ArrayList<>();
@@ -84,6 +87,19 @@ final class GroupPlacement {
     if (planned != null) {
       // The memory the planned move promised on its target is the group's own, not room it lacks.
       g.releaseReservation();
+    }
+    if (lastResort && noneCanTake(g, request)) {
+      // Every other node lacks the room, or is no possible owner: WSFC tries the node the group failed on
+      // too rather than leave the group offline while that node could run it.
+      List<Host> all = new ArrayList<>();
+      for (SimHost h : f.membership.active()) {
+        if (h == avoided || candidates.contains(h)) {
+          all.add(h);
+        }
+      }
+      candidates = all;
+      request = new PlacementRequest(f.api, g, vms, candidates, reason,
+          Optional.ofNullable(g.previousOwner()).map(SimHost::id));
     }
     boolean plannedMove = planned != null && candidates.contains(planned) && fits(g, planned);
     g.forgetPlannedTarget();
@@ -147,6 +163,16 @@ final class GroupPlacement {
       return "it lacks " + ClusterModel.size(memory.neededBytes()) + " of free memory";
     }
     return "it cannot reach the group's storage";
+  }
+
+  /** Whether no candidate of {@code request} meets the hard requirements of the group. */
+  private boolean noneCanTake(SimGroup g, PlacementRequest request) {
+    for (Host h : request.candidates()) {
+      if (refusal(g, request, (SimHost) h) == null) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether the wanted VMs of the group that do not hold memory on {@code h} fit in its free memory. */
