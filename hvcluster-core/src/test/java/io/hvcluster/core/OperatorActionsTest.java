@@ -11,6 +11,7 @@ import io.hvcluster.api.QuorumLostException;
 import io.hvcluster.api.VmId;
 import io.hvcluster.api.VmState;
 import io.hvcluster.api.event.FailoverStarted;
+import io.hvcluster.api.event.GroupPlaced;
 import io.hvcluster.api.event.OperatorAction;
 import io.hvcluster.api.event.QuorumChanged;
 import io.hvcluster.api.spec.ClusterSpec;
@@ -58,6 +59,12 @@ final class OperatorActionsTest {
       assertThat(log.of(FailoverStarted.class)).isEmpty();
       assertThat(log.of(OperatorAction.class, a -> a.action().equals("move-group"))).singleElement()
           .satisfies(a -> assertThat(a.target()).isEqualTo("vm1 -> " + target.name()));
+      // The operator decided, once: the move reports it so, and the migration does not report it again.
+      assertThat(log.of(GroupPlaced.class, e -> e.timeNanos() >= Duration.ofMinutes(3).toNanos())).singleElement()
+          .satisfies(e -> {
+            assertThat(e.policy()).isEqualTo("operator");
+            assertThat(e.target()).isEqualTo(target);
+          });
     }
   }
 
@@ -66,11 +73,34 @@ final class OperatorActionsTest {
     try (Simulation sim = Simulation.builder().seed(52).build()) {
       Cluster c = running(sim, TestSpecs.cluster("M", QuorumModel.NODE_AND_DISK_MAJORITY, 4, 4));
       HostId before = hostOf(c, VM1);
+      long asked = sim.nowNanos();
+      EventLog log = EventLog.on(sim);
       HostId chosen = c.moveGroupToBestNode("vm1");
       assertThat(chosen).isNotEqualTo(before);
       sim.runFor(Duration.ofMinutes(2));
       assertThat(hostOf(c, VM1)).isEqualTo(chosen);
       assertThat(c.vm(VM1).state()).isEqualTo(VmState.RUNNING);
+      assertThat(log.of(GroupPlaced.class, e -> e.timeNanos() >= asked)).singleElement()
+          .satisfies(e -> assertThat(e.policy()).isEqualTo(c.placementPolicy().name()));
+    }
+  }
+
+  @Test
+  void aMoveToTheBestNodeOfAGroupADrainIsMovingIsRefusedBeforeThePolicyIsAsked() {
+    try (Simulation sim = Simulation.builder().seed(55).build()) {
+      Cluster c = running(sim, TestSpecs.cluster("M", QuorumModel.NODE_AND_DISK_MAJORITY, 4, 4));
+      HostId owner = hostOf(c, VM1);
+      EventLog log = EventLog.on(sim);
+      c.drainNode(owner);
+      GroupPlaced drained = log.first(GroupPlaced.class, e -> e.group().equals("vm1"));
+      int counted = c.host(drained.target()).groupCount();
+      assertThatThrownBy(() -> c.moveGroupToBestNode("vm1")).isInstanceOf(IllegalStateException.class)
+          .hasMessage("group 'vm1' is busy (moving); move it when that has ended");
+      assertThat(c.host(drained.target()).groupCount()).as("the drain's target still counts vm1").isEqualTo(counted);
+      sim.runFor(Duration.ofMinutes(2));
+      // The drain's decision stands, reported once; the refused move asked the policy nothing.
+      assertThat(hostOf(c, VM1)).isEqualTo(drained.target());
+      assertThat(log.of(GroupPlaced.class, e -> e.group().equals("vm1"))).hasSize(1);
     }
   }
 

@@ -385,7 +385,7 @@ public final class SimCluster implements Cluster {
     requireQuorumOnceFormed("move group '" + group + "'");
     failover.checkMove(g, target);
     operator("move-group", group + " -> " + targetId.name());
-    failover.moveGroup(g, target);
+    failover.moveGroup(g, target, true);
   }
 
   @Override
@@ -396,7 +396,7 @@ public final class SimCluster implements Cluster {
     SimHost target = failover.bestNodeFor(g);
     failover.checkMove(g, target);
     operator("move-group", group + " -> best possible node " + target.id().name());
-    failover.moveGroup(g, target);
+    failover.moveGroup(g, target, false);
     return target.id();
   }
 

@@ -116,15 +116,18 @@ public final class Failover {
     operatorMoves.check(group, target);
   }
 
-  /** Moves {@code group}, checked by {@link #checkMove}, to {@code target}, as an operator. */
-  public void moveGroup(SimGroup group, SimHost target) {
-    operatorMoves.move(group, target);
+  /**
+   * Moves {@code group}, checked by {@link #checkMove}, to {@code target}, as an operator: {@code named}
+   * when the operator named the node, false when {@link #bestNodeFor} chose it.
+   */
+  public void moveGroup(SimGroup group, SimHost target, boolean named) {
+    operatorMoves.move(group, target, named);
   }
 
   /**
    * Returns the best possible node for {@code group} other than its owner, as the placement policy sees it.
    *
-   * @throws IllegalStateException when there is none, with the policy's reason
+   * @throws IllegalStateException when the group is busy, or there is none, with the policy's reason
    */
   public SimHost bestNodeFor(SimGroup group) {
     return operatorMoves.best(group);

@@ -2,6 +2,7 @@ package io.hvcluster.core.cluster.failover;
 
 import io.hvcluster.api.GroupState;
 import io.hvcluster.api.InsufficientCapacityException;
+import io.hvcluster.api.event.GroupPlaced;
 import io.hvcluster.api.placement.PlacementReason;
 import io.hvcluster.core.cluster.model.SimGroup;
 import io.hvcluster.core.cluster.model.SimHost;
@@ -17,14 +18,17 @@ import io.hvcluster.core.cluster.model.SimVm;
  * that threshold. Every refusal names what stands in the way.
  */
 final class OperatorMoves {
+  /** Who decides an operator's move to a named node, as {@link GroupPlaced} names it. */
+  static final String OPERATOR_DECIDER = "operator";
+
   private final Failover f;
 
   OperatorMoves(Failover failover) {
     this.f = failover;
   }
 
-  /** Checks that {@code g} may move to {@code target} now; throws with the reason if not. */
-  void check(SimGroup g, SimHost target) {
+  /** Checks that {@code g} may move at all now (it is not busy); throws with the reason if not. */
+  void checkGroup(SimGroup g) {
     if (g.activity() != SimGroup.Activity.IDLE && g.activity() != SimGroup.Activity.STARTING) {
       throw new IllegalStateException("group '" + g.name() + "' is busy (" + g.activity().name().toLowerCase(
           java.util.Locale.ROOT) + "); move it when that has ended");
@@ -32,6 +36,11 @@ final class OperatorMoves {
     if (g.members().stream().anyMatch(v -> v.migration() != null)) {
       throw new IllegalStateException("group '" + g.name() + "' has a migration under way; move it when that has ended");
     }
+  }
+
+  /** Checks that {@code g} may move to {@code target} now; throws with the reason if not. */
+  void check(SimGroup g, SimHost target) {
+    checkGroup(g);
     if (!target.canHostGroups() || !f.membership.isActive(target)) {
       throw new IllegalStateException(target.describe() + " is " + target.nodeState() + "; a group moves only to an"
           + " up, unpaused member of the partition with quorum");
@@ -52,9 +61,17 @@ final class OperatorMoves {
     }
   }
 
-  /** Moves {@code g}, checked by {@link #check}, to {@code target}. */
-  void move(SimGroup g, SimHost target) {
+  /**
+   * Moves {@code g}, checked by {@link #check}, to {@code target}; {@code named} when the operator named
+   * the node (the decision is then reported as the operator's), false when the placement policy chose it
+   * (and reported it) for a move to the best possible node.
+   */
+  void move(SimGroup g, SimHost target, boolean named) {
     String why = "moved by operator to " + target.id();
+    if (named) {
+      f.cluster.emit(new GroupPlaced(f.cluster.now(), f.cluster.name(), g.name(), target.id(), OPERATOR_DECIDER,
+          "named by the operator (move-group)"));
+    }
     g.operatorMoves(f.cluster.now());
     // The operator's choice stands: a node the group was avoiding after a failure there is no exception.
     g.avoid(null);
@@ -87,6 +104,8 @@ final class OperatorMoves {
    * its owner; throws with the policy's reason when there is none.
    */
   SimHost best(SimGroup g) {
+    // A busy group is refused before the policy is asked: asking would forget a drain's planned target.
+    checkGroup(g);
     SimHost owner = g.ownerNode();
     SimHost avoided = g.avoided();
     g.avoid(owner);
