@@ -1,6 +1,7 @@
 package io.hvcluster.api.spec;
 
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * The Windows Server release a cluster models, with the System Center Virtual Machine Manager that
@@ -15,7 +16,10 @@ import java.util.Locale;
  * cluster faithful to that release.
  *
  * <p>Enum constants are immutable and thread-safe.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum Era {
   /** Windows Server 2008 (RTM, SP2) with SCVMM 2008: Quick Migration only, one LUN per VM. */
   WS2008("Windows Server 2008", "SCVMM 2008", ReserveMethod.SLOTS),

@@ -1,10 +1,15 @@
 package io.hvcluster.api.spec;
 
+import org.apiguardian.api.API;
+
 /**
  * How Virtual Machine Manager decides whether a cluster can absorb its cluster reserve's host failures.
  *
  * <p>Enum constants are immutable and thread-safe.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum ReserveMethod {
   /**
    * SCVMM 2008 and 2008 R2: every VM takes one slot the size of the cluster's largest highly available

@@ -312,7 +312,9 @@ public sealed interface Operation {
    * @param vm a VM of the group (a group is named after its first VM)
    * @param target chooses the node; ignored with {@code bestNode}
    * @param bestNode true to let the placement policy choose
+   * @since 0.1.0
    */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   record MoveGroup(Duration at, VmId vm, HostSelector target, boolean bestNode) implements Operation {
     /**
      * Creates the operation.
@@ -353,7 +355,9 @@ public sealed interface Operation {
    *
    * @param at when
    * @param node chooses the node
+   * @since 0.1.0
    */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   record ForceQuorum(Duration at, HostSelector node) implements Operation {
     /**
      * Creates the operation.

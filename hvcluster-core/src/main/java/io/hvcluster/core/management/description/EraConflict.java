@@ -4,6 +4,7 @@ import io.hvcluster.api.spec.Era;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A feature a cluster description uses that came with a Windows Server release after the description's
@@ -16,7 +17,10 @@ import java.util.Objects;
  * @param subject the host, LUN or VM concerned
  * @param release the era that brought the feature
  * @param reason the refusal, naming the release that brought the feature
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record EraConflict(String path, String subject, Era release, String reason) {
 
   /**
