@@ -59,9 +59,10 @@ final class PlanCommandTest {
       vms.append(i > 1 ? ", " : "").append("{\"name\": \"vm").append(i).append("\", \"memoryGiB\": ")
           .append(i == 1 ? 24 : 2).append(", \"luns\": [\"lun").append(i).append("\"]}");
     }
+    // Hosts with the dedicated networks validation asks for: plan fails what validate fails.
+    String host = "\", \"installation\": \"SERVER_CORE\", \"heartbeatNetwork\": true, \"iscsiNetwork\": true}";
     Files.writeString(file, "{\"name\": \"UNEVEN\"" + (era.isEmpty() ? "" : ", \"era\": \"" + era + "\"")
-        + ", \"hosts\": [{\"name\": \"h1\", \"installation\": \"SERVER_CORE\"},"
-        + " {\"name\": \"h2\", \"installation\": \"SERVER_CORE\"}, {\"name\": \"h3\", \"installation\": \"SERVER_CORE\"}],"
+        + ", \"hosts\": [{\"name\": \"h1" + host + ", {\"name\": \"h2" + host + ", {\"name\": \"h3" + host + "],"
         + " \"storage\": {\"type\": \"ISCSI\", \"luns\": [" + luns + "]}, \"vms\": [" + vms + "]}");
     return file;
   }
