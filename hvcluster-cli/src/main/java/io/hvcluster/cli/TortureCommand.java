@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code hvcluster torture}: runs K generated fault plans against the real engine with every invariant
- * checked (S1–S11 after every kernel event, L1–L2 after the heal phase) and prints how many scenarios
+ * checked (S1–S12 after every kernel event, L1–L2 after the heal phase) and prints how many scenarios
  * ran, how many broke an invariant, how fast, how many faults were injected and which coverage probes
  * were hit; for the first violation, the plan shrunk to a minimal one and the command that replays it.
  *

@@ -111,7 +111,7 @@ final class JsonOutputDocTest {
   void everyExampleScenariosOutputMatchesItsTable() throws IOException {
     List<JsonNode> outputs = new ArrayList<>();
     for (String example : List.of("retail-host-failure", "saas-120-vms", "planned-maintenance", "split-brain",
-        "sql-guest-cluster")) {
+        "sql-guest-cluster", "site-loss-recovery")) {
       outputs.add(run("simulate", "--scenario", CliRun.example(example + ".json").toString(), "--json"));
     }
     outputs.add(run("simulate", "--scenario", everyTargetScenario().toString(), "--report",
@@ -124,7 +124,8 @@ final class JsonOutputDocTest {
     Path file = dir.resolve("every-target.json");
     Files.writeString(file, """
         {"cluster": {"name": "TRI",
-                     "hosts": [{"name": "node1"}, {"name": "node2"}, {"name": "node3"}],
+                     "hosts": [{"name": "node1", "heartbeatNetwork": true}, {"name": "node2", "heartbeatNetwork": true},
+                               {"name": "node3", "heartbeatNetwork": true}],
                      "storage": {"type": "ISCSI", "luns": [{"name": "lun-web", "sizeGiB": 40}]},
                      "vms": [{"name": "web", "luns": ["lun-web"]}]},
          "duration": "20m",
@@ -136,7 +137,8 @@ final class JsonOutputDocTest {
            {"at": "8m", "action": "quick-migrate", "vm": "web", "to": "node2", "note": "move it"},
            {"at": "12m", "action": "pause-node", "host": "node3"},
            {"at": "15m", "action": "lun-offline", "lun": "lun-web"},
-           {"at": "16m", "action": "crash-vm", "vm": "web"}]}
+           {"at": "16m", "action": "crash-vm", "vm": "web"},
+           {"at": "17m", "action": "cut-network", "host": "node1", "network": "cluster-network-2"}]}
         """);
     return file;
   }
