@@ -156,6 +156,24 @@ final class ExampleScenariosTest {
   }
 
   @Test
+  void theAdministratorMovesAFailedGroupAndForcesQuorumAfterASiteIsLost(@TempDir Path dir) throws Exception {
+    Run run = run("site-loss-recovery.json", dir);
+    JsonNode actions = run.json().get("actions");
+    assertThat(actions.get(0).get("action").asText()).isEqualTo("move-group erp to node1");
+    assertThat(actions.get(0).get("accepted").asBoolean()).isTrue();
+    assertThat(actions.get(4).get("accepted").asBoolean()).as("a start without quorum").isFalse();
+    assertThat(actions.get(5).get("action").asText()).isEqualTo("force-quorum node1");
+    assertThat(actions.get(5).get("accepted").asBoolean()).isTrue();
+    assertThat(actions.get(9).get("detail").asText()).startsWith("group web2 moving to the best possible node, ");
+    List<String> events = elements(run.html(), "span", "ev").stream().map(Element::getTextContent).toList();
+    assertThat(events).anyMatch(line -> line.contains("erp") && line.contains("failover threshold exceeded"));
+    assertThat(events).anyMatch(line -> line.contains("quorum forced on node1"));
+    assertThat(run.json().get("vmsRunning").asInt()).isEqualTo(6);
+    List<String> quorum = elements(run.svg(), "rect", "quorum").stream().map(e -> e.getAttribute("data-state")).toList();
+    assertThat(quorum).containsSubsequence("HELD", "LOST", "HELD");
+  }
+
+  @Test
   void everyExampleScenarioIsInTheReadmeAsOneCommand() throws Exception {
     String readme = Files.readString(CliRun.repositoryFile(".", "README.md"));
     Matcher m = Pattern.compile("java -jar hvcluster-cli/target/hvcluster\\.jar simulate --scenario examples/(\\S+\\.json)"
@@ -165,7 +183,7 @@ final class ExampleScenariosTest {
       shown.add(m.group(1));
     }
     assertThat(shown).containsExactlyInAnyOrder("retail-host-failure.json", "saas-120-vms.json",
-        "planned-maintenance.json", "split-brain.json", "sql-guest-cluster.json");
+        "planned-maintenance.json", "split-brain.json", "sql-guest-cluster.json", "site-loss-recovery.json");
   }
 
   @Test
