@@ -19,6 +19,10 @@ import java.time.Duration;
  * @param migrationLinkBytesPerSecond usable bandwidth of the live-migration network
  * @param migrationLinkLatency one-way latency of the live-migration network
  * @param bootJitter the boot time varies uniformly by up to this fraction either way (0 to 0.5)
+ * @param arrayBytesPerSecond what the storage array's back end serves to all hosts together; the hosts'
+ *     saves, restores and boots share it
+ * @param clusterNetworkBytesPerSecond usable bandwidth of each node's cluster network, which carries a
+ *     Cluster Shared Volume's redirected I/O to its coordinator
  */
 public record CostModel(
     long storageWriteBytesPerSecond,
@@ -28,10 +32,18 @@ public record CostModel(
     Duration restoreSetup,
     long migrationLinkBytesPerSecond,
     Duration migrationLinkLatency,
-    double bootJitter) {
+    double bootJitter,
+    long arrayBytesPerSecond,
+    long clusterNetworkBytesPerSecond) {
 
   /** The share of a link's line rate that bulk transfers achieve (Hyper-V reached 96 % on 1 GbE). */
   public static final double LINE_RATE_EFFICIENCY = 0.95;
+
+  /**
+   * How many host paths' worth of bandwidth the array's back end serves by default: a Dell EqualLogic
+   * PS5000 (the era's typical iSCSI array for Hyper-V clusters) has three 1 GbE ports per controller.
+   */
+  public static final int ARRAY_PATHS = 3;
 
   /**
    * Creates a cost model after validating it.
@@ -44,6 +56,8 @@ public record CostModel(
    * @param migrationLinkBytesPerSecond usable bandwidth of the live-migration network
    * @param migrationLinkLatency one-way latency of the live-migration network
    * @param bootJitter the boot time varies uniformly by up to this fraction either way (0 to 0.5)
+   * @param arrayBytesPerSecond what the array's back end serves to all hosts together
+   * @param clusterNetworkBytesPerSecond usable bandwidth of each node's cluster network (CSV redirected I/O)
    * @throws io.hvcluster.api.InvalidConfigurationException when a value is missing, not positive, or
    * the jitter is outside 0 to 0.5
    */
@@ -60,12 +74,37 @@ public record CostModel(
           + "; it must be zero or positive");
     }
     Checks.range("boot jitter", bootJitter, 0.0, 0.5);
+    Checks.positive("array bandwidth", arrayBytesPerSecond);
+    Checks.positive("cluster network bandwidth", clusterNetworkBytesPerSecond);
+  }
+
+  /**
+   * Creates a cost model as before shared bandwidth: the array serves {@link #ARRAY_PATHS} times the
+   * larger of the storage rates and the cluster network is 1 Gbit/s.
+   *
+   * @param storageWriteBytesPerSecond sustained write bandwidth from one host to a LUN
+   * @param storageReadBytesPerSecond sustained read bandwidth from a LUN to one host
+   * @param lunHandover time to release a LUN on one node and bring it online on another
+   * @param arbitration time a challenger waits during SCSI-3 reservation arbitration before it preempts
+   * @param restoreSetup fixed time to create the VM's worker process and map its saved state
+   * @param migrationLinkBytesPerSecond usable bandwidth of the live-migration network
+   * @param migrationLinkLatency one-way latency of the live-migration network
+   * @param bootJitter the boot time varies uniformly by up to this fraction either way (0 to 0.5)
+   * @throws io.hvcluster.api.InvalidConfigurationException when a value is missing or out of range
+   */
+  public CostModel(long storageWriteBytesPerSecond, long storageReadBytesPerSecond, Duration lunHandover,
+      Duration arbitration, Duration restoreSetup, long migrationLinkBytesPerSecond, Duration migrationLinkLatency,
+      double bootJitter) {
+    this(storageWriteBytesPerSecond, storageReadBytesPerSecond, lunHandover, arbitration, restoreSetup,
+        migrationLinkBytesPerSecond, migrationLinkLatency, bootJitter,
+        ARRAY_PATHS * Math.max(storageWriteBytesPerSecond, storageReadBytesPerSecond), gigabitLink(1.0));
   }
 
   /**
    * Returns the default model for a kind of storage: bandwidth at 95 % of one path's line rate, a 3 s
    * LUN handover, 2 s arbitration, 500 ms restore set-up, a 1 Gbit/s live-migration network with
-   * 0.2 ms latency, and 10 % boot jitter.
+   * 0.2 ms latency, 10 % boot jitter, an array serving {@link #ARRAY_PATHS} paths' worth, and a
+   * 1 Gbit/s cluster network.
    *
    * @param type the storage kind
    * @return the model
@@ -124,7 +163,20 @@ public record CostModel(
    */
   public CostModel withMigrationLink(long bytesPerSecond) {
     return new CostModel(storageWriteBytesPerSecond, storageReadBytesPerSecond, lunHandover, arbitration,
-        restoreSetup, bytesPerSecond, migrationLinkLatency, bootJitter);
+        restoreSetup, bytesPerSecond, migrationLinkLatency, bootJitter, arrayBytesPerSecond,
+        clusterNetworkBytesPerSecond);
+  }
+
+  /**
+   * Returns a copy with another array bandwidth.
+   *
+   * @param bytesPerSecond what the array's back end serves to all hosts together
+   * @return the new model
+   */
+  public CostModel withArray(long bytesPerSecond) {
+    return new CostModel(storageWriteBytesPerSecond, storageReadBytesPerSecond, lunHandover, arbitration,
+        restoreSetup, migrationLinkBytesPerSecond, migrationLinkLatency, bootJitter, bytesPerSecond,
+        clusterNetworkBytesPerSecond);
   }
 
   /**
@@ -135,7 +187,8 @@ public record CostModel(
    */
   public CostModel withBootJitter(double jitter) {
     return new CostModel(storageWriteBytesPerSecond, storageReadBytesPerSecond, lunHandover, arbitration,
-        restoreSetup, migrationLinkBytesPerSecond, migrationLinkLatency, jitter);
+        restoreSetup, migrationLinkBytesPerSecond, migrationLinkLatency, jitter, arrayBytesPerSecond,
+        clusterNetworkBytesPerSecond);
   }
 
   private static Duration transfer(long bytes, long bytesPerSecond) {

@@ -272,6 +272,7 @@ final class FaultInjector implements ClusterFaults {
       applied("storage-latency", lunId + " " + factor + "x slower");
     }
     lun.slowDown(factor);
+    c.paths.lunSpeedChanged(lun);
   }
 
   @Override

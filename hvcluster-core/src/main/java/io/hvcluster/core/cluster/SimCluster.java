@@ -38,6 +38,7 @@ import io.hvcluster.core.cluster.storage.Coordinators;
 import io.hvcluster.core.cluster.storage.Reservations;
 import io.hvcluster.core.memory.GuestWorkload;
 import io.hvcluster.core.sim.Kernel;
+import io.hvcluster.core.cluster.bandwidth.Paths;
 import java.util.List;
 import java.util.Objects;
 
@@ -56,6 +57,7 @@ public final class SimCluster implements Cluster {
   final AvailabilityTracker availability;
   final GuestClusters guestClusters;
   final Lifecycle lifecycle;
+  final Paths paths;
   final Links links = new Links();
   final Heartbeats heartbeats;
   final NodeService nodes;
@@ -88,14 +90,16 @@ public final class SimCluster implements Cluster {
     this.guestClusters = new GuestClusters(model, model.vms());
     model.connect(reactions, memory);
     this.reservations = new Reservations(model, options.defects());
-    this.lifecycle = new Lifecycle(memory, reactions);
+    this.paths = new Paths(model);
+    this.lifecycle = new Lifecycle(memory, paths, reactions);
     this.heartbeats = new Heartbeats(model, links, options.everyHeartbeat());
     for (HostSpec h : spec.hosts()) {
       heartbeats.add(model.addHost(h));
     }
     this.nodes = new NodeService(model, lifecycle, guestClusters, options.defects());
     this.membership = new Membership(model, heartbeats, links, nodes, availability, reactions);
-    this.migrations = new Migrations(this, model, memory, lifecycle, reservations, links, availability, reactions);
+    this.migrations = new Migrations(this, model, memory, lifecycle, paths, reservations, links, availability,
+        reactions);
     this.failover = new Failover(migrations, membership, new Coordinators(model, membership), guestClusters,
         placement, plannedMoves, reactions);
     this.faults = new FaultInjector(this, model);

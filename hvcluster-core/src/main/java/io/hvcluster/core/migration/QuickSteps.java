@@ -37,7 +37,7 @@ final class QuickSteps {
     }
     long savedBytes = saved.storedPages() * GuestMemory.PAGE_SIZE;
     ctx.addBytes(savedBytes);
-    ctx.after(ctx.costs().storageWrite(savedBytes), () -> {
+    ctx.writeToStorage(savedBytes, () -> {
       ctx.transition(VmState.SAVED, "saved state committed (generation " + saved.generation() + ", "
           + saved.storedPages() + " pages)");
       handOverStorage(ctx, won -> {
@@ -94,10 +94,10 @@ final class QuickSteps {
     }
     long bytes = restored.storedPages() * GuestMemory.PAGE_SIZE;
     ctx.addBytes(bytes);
-    ctx.after(ctx.costs().restoreSetup().plus(ctx.costs().storageRead(bytes)), () -> {
+    ctx.after(ctx.costs().restoreSetup(), () -> ctx.readFromStorage(bytes, () -> {
       ctx.phase("resume");
       ctx.transition(VmState.RUNNING, "resumed on " + ctx.target().id());
       ctx.complete(history + "moved " + bytes / (1 << 20) + " MiB through the LUN");
-    });
+    }));
   }
 }

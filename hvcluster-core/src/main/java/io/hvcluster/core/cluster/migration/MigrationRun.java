@@ -19,6 +19,7 @@ import io.hvcluster.api.migration.MigrationPass;
 import io.hvcluster.api.migration.MigrationResult;
 import io.hvcluster.api.migration.MigrationStrategy;
 import io.hvcluster.api.spec.CostModel;
+import io.hvcluster.core.cluster.bandwidth.Bandwidth.Transfer;
 import io.hvcluster.core.cluster.model.ClusterModel;
 import io.hvcluster.core.cluster.model.Migration;
 import io.hvcluster.core.cluster.model.SimGroup;
@@ -52,6 +53,7 @@ public final class MigrationRun implements MigrationContext, Migration {
   private final MigrationRecord record;
   private final Settlement settlement;
   private final List<Consumer<String>> abortHandlers = new ArrayList<>();
+  private final List<Transfer> transfers = new ArrayList<>();
   private boolean relocated;
   private long reserved;
   private GuestMemory targetMemory;
@@ -185,6 +187,40 @@ public final class MigrationRun implements MigrationContext, Migration {
         guarded(step);
       }
     });
+  }
+
+  @Override
+  public void writeToStorage(long bytes, Runnable then) {
+    checkOpen();
+    SimHost host = here();
+    track(t -> parts.paths().write(host, parts.lifecycle().savedStateLun(vm), bytes, t), then);
+  }
+
+  @Override
+  public void readFromStorage(long bytes, Runnable then) {
+    checkOpen();
+    SimHost host = here();
+    track(t -> parts.paths().read(host, parts.lifecycle().savedStateLun(vm), bytes, t), then);
+  }
+
+  @Override
+  public void sendToTarget(long bytes, Runnable then) {
+    checkOpen();
+    track(t -> parts.paths().send(source, target, bytes, t), then);
+  }
+
+  /** Starts a transfer that runs {@code then} when it ends, unless the migration ended first (which cancels it). */
+  private void track(java.util.function.Function<Runnable, Transfer> start, Runnable then) {
+    Transfer[] self = new Transfer[1];
+    self[0] = start.apply(() -> {
+      transfers.remove(self[0]);
+      if (result == null) {
+        guarded(then);
+      }
+    });
+    if (!self[0].isOver()) {
+      transfers.add(self[0]);
+    }
   }
 
   @Override
@@ -471,6 +507,10 @@ public final class MigrationRun implements MigrationContext, Migration {
         + " confirmed by probing the target)" : reason;
     vm.acknowledgementConfirmed();
     result = record.end(outcome, now, serving(), told);
+    for (Transfer t : List.copyOf(transfers)) {
+      t.cancel();
+    }
+    transfers.clear();
     releaseTargetReservation();
     if (targetMemory != null) {
       targetMemory.close();

@@ -5,6 +5,7 @@ import io.hvcluster.api.InsufficientCapacityException;
 import io.hvcluster.api.VmState;
 import io.hvcluster.api.migration.MigrationStrategy;
 import io.hvcluster.core.cluster.availability.AvailabilityTracker;
+import io.hvcluster.core.cluster.bandwidth.Paths;
 import io.hvcluster.core.cluster.lifecycle.Lifecycle;
 import io.hvcluster.core.cluster.membership.Links;
 import io.hvcluster.core.cluster.memory.VmMemory;
@@ -22,12 +23,13 @@ import io.hvcluster.core.cluster.storage.Reservations;
  * @param cluster the cluster's state
  * @param memory the VMs' guest memory
  * @param lifecycle boots and stops VM instances
+ * @param paths the shared bandwidth of storage paths, the array and the migration network
  * @param reservations the LUN reservations a VM needs
  * @param links the migration network
  * @param availability the VMs' availability accounts
  * @param listener the failover engine, told when a migration ends
  */
-public record Migrations(Cluster api, ClusterModel cluster, VmMemory memory, Lifecycle lifecycle,
+public record Migrations(Cluster api, ClusterModel cluster, VmMemory memory, Lifecycle lifecycle, Paths paths,
     Reservations reservations, Links links, AvailabilityTracker availability, MigrationListener listener) {
 
   /**
