@@ -50,4 +50,17 @@ public interface MigrationStrategy {
    * @param context the migration's context
    */
   void start(MigrationContext context);
+
+  /**
+   * Whether a source host runs at most one migration of this strategy at a time, the others waiting in
+   * the order they were asked for: Windows Server 2008 R2 performs one live migration at a time per host.
+   * A queued migration has begun (its VM is taken, the target's memory reserved) and shows a
+   * {@code "queued"} phase until its turn comes, when its strategy starts. Quick Migration and the other
+   * strategies are limited only by bandwidth.
+   *
+   * @return true for one at a time per source host; false (the default) for no limit
+   */
+  default boolean oneAtATimePerSourceHost() {
+    return false;
+  }
 }

@@ -39,6 +39,7 @@ import io.hvcluster.core.cluster.storage.Reservations;
 import io.hvcluster.core.memory.GuestWorkload;
 import io.hvcluster.core.sim.Kernel;
 import io.hvcluster.core.cluster.bandwidth.Paths;
+import io.hvcluster.core.cluster.migration.MigrationQueue;
 import java.util.List;
 import java.util.Objects;
 
@@ -99,7 +100,7 @@ public final class SimCluster implements Cluster {
     this.nodes = new NodeService(model, lifecycle, guestClusters, options.defects());
     this.membership = new Membership(model, heartbeats, links, nodes, availability, reactions);
     this.migrations = new Migrations(this, model, memory, lifecycle, paths, reservations, links, availability,
-        reactions);
+        reactions, new MigrationQueue());
     this.failover = new Failover(migrations, membership, new Coordinators(model, membership), guestClusters,
         placement, plannedMoves, reactions);
     this.faults = new FaultInjector(this, model);

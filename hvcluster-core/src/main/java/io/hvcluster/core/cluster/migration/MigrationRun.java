@@ -58,6 +58,8 @@ public final class MigrationRun implements MigrationContext, Migration {
   private long reserved;
   private GuestMemory targetMemory;
   private MigrationResult result;
+  /** Whether the migration waits for its source's turn. */
+  private boolean queued;
   /** Set once the migration has begun to end, so that resolving the VM cannot end it a second time. */
   private boolean ending;
   private final Runnable onEnd;
@@ -75,14 +77,37 @@ public final class MigrationRun implements MigrationContext, Migration {
     this.onEnd = onEnd;
   }
 
-  void begin() {
+  /**
+   * Takes the VM and reserves the target's memory; starts the strategy if {@code now}, else waits in a
+   * {@code "queued"} phase for the source's turn ({@link #turnCame}).
+   */
+  void begin(boolean now) {
     reserved = vm.spec().memoryBytes();
     target.reserve(reserved);
     vm.migrationBegan(this);
     vm.groupModel().setActivity(SimGroup.Activity.MOVING);
     cluster.emit(new MigrationStarted(record.start(), cluster.name(), vm.spec().id(), source.id(), target.id(),
         strategy.name()));
-    guarded(() -> strategy.start(this));
+    if (now) {
+      guarded(() -> strategy.start(this));
+    } else {
+      queued = true;
+      phase(MigrationResult.QUEUED);
+    }
+  }
+
+  /** The source's turn came: the strategy starts, in an event of its own right after this one. */
+  void turnCame() {
+    cluster.loop().schedule(0, () -> {
+      queued = false;
+      if (result == null) {
+        guarded(() -> strategy.start(this));
+      }
+    });
+  }
+
+  boolean oneAtATime() {
+    return strategy.oneAtATimePerSourceHost();
   }
 
   private void guarded(Runnable step) {
@@ -323,6 +348,7 @@ public final class MigrationRun implements MigrationContext, Migration {
     parts.memory().attach(vm, targetMemory, old);
     targetMemory = null;
     afterVmChange();
+    parts.turnOver(this);
   }
 
   @Override
@@ -524,6 +550,7 @@ public final class MigrationRun implements MigrationContext, Migration {
       settlement.groupFailed(reason);
     }
     cluster.emit(new MigrationFinished(now, cluster.name(), result));
+    parts.turnOver(this);
     onEnd.run();
     parts.listener().migrationEnded();
   }
@@ -544,6 +571,11 @@ public final class MigrationRun implements MigrationContext, Migration {
       @Override
       public boolean isDone() {
         return result != null;
+      }
+
+      @Override
+      public boolean isQueued() {
+        return queued && result == null;
       }
 
       @Override

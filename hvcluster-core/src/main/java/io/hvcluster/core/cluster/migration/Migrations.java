@@ -28,9 +28,10 @@ import io.hvcluster.core.cluster.storage.Reservations;
  * @param links the migration network
  * @param availability the VMs' availability accounts
  * @param listener the failover engine, told when a migration ends
+ * @param queue the live migrations under way and waiting, per source host
  */
 public record Migrations(Cluster api, ClusterModel cluster, VmMemory memory, Lifecycle lifecycle, Paths paths,
-    Reservations reservations, Links links, AvailabilityTracker availability, MigrationListener listener) {
+    Reservations reservations, Links links, AvailabilityTracker availability, MigrationListener listener, MigrationQueue queue) {
 
   /**
    * Checks that an operator may migrate {@code vm} to {@code target} now.
@@ -84,7 +85,19 @@ public record Migrations(Cluster api, ClusterModel cluster, VmMemory memory, Lif
    */
   public MigrationRun begin(SimVm vm, SimHost target, MigrationStrategy strategy, Runnable onEnd) {
     MigrationRun run = new MigrationRun(this, strategy, vm, target, onEnd);
-    run.begin();
+    boolean now = !strategy.oneAtATimePerSourceHost() || queue.admit(run);
+    run.begin(now);
     return run;
+  }
+
+  /** {@code run} gives up its source's turn (it switched over or ended); the next in line starts. */
+  void turnOver(MigrationRun run) {
+    if (!run.oneAtATime()) {
+      return;
+    }
+    MigrationRun next = queue.release(run);
+    if (next != null) {
+      next.turnCame();
+    }
   }
 }
