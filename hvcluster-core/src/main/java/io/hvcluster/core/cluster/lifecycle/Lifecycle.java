@@ -108,7 +108,8 @@ public final class Lifecycle {
         start(vm, host, () -> { }, onRunning);
         return;
       }
-      long bytes = info.storedPages() * io.hvcluster.api.GuestMemory.PAGE_SIZE;
+      // Hyper-V 2008 reads the whole saved memory back before the VM resumes.
+      long bytes = vm.spec().memoryBytes();
       vm.awaitCompletion(cluster.loop().schedule(cluster.costs().restoreSetup().toNanos(), () -> {
         vm.completionDue();
         Transfer read = paths.read(host, savedStateLun(vm), bytes, () -> started(vm, host, onRunning,
@@ -251,15 +252,20 @@ public final class Lifecycle {
           done.run();
           return;
         }
-        long bytes = info.storedPages() * io.hvcluster.api.GuestMemory.PAGE_SIZE;
+        // The pause and the device state, then the whole memory (zero pages are not free in 2008).
+        long bytes = vm.spec().memoryBytes();
         vm.offlineDone(done);
-        vm.awaitCompletion(paths.write(host, savedStateLun(vm), bytes, () -> {
+        long fixed = cluster.costs().vmPause().plus(cluster.costs().deviceStateSave()).toNanos();
+        vm.awaitCompletion(cluster.loop().schedule(fixed, () -> {
           vm.completionDue();
-          vm.offlineCompleted();
-          vm.moveTo(VmState.SAVED, host, "state saved to LUN " + vm.spec().luns().get(0) + " (generation "
-              + info.generation() + ", " + bytes / (1 << 20) + " MiB)");
-          done.run();
-        })::cancel);
+          vm.awaitCompletion(paths.write(host, savedStateLun(vm), bytes, () -> {
+            vm.completionDue();
+            vm.offlineCompleted();
+            vm.moveTo(VmState.SAVED, host, "state saved to LUN " + vm.spec().luns().get(0) + " (generation "
+                + info.generation() + ", " + bytes / (1 << 20) + " MiB)");
+            done.run();
+          })::cancel);
+        }));
       }
       case SHUT_DOWN, SHUT_DOWN_FORCED -> {
         vm.moveTo(VmState.STOPPING, host, why + " (offline action: shut down)");
