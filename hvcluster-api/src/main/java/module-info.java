@@ -5,6 +5,7 @@
  * that users implement. This module has no runtime dependencies.
  */
 module io.hvcluster.api {
+  requires static transitive org.apiguardian.api;
   exports io.hvcluster.api;
   exports io.hvcluster.api.spec;
   exports io.hvcluster.api.event;

@@ -9,6 +9,7 @@
  */
 @SuppressWarnings("module")
 module io.hvcluster.core {
+  requires static transitive org.apiguardian.api;
   requires transitive io.hvcluster.api;
   requires org.slf4j;
   requires jdk.unsupported;

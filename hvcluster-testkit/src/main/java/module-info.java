@@ -3,6 +3,7 @@
  * coverage probes, invariant-checker interfaces and a small property engine on JUnit 5.
  */
 module io.hvcluster.testkit {
+  requires static transitive org.apiguardian.api;
   requires transitive io.hvcluster.core;
   requires transitive org.junit.jupiter.api;
   requires com.fasterxml.jackson.databind;

@@ -1,6 +1,7 @@
 package io.hvcluster.api;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Availability accounting of a cluster up to one moment: for each VM, the virtual time it should have
@@ -17,7 +18,9 @@ import java.util.List;
  *
  * @param atNanos the virtual time the report describes
  * @param vms per-VM accounts, in configuration order
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record Availability(long atNanos, List<VmAvailability> vms) {
   /**
    * Creates a report; copies the list.
@@ -36,7 +39,9 @@ public record Availability(long atNanos, List<VmAvailability> vms) {
    * @param expectedNanos time the VM should have been serving
    * @param downNanos part of that time it was not serving
    * @param outages its outages, oldest first
+   * @since 0.1.0
    */
+  @API(status = API.Status.STABLE, since = "0.1.0")
   public record VmAvailability(VmId vm, long expectedNanos, long downNanos, List<Outage> outages) {
     /**
      * Creates an account; copies the list.

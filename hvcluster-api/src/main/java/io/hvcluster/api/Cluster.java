@@ -5,6 +5,7 @@ import io.hvcluster.api.placement.PlacementPolicy;
 import io.hvcluster.api.spec.ClusterSpec;
 import io.hvcluster.api.spec.HostSpec;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A simulated Windows Server 2008 failover cluster of Hyper-V hosts: its nodes, shared storage, highly
@@ -21,7 +22,10 @@ import java.util.List;
  * simulation.runFor(Duration.ofMinutes(5));
  * cluster.vms().forEach(vm -> System.out.println(vm.id() + " " + vm.state() + " on " + vm.host()));
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public interface Cluster {
   /**
    * Returns the cluster's name.

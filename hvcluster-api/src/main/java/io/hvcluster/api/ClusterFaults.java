@@ -3,6 +3,7 @@ package io.hvcluster.api;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Injects and heals faults in one simulated cluster, at the current virtual time. Each method records
@@ -12,7 +13,10 @@ import java.util.Set;
  *
  * <p>Faults are idempotent: crashing a host that is already down, or cutting a link that is already
  * cut, changes nothing. Not thread-safe: use it on the simulation's thread.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public interface ClusterFaults {
   /**
    * Cuts a host's power: the host, its cluster service and every VM on it stop at once, without
@@ -23,11 +27,33 @@ public interface ClusterFaults {
   void crashHost(HostId host);
 
   /**
+   * Cuts a host's power, the host named by its name; see {@link #crashHost(HostId)}.
+   *
+   * @param host the host's name
+   * @throws InvalidConfigurationException when the name is not a valid name ({@link Names})
+   * @throws NoSuchEntityException when the cluster has no such host
+   * @since 0.1.0
+   */
+  default void crashHost(String host) {
+    crashHost(HostId.of(host));
+  }
+
+  /**
    * Powers a host back on (a repair); it boots, starts its cluster service and joins the cluster.
    *
    * @param host the host
    */
   void powerOnHost(HostId host);
+
+  /**
+   * Powers a host back on, the host named by its name; see {@link #powerOnHost(HostId)}.
+   *
+   * @param host the host's name
+   * @since 0.1.0
+   */
+  default void powerOnHost(String host) {
+    powerOnHost(HostId.of(host));
+  }
 
   /**
    * Hangs a host: it keeps power and memory but stops executing, so it sends no heartbeats and its VMs
@@ -146,6 +172,16 @@ public interface ClusterFaults {
   void crashVm(VmId vm);
 
   /**
+   * Crashes a VM's worker process, the VM named by its name; see {@link #crashVm(VmId)}.
+   *
+   * @param vm the VM's name
+   * @since 0.1.0
+   */
+  default void crashVm(String vm) {
+    crashVm(VmId.of(vm));
+  }
+
+  /**
    * Hangs a VM's guest OS: it stops answering the heartbeat integration service. If the VM's spec
    * checks the heartbeat, the cluster treats it as a resource failure after a timeout.
    *
@@ -170,6 +206,26 @@ public interface ClusterFaults {
    * @param delay the extra latency
    */
   void delayHeartbeats(HostId from, HostId to, Duration delay);
+
+  /**
+   * Takes a node's interface on one cluster network down (a failed NIC, cable or switch port). The
+   * cluster removes the node only when every network that carries heartbeats to it is down; while
+   * another cluster network joins it to the others, it stays a member.
+   *
+   * @param node the node
+   * @param network the cluster network's name ({@link io.hvcluster.api.spec.ClusterSettings#networks()})
+   * @throws IllegalArgumentException when the cluster has no network of that name
+   */
+  void cutNetwork(HostId node, String network);
+
+  /**
+   * Brings a node's interface on a cluster network back up.
+   *
+   * @param node the node
+   * @param network the cluster network's name
+   * @throws IllegalArgumentException when the cluster has no network of that name
+   */
+  void restoreNetwork(HostId node, String network);
 
   /**
    * Cuts the live-migration network between two nodes, both ways; migrations between them that copy

@@ -2,6 +2,7 @@ package io.hvcluster.api;
 
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A cluster group ("service or application"): the VMs and the ordinary LUNs that fail over together.
@@ -9,7 +10,10 @@ import java.util.Optional;
  * Volumes, is a group of its own.
  *
  * <p>Not thread-safe: read it from the thread that drives its simulation. The view is live.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public interface ClusterGroup {
   /**
    * Returns the group's name: the name of its first VM in configuration order.

@@ -2,12 +2,16 @@ package io.hvcluster.api;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 
 /**
  * Thrown when a saved-state file is missing, incomplete, torn, corrupt or hostile. The message names
  * the file, the byte offset where the problem was found, and the reason. Nothing from a rejected file
  * is used: the cluster cold-boots the VM instead and records why.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public class CorruptSavedStateException extends IOException {
   private static final long serialVersionUID = 1L;
 

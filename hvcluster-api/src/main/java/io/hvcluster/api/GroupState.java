@@ -3,6 +3,7 @@ package io.hvcluster.api;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The state of a cluster group (a "service or application" holding one or more VMs and their disks)
@@ -23,7 +24,10 @@ import java.util.Set;
  *
  * <p>A group that exhausted its failover threshold stays {@link #FAILED} until an operator acts; an
  * offline group whose node failed goes straight to {@link #FAILED} when its threshold is already spent.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum GroupState {
   /** Offline and not being brought online. */
   OFFLINE,

@@ -1,6 +1,7 @@
 package io.hvcluster.api;
 
 import java.nio.ByteBuffer;
+import org.apiguardian.api.API;
 
 /**
  * The memory of one virtual machine, in 4 KiB pages, with a touched-page set and a dirty-page bitmap.
@@ -33,7 +34,10 @@ import java.nio.ByteBuffer;
  * <p>Access after {@link #close()} throws {@link IllegalStateException} instead of touching unmapped
  * memory. Not thread-safe: a guest memory belongs to the simulation that created it and is used from
  * its thread.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public interface GuestMemory extends AutoCloseable {
   /** The page size, 4 KiB, as on x64 Hyper-V. */
   int PAGE_SIZE = 4096;

@@ -3,13 +3,17 @@ package io.hvcluster.api;
 import io.hvcluster.api.spec.HostSpec;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * A cluster node: a physical Hyper-V host, its membership state and what runs on it.
  *
  * <p>Not thread-safe: read it from the thread that drives its simulation. The view is live; it changes
  * as the simulation advances.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public interface Host {
   /**
    * Returns the node's name.

@@ -1,9 +1,14 @@
 package io.hvcluster.api;
 
+import org.apiguardian.api.API;
+
 /**
  * The base of the unchecked exceptions that report a refused cluster operation, as opposed to bad
  * configuration ({@link InvalidConfigurationException}) or a programming error.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public class HvClusterException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

@@ -1,10 +1,15 @@
 package io.hvcluster.api;
 
+import org.apiguardian.api.API;
+
 /**
  * Thrown when an entity is asked to move between two states that its state machine does not connect,
  * for example a VM from {@code OFF} straight to {@code RUNNING}. The message names the entity, both
  * states and the cause of the attempt.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public class IllegalStateTransitionException extends IllegalStateException {
   private static final long serialVersionUID = 1L;
 

@@ -3,12 +3,16 @@ package io.hvcluster.api;
 import io.hvcluster.api.spec.LunSpec;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A LUN of the shared storage, owned through SCSI-3 persistent reservations.
  *
  * <p>Not thread-safe: read it from the thread that drives its simulation. The view is live.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public interface Lun {
   /**
    * Returns the LUN's name.

@@ -3,6 +3,7 @@ package io.hvcluster.api;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The state of a shared-storage LUN (a physical disk resource of the cluster).
@@ -21,7 +22,10 @@ import java.util.Set;
  *
  * <p>Ownership follows SCSI-3 persistent reservations: a node registers its key, reserves the LUN, and a
  * challenger preempts the reservation of an owner that no longer defends it.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum LunState {
   /** No node holds the reservation. */
   OFFLINE,

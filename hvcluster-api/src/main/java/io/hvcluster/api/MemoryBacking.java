@@ -1,6 +1,13 @@
 package io.hvcluster.api;
 
-/** How a VM's guest memory is backed. */
+import org.apiguardian.api.API;
+
+/**
+ * How a VM's guest memory is backed.
+ *
+ * @since 0.1.0
+ */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum MemoryBacking {
   /**
    * Real bytes in a sparse, memory-mapped file: only touched pages cost RAM or disk. Quick and live

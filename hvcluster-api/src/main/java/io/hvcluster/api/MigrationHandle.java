@@ -2,13 +2,17 @@ package io.hvcluster.api;
 
 import io.hvcluster.api.migration.MigrationResult;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Tracks one migration started with {@link Cluster#migrate}. The migration advances in virtual time as
  * the simulation runs; it ends exactly once.
  *
  * <p>Not thread-safe: read it from the thread that drives its simulation.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public interface MigrationHandle {
   /**
    * Returns the VM being migrated.

@@ -2,8 +2,14 @@ package io.hvcluster.api;
 
 import java.util.Collection;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
-/** Thrown when a host, VM, LUN or group is looked up by a name the cluster does not know. */
+/**
+ * Thrown when a host, VM, LUN or group is looked up by a name the cluster does not know.
+ *
+ * @since 0.1.0
+ */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public class NoSuchEntityException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 

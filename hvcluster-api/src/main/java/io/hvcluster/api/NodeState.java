@@ -3,6 +3,7 @@ package io.hvcluster.api;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The state of a cluster node, after WSFC's {@code CLUSTER_NODE_STATE}.
@@ -21,7 +22,10 @@ import java.util.Set;
  * <p>A {@link #PAUSED} node stays in membership and votes, but owns no groups: that is how a node is
  * taken out for maintenance. A node is {@link #DOWN} when its cluster service is not running for any
  * reason, including power loss and eviction after missed heartbeats.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum NodeState {
   /** The cluster service is starting and the node is joining the membership. */
   JOINING,

@@ -1,5 +1,7 @@
 package io.hvcluster.api;
 
+import org.apiguardian.api.API;
+
 /**
  * One interval during which a VM that should have been serving was not: stopped by a failure, booting
  * after a failover, frozen on a hung host, or paused by a migration; or a start that was held up before
@@ -13,7 +15,9 @@ package io.hvcluster.api;
  * @param endNanos when it served again, or -1 while the outage lasts
  * @param cause what stopped it, for example {@code "host HV03 crashed (power loss)"}, or what held up its
  *     start, for example {@code "waiting: no node meets the hard requirements: ..."}
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record Outage(VmId vm, long startNanos, long endNanos, String cause) {
   /**
    * Returns whether the outage has ended.

@@ -1,6 +1,7 @@
 package io.hvcluster.api;
 
 import java.util.function.LongConsumer;
+import org.apiguardian.api.API;
 
 /**
  * An immutable set of page numbers of one guest memory, such as the pages a pre-copy round must send.
@@ -8,7 +9,10 @@ import java.util.function.LongConsumer;
  *
  * <p>Instances handed out by {@link GuestMemory} never change after they are returned and may be read
  * from any thread.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public interface PageSet {
   /**
    * Returns the number of pages in the set.

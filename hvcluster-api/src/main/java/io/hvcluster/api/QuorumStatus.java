@@ -1,6 +1,7 @@
 package io.hvcluster.api;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The quorum of a cluster at one moment: the partition that holds (or last held) quorum, and its votes.
@@ -13,7 +14,9 @@ import java.util.List;
  * @param totalVotes all votes the quorum model counts
  * @param members the nodes of that partition, in name order
  * @param witnessVote whether the witness (disk or file share) votes for that partition
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record QuorumStatus(boolean hasQuorum, int votes, int votesNeeded, int totalVotes, List<HostId> members,
     boolean witnessVote) {
   /**

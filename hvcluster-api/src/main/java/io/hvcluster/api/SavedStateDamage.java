@@ -1,6 +1,13 @@
 package io.hvcluster.api;
 
-/** A kind of damage a storage fault does to a VM's committed saved-state files on its LUN. */
+import org.apiguardian.api.API;
+
+/**
+ * A kind of damage a storage fault does to a VM's committed saved-state files on its LUN.
+ *
+ * @since 0.1.0
+ */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum SavedStateDamage {
   /** A bit of a stored memory page flips (bit rot). */
   BIT_ROT,

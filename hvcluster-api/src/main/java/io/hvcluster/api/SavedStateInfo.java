@@ -1,5 +1,7 @@
 package io.hvcluster.api;
 
+import org.apiguardian.api.API;
+
 /**
  * Describes one committed saved state of a VM: what its header says, after it was validated.
  *
@@ -12,7 +14,9 @@ package io.hvcluster.api;
  * @param chunkBytes the checksummed chunk size, a power of two of at most 1 GiB
  * @param chunkCount the number of chunks, {@code ceil(memoryBytes / chunkBytes)}
  * @param storedPages the pages held in the memory file; the others were zero or untouched and are holes
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record SavedStateInfo(
     VmId vm, long generation, long memoryBytes, int pageSize, int chunkBytes, int chunkCount, long storedPages) {
   /**

@@ -2,12 +2,16 @@ package io.hvcluster.api;
 
 import io.hvcluster.api.spec.VmSpec;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A highly available virtual machine as the cluster sees it.
  *
  * <p>Not thread-safe: read it from the thread that drives its simulation. The view is live.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public interface VirtualMachine {
   /**
    * Returns the VM's name.

@@ -1,12 +1,16 @@
 package io.hvcluster.api;
 
+import org.apiguardian.api.API;
+
 /**
  * Identifies a VM by its name, which is unique within its cluster.
  *
  * <p>Instances are immutable and thread-safe.
  *
  * @param name the VM name; see {@link Names} for the allowed characters
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record VmId(String name) implements Comparable<VmId> {
   /**
    * Creates an identifier after checking the name.

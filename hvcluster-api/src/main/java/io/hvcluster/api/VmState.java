@@ -3,6 +3,7 @@ package io.hvcluster.api;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The state of a virtual machine as Hyper-V reports it.
@@ -21,7 +22,10 @@ import java.util.Set;
  * moved; the cluster then decides whether to start it elsewhere. {@link #FAILED} is a failure of the VM
  * resource on a live host (a crash, a hung guest, a boot that exceeded its pending timeout); the
  * restart policy decides what happens next.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum VmState {
   /** Not running and holding no memory. */
   OFF,

@@ -22,6 +22,23 @@ final class NamesTest {
   }
 
   @Test
+  void refusesWindowsDeviceNamesInAnyCaseAndBeforeAnExtension() {
+    for (String device : new String[] {"con", "CON", "nul", "Aux", "prn", "com1", "COM9", "lpt1", "LpT9", "com0",
+        "con.txt", "nul.vm.1", "aux."}) {
+      assertThat(Names.isValid(device)).as(device).isFalse();
+      assertThat(Names.isDeviceName(device)).as(device).isTrue();
+    }
+    assertThatThrownBy(() -> VmId.of("con")).isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("VM name 'con' is a Windows device name");
+    assertThatThrownBy(() -> VmId.of("COM1.web")).hasMessageContaining("'COM1.txt'");
+    assertThatThrownBy(() -> Names.check("cluster", "nul"))
+        .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("cluster name 'nul'");
+    for (String fine : new String[] {"console", "com10", "lpt", "nul1", "auxiliary", "web.con", "prnt", "com"}) {
+      assertThat(Names.isValid(fine)).as(fine).isTrue();
+    }
+  }
+
+  @Test
   void showsControlCharactersEscapedInMessages() {
     assertThatThrownBy(() -> LunId.of("a\nb")).hasMessageContaining("a\\u000ab");
   }

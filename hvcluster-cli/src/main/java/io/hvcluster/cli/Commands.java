@@ -1,35 +1,42 @@
 package io.hvcluster.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.hvcluster.api.InvalidConfigurationException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hvcluster.core.management.description.ClusterDescription;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.hvcluster.json.ClusterDescriptions;
+import io.hvcluster.json.InputFiles;
+import io.hvcluster.json.InvalidInputException;
 import java.nio.file.Path;
 
 /** Helpers shared by the commands that read cluster descriptions. */
 final class Commands {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private Commands() {}
 
-  /** Reads a description; an unusable file becomes an {@link UnusableInputException} naming file and path. */
+  /**
+   * Reads a description with the library's reader; a scenario given where a description belongs is named
+   * as one, with the command that runs it.
+   */
   static ClusterDescription read(Path file) {
     try {
-      return DescriptionFiles.read(file);
-    } catch (InvalidConfigurationException e) {
-      if (looksLikeScenario(file)) {
+      return ClusterDescriptions.read(file);
+    } catch (InvalidInputException e) {
+      if (e.getCause() != null && !(e.getCause() instanceof java.io.IOException) && looksLikeScenario(file)) {
         throw new UnusableInputException(file + ": this is a scenario file, not a cluster description; run it with"
             + " 'hvcluster simulate --scenario " + file + "'", e);
       }
-      throw new UnusableInputException(file + ": " + e.getMessage(), e);
+      throw e;
     }
   }
 
   /** Returns whether a file is a JSON object with a scenario's "cluster" and "duration". */
   static boolean looksLikeScenario(Path file) {
     try {
-      JsonNode root = DescriptionFiles.MAPPER.readTree(Files.readString(file));
+      JsonNode root = JSON.readTree(InputFiles.read(file));
       return root != null && root.isObject() && root.has("cluster") && root.has("duration");
-    } catch (IOException | RuntimeException e) {
+    } catch (JsonProcessingException | RuntimeException e) {
       return false;
     }
   }

@@ -46,7 +46,7 @@ final class DemoCluster {
           .installation(i % 2 == 0 ? Installation.SERVER_CORE : Installation.FULL).cores(8).memoryGiB(16).build());
     }
     List<LunSpec> luns = new ArrayList<>();
-    luns.add(LunSpec.witnessDisk("witness", 512));
+    luns.add(LunSpec.witness("witness"));
     for (Vm vm : VMS) {
       luns.add(LunSpec.data("lun-" + vm.name(), 60));
     }

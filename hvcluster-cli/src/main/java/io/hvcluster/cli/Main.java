@@ -1,5 +1,6 @@
 package io.hvcluster.cli;
 
+import io.hvcluster.json.InputFiles;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
+import org.apiguardian.api.API;
 
 /**
  * The {@code hvcluster} command. Errors a person sees are one line (what was wrong, where, what is
@@ -23,6 +25,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
     subcommands = {DemoCommand.class, SimulateCommand.class, MigrateCommand.class, TortureCommand.class,
         ValidateCommand.class, PlanCommand.class, SaveBenchCommand.class, SavedStateCommand.class,
         CommandLine.HelpCommand.class})
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Main {
   /** Exit code for bad input or an unusable file. */
   static final int EXIT_USAGE = 2;
@@ -113,7 +116,7 @@ public final class Main {
     } else {
       message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
     }
-    return message.replace('\n', ' ');
+    return InputFiles.printable(message.replace('\n', ' '));
   }
 
   private static String reason(FileSystemException f) {

@@ -1,6 +1,5 @@
 package io.hvcluster.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hvcluster.core.management.capacity.CapacityPlan;
@@ -10,6 +9,12 @@ import io.hvcluster.core.management.capacity.MaintenanceWindow;
 import io.hvcluster.core.management.capacity.ReserveReport;
 import io.hvcluster.core.management.description.ClusterDescription;
 import io.hvcluster.core.management.description.HostDescription;
+import io.hvcluster.core.management.validation.ConfigurationValidator;
+import io.hvcluster.core.management.validation.ValidationItem;
+import io.hvcluster.core.management.validation.ValidationReport;
+import io.hvcluster.core.management.validation.ValidationStatus;
+import io.hvcluster.json.ClusterDescriptions;
+import io.hvcluster.json.InputFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -27,15 +32,19 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code hvcluster plan FILE [--json] [--emit DIR]}: plans hosts and clusters for the measured workloads
- * of a description, and checks the cluster reserve of the cluster it describes. Exit codes: 0 when the
- * plan is feasible and the described cluster is not over-committed, 1 otherwise, 2 when the file is
- * unusable or holds nothing to plan.
+ * of a description, and checks the cluster reserve of the cluster it describes. The described cluster is
+ * validated by the same rules as {@code hvcluster validate} ({@link ConfigurationValidator}), so that plan
+ * never passes a cluster validate fails (17 nodes, say). Exit codes: 0 when the plan is feasible and the
+ * described cluster passes validation and is not over-committed, 1 otherwise, 2 when the file is unusable or
+ * holds nothing to plan.
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
     description = {"Plans hosts and clusters with N+reserve headroom for measured workloads.",
         "Also reports whether the cluster the file describes is over-committed, with the arithmetic.",
         "The file format is documented in docs/cluster-description.md.",
-        "Exit codes: 0 feasible and not over-committed, 1 infeasible or over-committed, 2 unusable input."})
+        "The cluster it describes is validated as 'hvcluster validate' does; plan fails when validate would.",
+        "Exit codes: 0 feasible, valid and not over-committed, 1 infeasible, over-committed or failing validation,"
+            + " 2 unusable input."})
 final class PlanCommand implements Callable<Integer> {
   private static final double GIB = 1L << 30;
   /** Digits kept of the derived numbers in the JSON output; a double holds about 16. */
@@ -63,11 +72,13 @@ final class PlanCommand implements Callable<Integer> {
     }
     CapacityPlan plan = d.workloads().isEmpty() ? null : CapacityPlanner.plan(d);
     ReserveReport reserve = d.hosts().isEmpty() ? null : ClusterReserve.evaluate(d);
+    // One validation path: the rules of 'hvcluster validate', so that the two commands cannot disagree.
+    ValidationReport validation = d.hosts().isEmpty() ? null : ConfigurationValidator.validate(d);
     MaintenanceWindow.Estimate window = window(d);
     List<Path> written = plan == null || emit == null ? List.of() : emit(d, plan);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      ObjectNode root = toJson(d, plan, reserve);
+      ObjectNode root = toJson(d, plan, reserve, validation);
       if (window != null) {
         ObjectNode w = root.putObject("maintenanceWindow");
         w.put("node", window.node().name());
@@ -80,12 +91,16 @@ final class PlanCommand implements Callable<Integer> {
       JsonOutput.print(out, root);
     } else {
       print(out, d, plan, reserve, written);
+      if (validation != null) {
+        printValidation(out, d, validation);
+      }
       if (window != null) {
         out.println("Maintenance window of " + d.name() + " as described: " + window.describe());
       }
     }
     out.flush();
-    boolean ok = (plan == null || plan.feasible()) && (reserve == null || !reserve.overCommitted());
+    boolean ok = (plan == null || plan.feasible()) && (reserve == null || !reserve.overCommitted())
+        && (validation == null || !validation.failed());
     return ok ? 0 : 1;
   }
 
@@ -115,7 +130,7 @@ final class PlanCommand implements Callable<Integer> {
       d.planning().ifPresent(b::planning);
       Path target = emit.resolve(c.name() + ".json");
       Path temp = emit.resolve(c.name() + ".json.tmp");
-      Files.writeString(temp, DescriptionFiles.write(b.build()));
+      Files.writeString(temp, ClusterDescriptions.write(b.build()));
       Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
           java.nio.file.StandardCopyOption.ATOMIC_MOVE);
       written.add(target);
@@ -146,11 +161,25 @@ final class PlanCommand implements Callable<Integer> {
     }
   }
 
+  private void printValidation(PrintWriter out, ClusterDescription d, ValidationReport report) {
+    out.println("Validation of " + d.name() + " as described: " + report.status() + " ("
+        + report.count(ValidationStatus.FAIL) + " failed, " + report.count(ValidationStatus.WARN) + " warnings, "
+        + report.count(ValidationStatus.PASS) + " passed)");
+    for (ValidationItem i : report.items()) {
+      if (i.status() == ValidationStatus.FAIL) {
+        out.println("  FAIL " + i.rule().id() + " " + i.subject() + ": " + i.reason());
+      }
+    }
+    out.println("Result: " + (report.failed() ? "FAILS VALIDATION; 'hvcluster validate " + InputFiles.printable(file.toString())
+        + "' lists every item" : "passes validation"));
+  }
+
   private static String fmt(double value) {
     return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
   }
 
-  private static ObjectNode toJson(ClusterDescription d, CapacityPlan plan, ReserveReport reserve) {
+  private static ObjectNode toJson(ClusterDescription d, CapacityPlan plan, ReserveReport reserve,
+      ValidationReport validation) {
     ObjectNode root = JsonOutput.root();
     root.put("cluster", d.name());
     if (plan != null) {
@@ -168,7 +197,7 @@ final class PlanCommand implements Callable<Integer> {
       strings(p.putArray("arithmetic"), plan.arithmetic());
       ArrayNode clusters = p.putArray("clusters");
       for (ClusterDescription c : plan.clusters()) {
-        clusters.add(DescriptionFiles.MAPPER.<JsonNode>valueToTree(DescriptionMapping.toJson(c)));
+        clusters.add(ClusterDescriptions.toJsonTree(c));
       }
     }
     if (reserve != null) {
@@ -182,6 +211,15 @@ final class PlanCommand implements Callable<Integer> {
       r.put("overCommitted", reserve.overCommitted());
       strings(r.putArray("unplaced"), reserve.unplaced());
       strings(r.putArray("arithmetic"), reserve.arithmetic());
+    }
+    if (validation != null) {
+      ObjectNode v = root.putObject("validation");
+      v.put("status", validation.status().name());
+      v.put("failed", validation.count(ValidationStatus.FAIL));
+      v.put("warnings", validation.count(ValidationStatus.WARN));
+      v.put("passed", validation.count(ValidationStatus.PASS));
+      ValidateCommand.items(v.putArray("failures"), validation.items().stream()
+          .filter(i -> i.status() == ValidationStatus.FAIL).toList());
     }
     return root;
   }

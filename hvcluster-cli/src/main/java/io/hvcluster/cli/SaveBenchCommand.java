@@ -15,13 +15,17 @@ import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -81,7 +85,7 @@ final class SaveBenchCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--touched " + ByteSize.format(touchedBytes)
           + " is more than --memory " + ByteSize.format(memoryBytes));
     }
-    Files.createDirectories(dir);
+    createOwnerOnlyDirectories(dir);
     // A run killed before its finally block leaves its scratch folder; the next run into DIR removes it.
     ScratchDirectory.removeAbandoned(dir, SCRATCH_PREFIX);
     VmId vm = VmId.of(VM_NAME);
@@ -203,7 +207,7 @@ final class SaveBenchCommand implements Callable<Integer> {
     }
     long bytes = pages * GuestMemory.PAGE_SIZE;
     long t0 = System.nanoTime();
-    try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+    try (FileChannel out = openBaseline(file)) {
       long written = 0;
       while (written < bytes) {
         buffer.clear().limit((int) Math.min(BASELINE_BUFFER, bytes - written));
@@ -216,6 +220,32 @@ final class SaveBenchCommand implements Callable<Integer> {
     double seconds = (System.nanoTime() - t0) / 1e9;
     Files.delete(file);
     return seconds;
+  }
+
+  /**
+   * Creates the baseline's file readable and writable by its owner only, as the saved states are: it
+   * holds a copy of guest memory. Created exclusively, so nothing planted at its name is written through.
+   */
+  static FileChannel openBaseline(Path file) throws IOException {
+    Set<OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+        LinkOption.NOFOLLOW_LINKS);
+    if (Files.getFileStore(file.getParent()).supportsFileAttributeView("posix")) {
+      return FileChannel.open(file, options, PosixFilePermissions.asFileAttribute(
+          PosixFilePermissions.fromString("rw-------")));
+    }
+    return FileChannel.open(file, options);
+  }
+
+  /** Creates {@code dir} and missing parents accessible by their owner only; an existing one is left as it is. */
+  static void createOwnerOnlyDirectories(Path dir) throws IOException {
+    if (Files.isDirectory(dir)) {
+      return;
+    }
+    try {
+      Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    } catch (UnsupportedOperationException e) {
+      Files.createDirectories(dir);
+    }
   }
 
   private static void awaitCleanup(SavedStateStore store) throws InterruptedIOException {

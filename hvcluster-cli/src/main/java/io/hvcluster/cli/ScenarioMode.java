@@ -12,10 +12,19 @@ import io.hvcluster.api.event.MigrationFinished;
 import io.hvcluster.core.report.RunRecord;
 import io.hvcluster.core.report.Timeline;
 import io.hvcluster.testkit.fault.DurationText;
+import io.hvcluster.json.ActionOutcome;
+import io.hvcluster.json.InputFiles;
+import io.hvcluster.json.RunDurations;
+import io.hvcluster.json.Scenario;
+import io.hvcluster.json.ScenarioAction;
+import io.hvcluster.json.ScenarioFiles;
+import io.hvcluster.json.ScenarioResult;
+import io.hvcluster.json.ScenarioRunner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -29,25 +38,39 @@ final class ScenarioMode {
   private ScenarioMode() {}
 
   /**
+   * Where the scenario mode writes its files.
+   *
+   * @param report the report directory, or null for none
+   * @param clusterLog the cluster-log directory, or null for none
+   */
+  record Outputs(Path report, Path clusterLog) {
+  }
+
+  /**
    * Runs the scenario mode.
    *
    * @param spec the running command, for its output streams
    * @param file the scenario file
-   * @param report the report directory, or null for none
+   * @param outputs the report and cluster-log directories asked for
    * @param seed the seed from the command line, or null for the file's
    * @param duration the duration from the command line, or null for the file's
    * @param json whether to print JSON
    * @return the exit code
    */
-  static int run(CommandSpec spec, Path file, Path report, Long seed, String duration, boolean json) throws IOException {
+  static int run(CommandSpec spec, Path file, Outputs outputs, Long seed, String duration, boolean json)
+      throws IOException {
     Scenario scenario = ScenarioFiles.read(file);
+    Path report = outputs.report();
     if (report != null) {
-      ScenarioReport.check(report);
+      ScenarioReport.check("--report", report);
+    }
+    if (outputs.clusterLog() != null) {
+      ScenarioReport.check("--cluster-log", outputs.clusterLog());
     }
     Duration length = scenario.duration();
     if (duration != null) {
       try {
-        length = DurationText.parse(duration);
+        length = RunDurations.parse(duration);
       } catch (IllegalArgumentException e) {
         throw new ParameterException(spec.commandLine(), "--duration: " + e.getMessage());
       }
@@ -70,14 +93,23 @@ final class ScenarioMode {
     ScenarioResult result;
     try (ProgressBar bar = ProgressBar.forCommand(spec, "simulating", length.toNanos(), ProgressBar.Rate.virtualTime(),
         json)) {
-      result = ScenarioRunner.run(scenario, bar);
+      result = ScenarioRunner.run(scenario, bar::update);
     }
     Path page = report == null ? null : ScenarioReport.write(result, report);
+    List<Path> logs = outputs.clusterLog() == null ? List.of() : ScenarioReport.writeClusterLog(result,
+        outputs.clusterLog());
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      JsonOutput.print(out, toJson(result, page));
+      ObjectNode o = toJson(result, page);
+      if (outputs.clusterLog() != null) {
+        o.put("clusterLog", outputs.clusterLog().toString());
+      }
+      JsonOutput.print(out, o);
     } else {
       print(out, result, page);
+      if (outputs.clusterLog() != null) {
+        out.println("Cluster log: " + logs.size() + " files in " + outputs.clusterLog());
+      }
     }
     out.flush();
     return 0;
@@ -87,13 +119,13 @@ final class ScenarioMode {
     Scenario s = result.scenario();
     RunRecord r = result.record();
     Availability a = r.availability();
-    out.println("Scenario " + s.name() + " (" + s.file() + "): cluster " + s.spec().name() + ", " + r.hosts().size()
+    out.println("Scenario " + InputFiles.printable(s.name()) + " (" + InputFiles.printable(s.file().toString()) + "): cluster " + s.spec().name() + ", " + r.hosts().size()
         + " nodes, " + r.vms().size() + " VMs, seed " + s.seed() + ", " + DurationText.format(s.duration())
         + " of virtual time");
     for (ActionOutcome o : result.outcomes()) {
       out.printf(Locale.ROOT, "  %s  %-34s %s%n", Timeline.time(o.atNanos()), o.action().describe(),
-          (o.accepted() ? "accepted" : "REFUSED: " + o.detail()) + (o.action().note().isEmpty() ? ""
-              : "  (" + o.action().note() + ")"));
+          (o.accepted() ? "accepted" : "REFUSED: " + InputFiles.printable(o.detail())) + (o.action().note().isEmpty() ? ""
+              : "  (" + InputFiles.printable(o.action().note()) + ")"));
     }
     long guest = guestFailovers(r);
     out.printf(Locale.ROOT, "Result: availability %.4f %%, %d outage%s, VM downtime %s, MTTR %s, %d group failovers,"
@@ -166,7 +198,7 @@ final class ScenarioMode {
       ScenarioAction action = o.action();
       n.put("index", action.index());
       n.put("atSeconds", JsonOutput.seconds(o.atNanos()));
-      n.put("kind", action.kind().id);
+      n.put("kind", action.kind().id());
       targets(n, action.target());
       n.put("description", action.describe());
       n.put("note", action.note());

@@ -1,9 +1,14 @@
 package io.hvcluster.cli;
 
+import io.hvcluster.api.HostId;
+import io.hvcluster.core.report.ClusterLog;
 import io.hvcluster.core.report.HtmlReport;
 import io.hvcluster.core.report.Timeline;
 import io.hvcluster.core.report.TimelineSvg;
 import io.hvcluster.testkit.fault.DurationText;
+import io.hvcluster.json.ActionOutcome;
+import io.hvcluster.json.Scenario;
+import io.hvcluster.json.ScenarioResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,17 +27,31 @@ final class ScenarioReport {
 
   private ScenarioReport() {}
 
-  /** Refuses a report directory that cannot be one, before a run spends time on it. */
-  static void check(Path dir) {
+  /** Refuses an output directory ({@code option} names it) that cannot be one, before a run spends time on it. */
+  static void check(String option, Path dir) {
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
-      throw new UnusableInputException("--report " + dir + ": is a file; name a directory (it is created if missing)",
+      throw new UnusableInputException(option + " " + dir + ": is a file; name a directory (it is created if missing)",
           null);
     }
   }
 
+  /** Writes each node's cluster log into {@code dir}, creating it; returns the files in node order. */
+  static List<Path> writeClusterLog(ScenarioResult result, Path dir) throws IOException {
+    check("--cluster-log", dir);
+    Files.createDirectories(dir);
+    ClusterLog log = ClusterLog.of(result.record());
+    List<Path> files = new ArrayList<>();
+    for (HostId node : log.nodes()) {
+      Path file = dir.resolve(ClusterLog.fileName(node));
+      write(file, log.text(node));
+      files.add(file);
+    }
+    return files;
+  }
+
   /** Writes the report into {@code dir}, creating it; returns the HTML page's path. */
   static Path write(ScenarioResult result, Path dir) throws IOException {
-    check(dir);
+    check("--report", dir);
     Files.createDirectories(dir);
     write(dir.resolve(HTML), html(result));
     write(dir.resolve(SVG), TimelineSvg.render(result.record()));

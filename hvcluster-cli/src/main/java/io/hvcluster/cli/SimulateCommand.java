@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
  * {@code hvcluster simulate}, in two modes. Fleet mode ({@code --hosts --vms --days --failures-per-hour}):
  * a fleet of clusters with Poisson host failures over simulated days, summarised as text or as one JSON
  * object. Scenario mode ({@code --scenario FILE [--report DIR] [--duration D]}): one cluster from a
- * scenario file with timed actions and a fault plan (docs/scenario-format.md), with an HTML report.
+ * scenario file with timed actions and a fault plan (docs/scenario-format.md), with an HTML report and
+ * each node's cluster log ({@code --cluster-log DIR}).
  * Both show a progress bar on a terminal, and none with {@code --json} or when output is not a terminal.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
@@ -53,12 +54,22 @@ final class SimulateCommand implements Callable<Integer> {
   @Range(min = 0, max = 87_600, aboveMin = true)
   Double repairHours;
 
+  @Option(names = "--threads", paramLabel = "T", description = "Fleet: clusters simulated at once (default: the"
+      + " number of processors; 1 to 64). The results and the trace hash do not depend on it.")
+  @Range(min = 1, max = 64)
+  Integer threads;
+
   @Option(names = "--scenario", paramLabel = "FILE", description = "Scenario: the scenario file (JSON) to run.")
   Path scenario;
 
   @Option(names = "--report", paramLabel = "DIR",
       description = "Scenario: write index.html, timeline.svg and trace.jsonl to DIR (created if missing).")
   Path report;
+
+  @Option(names = "--cluster-log", paramLabel = "DIR",
+      description = "Scenario: write each node's cluster log (the text of 'cluster log /g' or Get-ClusterLog) to"
+          + " DIR/<node>_cluster.log (created if missing).")
+  Path clusterLog;
 
   @Option(names = "--duration", paramLabel = "D",
       description = "Scenario: run for D of virtual time instead of the file's duration, e.g. 2h or 90m.")
@@ -79,17 +90,18 @@ final class SimulateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (scenario != null) {
       List<String> fleetOptions = given(Map.of("--hosts", hosts != null, "--vms", vms != null, "--days", days != null,
-          "--failures-per-hour", failuresPerHour != null, "--repair-hours", repairHours != null));
+          "--failures-per-hour", failuresPerHour != null, "--repair-hours", repairHours != null, "--threads", threads != null));
       if (!fleetOptions.isEmpty()) {
         throw new ParameterException(spec.commandLine(), "--scenario runs one scenario file; " + String.join(", ",
             fleetOptions) + " belong to fleet mode; give one mode or the other");
       }
-      return ScenarioMode.run(spec, scenario, report, seed, duration, json);
+      return ScenarioMode.run(spec, scenario, new ScenarioMode.Outputs(report, clusterLog), seed, duration, json);
     }
-    List<String> scenarioOptions = given(Map.of("--report", report != null, "--duration", duration != null));
+    List<String> scenarioOptions = given(Map.of("--report", report != null, "--duration", duration != null,
+        "--cluster-log", clusterLog != null));
     if (!scenarioOptions.isEmpty()) {
       throw new ParameterException(spec.commandLine(), String.join(" and ", scenarioOptions)
-          + " need --scenario FILE; fleet mode writes no report");
+          + " need --scenario FILE; fleet mode writes no report and no cluster log");
     }
     List<String> missing = missing(Map.of("'--hosts'", hosts == null, "'--vms'", vms == null, "'--days'", days == null,
         "'--failures-per-hour'", failuresPerHour == null));
@@ -120,7 +132,8 @@ final class SimulateCommand implements Callable<Integer> {
     long totalNanos = (long) Math.min(Long.MAX_VALUE, days * 86_400e9);
     try (ProgressBar bar = ProgressBar.forCommand(spec, "simulating", Math.max(0, totalNanos),
         ProgressBar.Rate.virtualTime(), json)) {
-      r = FleetSimulation.run(fleet, t -> bar.update(t, String.format(Locale.ROOT, "day %.1f of %.1f", t / 86_400e9,
+      int workers = threads != null ? threads : Math.min(64, Runtime.getRuntime().availableProcessors());
+      r = FleetSimulation.run(fleet, workers, t -> bar.update(t, String.format(Locale.ROOT, "day %.1f of %.1f", t / 86_400e9,
           days)));
     }
     long wallNanos = System.nanoTime() - started;

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code hvcluster torture}: runs K generated fault plans against the real engine with every invariant
- * checked (S1–S10 after every kernel event, L1–L2 after the heal phase) and prints how many scenarios
+ * checked (S1–S11 after every kernel event, L1–L2 after the heal phase) and prints how many scenarios
  * ran, how many broke an invariant, how fast, how many faults were injected and which coverage probes
  * were hit; for the first violation, the plan shrunk to a minimal one and the command that replays it.
  *
@@ -72,6 +72,11 @@ final class TortureCommand implements Callable<Integer> {
   @Range(min = 1, max = 64)
   Integer threads;
 
+  @Option(names = "--wide", description = "Draw each scenario's topology (2 to 16 nodes), memory pressure, fault"
+      + " count and spacing (up to twice --max-faults, within up to 10 minutes) and failover policies, in swarm"
+      + " fashion; --nodes and --vms are then ignored. For long campaigns (docs/property-testing.md).")
+  boolean wide;
+
   @Option(names = "--defect", paramLabel = "DEFECT", description = "Enable a deliberate engine defect, to see the"
       + " checkers catch it: ${COMPLETION-CANDIDATES}.")
   List<Defect> defects = List.of();
@@ -97,7 +102,7 @@ final class TortureCommand implements Callable<Integer> {
       };
       try {
         torture = Torture.builder().nodes(nodes).vms(vms).scenarios(scenarios).seed(seed).maxFaults(maxFaults)
-            .threads(workers).defects(defects.toArray(new Defect[0])).listener(listener).build();
+            .threads(workers).wide(wide).defects(defects.toArray(new Defect[0])).listener(listener).build();
       } catch (IllegalArgumentException e) {
         throw new ParameterException(spec.commandLine(), e.getMessage());
       }
@@ -135,6 +140,7 @@ final class TortureCommand implements Callable<Integer> {
     m.put("vms", vms);
     m.put("seed", JsonOutput.seed(seed));
     m.put("maxFaults", maxFaults);
+    m.put("wide", wide);
     m.put("threads", workers);
     ArrayNode defectNames = m.putArray("defects");
     defects.forEach(d -> defectNames.add(d.name()));
@@ -169,8 +175,9 @@ final class TortureCommand implements Callable<Integer> {
   }
 
   private void text(PrintWriter out, TortureReport r, double seconds, double perSecond, int workers) {
-    out.printf(Locale.ROOT, "hvcluster torture: %d nodes, %d VMs, seed %s, up to %d faults a plan, %d thread%s%s%n",
-        nodes, vms, Seeds.format(seed), maxFaults, workers, workers == 1 ? "" : "s",
+    String topology = wide ? "wide (2 to 16 nodes, drawn policies)" : nodes + " nodes, " + vms + " VMs";
+    out.printf(Locale.ROOT, "hvcluster torture: %s, seed %s, up to %d faults a plan, %d thread%s%s%n",
+        topology, Seeds.format(seed), wide ? 2 * maxFaults : maxFaults, workers, workers == 1 ? "" : "s",
         defects.isEmpty() ? "" : ", defects " + defects);
     out.printf(Locale.ROOT, "scenarios: %d%n", r.scenarios());
     out.printf(Locale.ROOT, "violations: %d%s%n", r.violations(), r.violations() == 0 ? "" : " " + r.violationsByInvariant());

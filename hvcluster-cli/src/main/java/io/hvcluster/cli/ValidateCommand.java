@@ -7,8 +7,10 @@ import io.hvcluster.core.management.validation.ConfigurationValidator;
 import io.hvcluster.core.management.validation.ValidationItem;
 import io.hvcluster.core.management.validation.ValidationReport;
 import io.hvcluster.core.management.validation.ValidationStatus;
+import io.hvcluster.json.InputFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -52,7 +54,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   private void print(PrintWriter out, ClusterDescription d, ValidationReport report) {
     out.println("Validate a Configuration: cluster " + d.name() + ", " + d.hosts().size() + " nodes, " + d.vms().size()
-        + " VMs (" + file + ")");
+        + " VMs (" + InputFiles.printable(file.toString()) + ")");
     for (ValidationItem i : report.items()) {
       out.println(String.format(Locale.ROOT, "%-4s  %-21s %-24s %s: %s", i.status(), i.rule().category().title(),
           i.rule().id(), i.subject(), i.reason()));
@@ -69,8 +71,13 @@ final class ValidateCommand implements Callable<Integer> {
     for (ValidationStatus s : ValidationStatus.values()) {
       counts.put(s.name().toLowerCase(Locale.ROOT), report.count(s));
     }
-    ArrayNode items = root.putArray("items");
-    for (ValidationItem i : report.items()) {
+    items(root.putArray("items"), report.items());
+    return root;
+  }
+
+  /** Writes validation items as the objects of {@code items[]} (docs/json-output.md). */
+  static void items(ArrayNode items, List<ValidationItem> values) {
+    for (ValidationItem i : values) {
       ObjectNode item = items.addObject();
       item.put("status", i.status().name());
       item.put("category", i.rule().category().name());
@@ -78,6 +85,5 @@ final class ValidateCommand implements Callable<Integer> {
       item.put("subject", i.subject());
       item.put("reason", i.reason());
     }
-    return root;
   }
 }

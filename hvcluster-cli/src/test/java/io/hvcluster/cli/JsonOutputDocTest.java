@@ -110,7 +110,7 @@ final class JsonOutputDocTest {
       outputs.add(run("simulate", "--scenario", CliRun.example(example + ".json").toString(), "--json"));
     }
     outputs.add(run("simulate", "--scenario", everyTargetScenario().toString(), "--report",
-        dir.resolve("report").toString(), "--json"));
+        dir.resolve("report").toString(), "--cluster-log", dir.resolve("cluster-log").toString(), "--json"));
     check("simulate --scenario", outputs);
   }
 
@@ -146,7 +146,8 @@ final class JsonOutputDocTest {
   void validateAndPlanOutputsMatchTheirTables() throws IOException {
     check("validate", List.of(run("validate", CliRun.example("retail-4-node.json").toString(), "--json"),
         runExpecting(1, "validate", CliRun.example("lab-unsupported.json").toString(), "--json")));
-    check("plan", List.of(run("plan", CliRun.example("saas-12-hosts-120-vms.json").toString(), "--json")));
+    check("plan", List.of(run("plan", CliRun.example("saas-12-hosts-120-vms.json").toString(), "--json"),
+        runExpecting(1, "plan", CliRun.example("lab-unsupported.json").toString(), "--json")));
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.hvcluster.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.hvcluster.core.fleet.FleetSimulation;
 import io.hvcluster.core.fleet.FleetSpec;
 import io.hvcluster.core.migration.LiveMigration;
 import io.hvcluster.testkit.engine.Torture;
@@ -34,6 +35,8 @@ final class OptionRangesTest {
     LIBRARY.put("simulate --failures-per-hour", v -> new FleetSpec(2, 0, 1, v, Duration.ofHours(1), 1));
     // FleetSpec takes any positive repair time; ten years keeps the simulated repair within a fleet run.
     LIBRARY.put("simulate --repair-hours", null);
+    LIBRARY.put("simulate --threads", v -> FleetSimulation.run(new FleetSpec(2, 0, 0.01, 0, Duration.ofHours(1), 1),
+        (int) v, t -> { }));
     LIBRARY.put("torture --nodes", v -> Torture.builder().nodes((int) v));
     LIBRARY.put("torture --vms", v -> Torture.builder().vms((int) v));
     LIBRARY.put("torture --scenarios", v -> Torture.builder().scenarios((int) v));
@@ -43,6 +46,7 @@ final class OptionRangesTest {
     LIBRARY.put("migrate --downtime-limit-ms", v -> LiveMigration.builder().downtimeLimit(Duration.ofMillis((long) v)));
     // Upper bounds of the command line's own: the library takes any count of scenarios and any limit.
     OWN_MAXIMUM.add("torture --scenarios");
+    OWN_MAXIMUM.add("simulate --threads");
     OWN_MAXIMUM.add("migrate --downtime-limit-ms");
     // The cost model takes any rate; the command keeps links and guests within what a run can simulate.
     LIBRARY.put("migrate --link-gbps", null);

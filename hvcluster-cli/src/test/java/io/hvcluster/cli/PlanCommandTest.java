@@ -39,7 +39,7 @@ final class PlanCommandTest {
   void jsonOutputHoldsThePlanTheProposedClusterAndTheReserve() throws Exception {
     CliRun run = CliRun.of("plan", CliRun.example("saas-12-hosts-120-vms.json").toString(), "--json");
 
-    JsonNode root = DescriptionFiles.MAPPER.readTree(run.out());
+    JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
     assertThat(root.get("plan").get("totalHosts").asInt()).isEqualTo(12);
     assertThat(root.get("plan").get("activeHosts").asInt()).isEqualTo(11);
     assertThat(root.get("plan").get("memoryGiB").asDouble()).isEqualTo(325.0);
@@ -72,7 +72,7 @@ final class PlanCommandTest {
 
     // The CPU total is a sum over 120 VMs; summed in binary it is 36.800000000000004.
     assertThat(run.out()).contains("\"cpuCores\" : 36.8,").doesNotContain("0000000");
-    JsonNode plan = DescriptionFiles.MAPPER.readTree(run.out()).get("plan");
+    JsonNode plan = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out()).get("plan");
     assertThat(plan.get("cpuCores").asDouble()).isEqualTo(36.8);
     assertThat(plan.get("iops").asDouble()).isEqualTo(11600.0);
     assertThat(plan.get("networkMbps").asDouble()).isEqualTo(1450.0);
@@ -124,5 +124,46 @@ final class PlanCommandTest {
 
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("$.workloads[0].count: 0 is not allowed; allowed: 1 to 10000 servers");
+  }
+
+  @Test
+  void planRefusesTheSeventeenNodeClusterThatValidateFails() throws Exception {
+    StringBuilder hosts = new StringBuilder();
+    for (int i = 1; i <= 17; i++) {
+      hosts.append(i > 1 ? "," : "").append("{\"name\":\"n").append(i).append("\",\"installation\":\"SERVER_CORE\","
+          + "\"heartbeatNetwork\":true,\"iscsiNetwork\":true}");
+    }
+    Path f = dir.resolve("big.json");
+    Files.writeString(f, "{\"name\":\"BIG\",\"hosts\":[" + hosts + "]}");
+
+    CliRun validate = CliRun.of("validate", f.toString());
+    CliRun plan = CliRun.of("plan", f.toString());
+    CliRun json = CliRun.of("plan", f.toString(), "--json");
+
+    assertThat(validate.exit()).isEqualTo(1);
+    assertThat(plan.exit()).as(plan.out()).isEqualTo(validate.exit());
+    assertThat(plan.out()).contains("Result: not over-committed")
+        .contains("Validation of BIG as described: FAIL (")
+        .contains("  FAIL node-count cluster: 17 nodes; a failover cluster has 2 to 16")
+        .endsWith("Result: FAILS VALIDATION; 'hvcluster validate " + f + "' lists every item" + System.lineSeparator());
+    assertThat(json.exit()).isEqualTo(1);
+    JsonNode validation = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out()).get("validation");
+    assertThat(validation.get("status").asText()).isEqualTo("FAIL");
+    assertThat(validation.get("failed").asInt()).isPositive();
+    assertThat(validation.get("failures").get(0).get("rule").asText()).isEqualTo("node-count");
+  }
+
+  @Test
+  void planAndValidateAgreeOnEveryExampleDescription() {
+    for (String name : new String[] {"retail-4-node.json", "saas-12-hosts-120-vms.json", "lab-unsupported.json"}) {
+      String file = CliRun.example(name).toString();
+      CliRun validate = CliRun.of("validate", file);
+      CliRun plan = CliRun.of("plan", file);
+
+      assertThat(plan.out().contains("Result: FAILS VALIDATION")).as(name).isEqualTo(validate.exit() == 1);
+      if (validate.exit() == 1) {
+        assertThat(plan.exit()).as(name).isEqualTo(1);
+      }
+    }
   }
 }

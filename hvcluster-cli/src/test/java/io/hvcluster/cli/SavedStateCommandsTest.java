@@ -9,6 +9,7 @@ import java.io.RandomAccessFile;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,8 +48,22 @@ final class SavedStateCommandsTest {
     assertThat(new ObjectMapper().readTree(second.out()).get("generation").asLong()).isEqualTo(2);
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrder("save-bench.vsv", "save-bench.bin.1");
+          .containsExactlyInAnyOrder("save-bench.vsv", "save-bench.bin.1", "save-bench.lock");
     }
+  }
+
+  @Test
+  void saveBenchCreatesItsDirectoryAndItsBaselineCopyOfGuestMemoryOwnerOnly() throws Exception {
+    Path states = dir.resolve("new").resolve("states");
+    Run run = run("save-bench", "--memory", "1MiB", "--touched", "256KiB", "--dir", states.toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    for (Path created : new Path[] {states, states.getParent()}) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(created))).as("%s", created)
+          .isEqualTo("rwx------");
+    }
+    Path baseline = dir.resolve("baseline");
+    SaveBenchCommand.openBaseline(baseline).close();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(baseline))).isEqualTo("rw-------");
   }
 
   @Test
@@ -64,7 +79,7 @@ final class SavedStateCommandsTest {
     assertThat(run.exit()).as(run.err()).isZero();
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrder("save-bench.vsv", "save-bench.bin", "notes.txt");
+          .containsExactlyInAnyOrder("save-bench.vsv", "save-bench.bin", "save-bench.lock", "notes.txt");
     }
     assertThat(run("save-bench", "--help").out()).contains("Scratch files go to DIR/save-bench-hosts-<random>/")
         .contains("a killed run left in DIR are deleted when the next run starts");
@@ -110,7 +125,8 @@ final class SavedStateCommandsTest {
     bench();
     Files.delete(dir.resolve("save-bench.vsv"));
     try (Stream<Path> files = Files.list(dir)) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("save-bench.bin");
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("save-bench.bin",
+          "save-bench.lock");
     }
 
     Run byDirectory = run("saved-state", "verify", dir.toString());

@@ -34,6 +34,22 @@ final class SimulateCommandTest {
   }
 
   @Test
+  void theTraceHashDoesNotDependOnThreads() throws Exception {
+    ObjectMapper mapper = new ObjectMapper();
+    String[] base = {"simulate", "--hosts", "48", "--vms", "240", "--days", "1", "--failures-per-hour", "4", "--seed",
+        "4", "--json", "--threads"};
+    String one = mapper.readTree(CliRunner.run(with(base, "1")).out()).get("traceHash").asText();
+    String three = mapper.readTree(CliRunner.run(with(base, "3")).out()).get("traceHash").asText();
+    assertThat(three).isEqualTo(one);
+  }
+
+  private static String[] with(String[] args, String last) {
+    String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+    all[args.length] = last;
+    return all;
+  }
+
+  @Test
   void printsAReadableSummaryByDefault() {
     CliRunner r = CliRunner.run("simulate", "--hosts", "8", "--vms", "40", "--days", "1", "--failures-per-hour", "1");
     assertThat(r.exitCode()).isZero();

@@ -52,7 +52,7 @@ final class ValidateCommandTest {
   void jsonOutputHoldsTheStatusCountsAndEveryItem() throws Exception {
     CliRun run = CliRun.of("validate", CliRun.example("retail-4-node.json").toString(), "--json");
 
-    JsonNode report = DescriptionFiles.MAPPER.readTree(run.out());
+    JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
     assertThat(run.exit()).isZero();
     assertThat(report.get("cluster").asText()).isEqualTo("RETAIL");
     assertThat(report.get("status").asText()).isEqualTo("WARN");
@@ -220,6 +220,7 @@ final class ValidateCommandTest {
     CliRun run = CliRun.of("validate", dir.resolve("nope.json").toString());
 
     assertThat(run.exit()).isEqualTo(2);
-    assertThat(run.err()).contains("cannot read " + dir.resolve("nope.json") + ": no such file");
+    assertThat(run.err()).isEqualTo("hvcluster: " + dir.resolve("nope.json") + ": cannot read: no such file"
+        + System.lineSeparator());
   }
 }

@@ -1,6 +1,13 @@
 package io.hvcluster.core;
 
-/** How a simulation detects failures from heartbeats. Both modes produce the same history. */
+import org.apiguardian.api.API;
+
+/**
+ * How a simulation detects failures from heartbeats. Both modes produce the same history.
+ *
+ * @since 0.1.0
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public enum HeartbeatMode {
   /**
    * The default: detection is computed from the faults (delay × threshold), so a healthy cluster costs

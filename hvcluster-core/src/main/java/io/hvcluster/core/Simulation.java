@@ -7,6 +7,8 @@ import io.hvcluster.api.InvalidConfigurationException;
 import io.hvcluster.api.MemoryBacking;
 import io.hvcluster.api.NoSuchEntityException;
 import io.hvcluster.api.VmId;
+import io.hvcluster.api.migration.MigrationStrategy;
+import io.hvcluster.api.placement.PlacementPolicy;
 import io.hvcluster.api.spec.ClusterSpec;
 import io.hvcluster.core.cluster.EngineOptions;
 import io.hvcluster.core.cluster.SimCluster;
@@ -27,6 +29,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
+import org.apiguardian.api.API;
 
 /**
  * A deterministic discrete-event simulation of one or more Hyper-V failover clusters. Everything happens
@@ -51,7 +54,10 @@ import java.util.function.BooleanSupplier;
  *
  * <p>It is longer than 400 lines because it is the library's entry point: most of it is the Javadoc of
  * its public methods and of its {@link Builder}; the work is done by the kernel and each cluster.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class Simulation implements AutoCloseable {
   private final Kernel kernel;
   private final EngineOptions options;
@@ -126,13 +132,37 @@ public final class Simulation implements AutoCloseable {
    * @throws InvalidConfigurationException when a cluster with that name already exists
    */
   public Cluster createCluster(ClusterSpec spec) {
+    return createCluster(spec, Placements.wsfcDefault(), QuickMigration.lazy());
+  }
+
+  /**
+   * Creates a cluster from its spec with a placement policy and a strategy of planned moves of its own,
+   * used from its first placement on. Its nodes are powered on with their cluster service stopped until
+   * {@link Cluster#form()}. Example, a policy under test from the first start:
+   *
+   * <pre>{@code
+   * Cluster cluster = sim.createCluster(spec, new MostFreeMemory(), LiveMigration.withDefaults());
+   * }</pre>
+   *
+   * @param spec the cluster's configuration
+   * @param placement the placement policy of every placement (initial, failover, drain);
+   *     {@link Cluster#setPlacementPolicy} replaces it later
+   * @param plannedMoves the strategy that moves a running VM in a planned move (drain, failback), by
+   *     default {@link QuickMigration#lazy()}
+   * @return the cluster
+   * @throws InvalidConfigurationException when a cluster with that name already exists
+   * @throws NullPointerException when an argument is null
+   */
+  public Cluster createCluster(ClusterSpec spec, PlacementPolicy placement, MigrationStrategy plannedMoves) {
     check();
     Objects.requireNonNull(spec, "cluster spec");
+    Objects.requireNonNull(placement, "placement policy");
+    Objects.requireNonNull(plannedMoves, "planned-move strategy");
     if (clusters.containsKey(spec.name())) {
       throw new InvalidConfigurationException("a cluster named '" + spec.name() + "' already exists in this simulation;"
           + " cluster names must be unique");
     }
-    SimCluster cluster = new SimCluster(kernel, spec, options, Placements.wsfcDefault(), QuickMigration.lazy());
+    SimCluster cluster = new SimCluster(kernel, spec, options, placement, plannedMoves);
     clusters.put(spec.name(), cluster);
     return cluster;
   }
@@ -355,7 +385,12 @@ public final class Simulation implements AutoCloseable {
     closed = true;
   }
 
-  /** Builds a {@link Simulation}; not thread-safe. */
+  /**
+   * Builds a {@link Simulation}; not thread-safe.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public static final class Builder {
     private long seed;
     private HeartbeatMode heartbeatMode = HeartbeatMode.ELIDED;

@@ -24,7 +24,7 @@ public final class TestSpecs {
     }
     List<LunSpec> luns = new ArrayList<>();
     if (quorum.usesWitnessDisk()) {
-      luns.add(LunSpec.witnessDisk("witness", 512));
+      luns.add(LunSpec.witness("witness"));
     }
     for (int i = 1; i <= vms; i++) {
       luns.add(LunSpec.data("lun-vm" + i, 40));

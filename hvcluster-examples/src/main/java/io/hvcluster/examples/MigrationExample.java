@@ -40,7 +40,7 @@ public final class MigrationExample {
         .host(HostSpec.builder("node1").memoryGiB(16).build())
         .host(HostSpec.builder("node2").memoryGiB(16).build())
         .host(HostSpec.builder("node3").memoryGiB(16).build())
-        .storage(StorageSpec.iscsi(List.of(LunSpec.witnessDisk("witness", 512), LunSpec.data("lun-app", 40),
+        .storage(StorageSpec.iscsi(List.of(LunSpec.witness("witness"), LunSpec.data("lun-app", 40),
             LunSpec.data("lun-db1", 40), LunSpec.data("lun-db2", 40))))
         .vm(VmSpec.builder("app").memoryGiB(4).lun("lun-app").preferredOwners("node1")
             .workload(WorkloadSpec.of(3 * 1024, 2_000)).build())

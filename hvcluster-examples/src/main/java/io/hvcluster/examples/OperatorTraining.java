@@ -49,7 +49,7 @@ public final class OperatorTraining {
     for (int i = 1; i <= 3; i++) {
       b.host(HostSpec.builder("node" + i).memoryGiB(16).build());
     }
-    List<LunSpec> luns = new ArrayList<>(List.of(LunSpec.witnessDisk("witness", 512)));
+    List<LunSpec> luns = new ArrayList<>(List.of(LunSpec.witness("witness")));
     String[][] vms = {{"mail", "node2"}, {"files", "node2"}, {"web", "node1"}, {"erp", "node3"}};
     for (String[] vm : vms) {
       luns.add(LunSpec.data("lun-" + vm[0], 40));

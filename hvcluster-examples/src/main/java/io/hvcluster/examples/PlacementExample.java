@@ -37,7 +37,7 @@ public final class PlacementExample {
     for (int i = 0; i < sizes.length; i++) {
       b.host(HostSpec.builder("node" + (i + 1)).memoryGiB(sizes[i] + 1).installation(Installation.SERVER_CORE).build());
     }
-    List<LunSpec> luns = new ArrayList<>(List.of(LunSpec.witnessDisk("witness", 512)));
+    List<LunSpec> luns = new ArrayList<>(List.of(LunSpec.witness("witness")));
     for (int i = 1; i <= 12; i++) {
       String vm = String.format("vm%02d", i);
       luns.add(LunSpec.data("lun-" + vm, 40));

@@ -2,7 +2,6 @@ package io.hvcluster.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.hvcluster.api.Cluster;
 import io.hvcluster.api.Host;
 import io.hvcluster.api.placement.PlacementDecision;
 import io.hvcluster.api.placement.PlacementPolicy;
@@ -23,7 +22,7 @@ import java.util.List;
 
 /**
  * The property test of a custom placement policy: on generated clusters under generated faults, with
- * every invariant of the engine checked after every event (S1–S10) and after healing (L1–L2), the
+ * every invariant of the engine checked after every event (S1–S11) and after healing (L1–L2), the
  * cluster stays safe and live with {@link BalancedMemoryPlacement}, and every node the policy chose was
  * one no other eligible node beat. A failing try prints its seed, the shrunk fault plan and a replay.
  */
@@ -31,19 +30,22 @@ import java.util.List;
 final class BalancedMemoryPlacementPropertyTest {
   static final String PLACED_A_FAILOVER = "policy-placed-a-failover";
 
-  /** Three to five nodes, two to eight VMs, up to four faults a plan, a few operator actions. */
+  /**
+   * Three to five nodes, two to eight VMs, up to four faults a plan, a few operator actions; every try's
+   * cluster places its groups with a new checked {@link BalancedMemoryPlacement} from its first start on.
+   */
   public static final class Swarm extends EngineScenarios {
     public Swarm() {
       super(Topologies.builder().nodes(3, 5).vms(2, 8).build(), spec -> FaultPlans.builder(spec).maxFaults(4).swarm()
-          .build(), spec -> Workloads.operations(spec, Duration.ofMinutes(2), 3), EngineSettings.defaults());
+          .build(), spec -> Workloads.operations(spec, Duration.ofMinutes(2), 3),
+          EngineSettings.defaults().placementPolicy(() -> new Checked(new BalancedMemoryPlacement())));
     }
   }
 
   @ClusterProperty(tries = 80, scenarios = Swarm.class)
-  void theClusterStaysSafeAndEveryChoiceIsTheLeastFilledEligibleNode(ClusterRun run, Cluster cluster,
+  void theClusterStaysSafeAndEveryChoiceIsTheLeastFilledEligibleNode(ClusterRun run, Checked policy,
       Coverage coverage) {
-    Checked policy = new Checked(new BalancedMemoryPlacement());
-    cluster.setPlacementPolicy(policy);
+    assertThat(policy.initial).as("the policy placed the first start").isPositive();
     run.runToEnd();
     assertThat(policy.problems).isEmpty();
     coverage.sometimes(PLACED_A_FAILOVER, policy.failovers > 0);
@@ -54,6 +56,7 @@ final class BalancedMemoryPlacementPropertyTest {
     private final PlacementPolicy policy;
     final List<String> problems = new ArrayList<>();
     int failovers;
+    int initial;
 
     Checked(PlacementPolicy policy) {
       this.policy = policy;
@@ -87,6 +90,8 @@ final class BalancedMemoryPlacementPropertyTest {
       }
       if (request.reason() == PlacementReason.FAILOVER) {
         failovers++;
+      } else if (request.reason() == PlacementReason.INITIAL) {
+        initial++;
       }
       return decision;
     }

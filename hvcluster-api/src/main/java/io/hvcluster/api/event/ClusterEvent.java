@@ -1,5 +1,7 @@
 package io.hvcluster.api.event;
 
+import org.apiguardian.api.API;
+
 /**
  * Something that happened in a simulated cluster at a moment of virtual time. Events are immutable
  * records; a simulation delivers them to listeners in the order they happened, and two runs with the
@@ -8,7 +10,10 @@ package io.hvcluster.api.event;
  * <p>To handle every kind of event, implement an {@link EventVisitor} and call {@link #accept}: the
  * compiler then refuses a visitor that misses a kind, including one added later. To pick out a few
  * kinds, {@code instanceof} patterns are simpler.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public sealed interface ClusterEvent permits ClusterFormed, NodeStateChanged, HeartbeatRouteChanged, QuorumChanged,
     LunStateChanged, VmStateChanged, GroupStateChanged, GroupPlaced, PlacementFailed, FailoverStarted,
     MigrationStarted, MigrationPhaseStarted, MigrationFinished, FaultApplied, FaultHealed, OperatorAction,

@@ -2,6 +2,7 @@ package io.hvcluster.api.event;
 
 import io.hvcluster.api.HostId;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Reports that a cluster formed: its nodes joined and it reached quorum.
@@ -9,7 +10,9 @@ import java.util.List;
  * @param timeNanos virtual time in nanoseconds
  * @param cluster the cluster's name
  * @param members the nodes that formed it, in name order
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record ClusterFormed(long timeNanos, String cluster, List<HostId> members) implements ClusterEvent {
   /**
    * Creates the event; copies the node list.

@@ -1,5 +1,7 @@
 package io.hvcluster.api.event;
 
+import org.apiguardian.api.API;
+
 /**
  * An operation on cluster events with one method per event type, chosen by
  * {@link ClusterEvent#accept(EventVisitor)}. Because the interface has no default methods, adding an
@@ -19,7 +21,9 @@ package io.hvcluster.api.event;
  * }</pre>
  *
  * @param <R> the type of the visitor's result; {@link Void} for a visitor that returns nothing
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public interface EventVisitor<R> {
   /**
    * Visits a {@link ClusterFormed} event.

@@ -2,6 +2,7 @@ package io.hvcluster.api.event;
 
 import io.hvcluster.api.HostId;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Reports that a group is failing over to another node.
@@ -12,7 +13,9 @@ import java.util.Optional;
  * @param from the node the group leaves, if it had one
  * @param failoverCount the failovers counted in the current failover period, this one included
  * @param reason why the group fails over
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record FailoverStarted(
     long timeNanos,
     String cluster,

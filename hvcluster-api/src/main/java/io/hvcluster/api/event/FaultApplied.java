@@ -1,5 +1,7 @@
 package io.hvcluster.api.event;
 
+import org.apiguardian.api.API;
+
 /**
  * Reports that a fault was injected.
  *
@@ -7,7 +9,9 @@ package io.hvcluster.api.event;
  * @param cluster the cluster's name
  * @param fault the kind of fault, for example {@code "host-crash"}
  * @param detail what it hit
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record FaultApplied(
     long timeNanos,
     String cluster,

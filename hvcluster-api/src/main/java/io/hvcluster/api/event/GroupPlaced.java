@@ -1,17 +1,23 @@
 package io.hvcluster.api.event;
 
 import io.hvcluster.api.HostId;
+import org.apiguardian.api.API;
 
 /**
- * Reports the node chosen for a group by placement (initial start, failover, failback or drain).
+ * Reports the node chosen for a group (initial start, failover, failback or drain), once per decision,
+ * when it is made: a drained group is reported when the drain decides its target, not again when it
+ * arrives.
  *
  * @param timeNanos virtual time in nanoseconds
  * @param cluster the cluster's name
  * @param group the group's name
  * @param target the chosen node
- * @param policy the placement policy that chose it
+ * @param policy who chose it: the placement policy's name, or {@code "failback-policy"} when the group's
+ *     failback policy takes it back to its preferred owner
  * @param reason why that node, for example {@code "preferred owner 1 of 2"}
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record GroupPlaced(
     long timeNanos,
     String cluster,

@@ -3,6 +3,7 @@ package io.hvcluster.api.event;
 import io.hvcluster.api.GroupState;
 import io.hvcluster.api.HostId;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Reports that a cluster group changed state or owner.
@@ -14,7 +15,9 @@ import java.util.Optional;
  * @param from the previous state
  * @param to the new state
  * @param reason why
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record GroupStateChanged(
     long timeNanos,
     String cluster,

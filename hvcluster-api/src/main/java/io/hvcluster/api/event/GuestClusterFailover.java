@@ -2,6 +2,7 @@ package io.hvcluster.api.event;
 
 import io.hvcluster.api.VmId;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Reports that a guest cluster's application moved to another VM node, inside the guests.
@@ -12,7 +13,9 @@ import java.util.Optional;
  * @param from the guest node that was active, if any
  * @param to the guest node that is now active, if any
  * @param reason why
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record GuestClusterFailover(
     long timeNanos,
     String cluster,

@@ -4,6 +4,7 @@ import io.hvcluster.api.HostId;
 import io.hvcluster.api.LunId;
 import io.hvcluster.api.LunState;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Reports that a LUN changed state or owner (arbitration, release, failure).
@@ -15,7 +16,9 @@ import java.util.Optional;
  * @param to the new state
  * @param owner the node holding the reservation after the change, if any
  * @param reason why
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record LunStateChanged(
     long timeNanos,
     String cluster,

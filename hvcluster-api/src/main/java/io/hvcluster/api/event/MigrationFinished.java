@@ -1,6 +1,7 @@
 package io.hvcluster.api.event;
 
 import io.hvcluster.api.migration.MigrationResult;
+import org.apiguardian.api.API;
 
 /**
  * Reports that a migration ended (completed, rolled back or failed).
@@ -8,7 +9,9 @@ import io.hvcluster.api.migration.MigrationResult;
  * @param timeNanos virtual time in nanoseconds
  * @param cluster the cluster's name
  * @param result the result
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record MigrationFinished(
     long timeNanos,
     String cluster,

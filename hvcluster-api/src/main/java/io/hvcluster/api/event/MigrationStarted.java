@@ -2,6 +2,7 @@ package io.hvcluster.api.event;
 
 import io.hvcluster.api.HostId;
 import io.hvcluster.api.VmId;
+import org.apiguardian.api.API;
 
 /**
  * Reports that a migration began.
@@ -12,7 +13,9 @@ import io.hvcluster.api.VmId;
  * @param source the node it leaves
  * @param target the node it moves to
  * @param strategy the strategy's name
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record MigrationStarted(
     long timeNanos,
     String cluster,

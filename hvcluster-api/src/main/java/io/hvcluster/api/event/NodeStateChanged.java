@@ -2,6 +2,7 @@ package io.hvcluster.api.event;
 
 import io.hvcluster.api.HostId;
 import io.hvcluster.api.NodeState;
+import org.apiguardian.api.API;
 
 /**
  * Reports that a node changed membership state.
@@ -12,7 +13,9 @@ import io.hvcluster.api.NodeState;
  * @param from the previous state
  * @param to the new state
  * @param reason why, for example {@code "missed 5 heartbeats"}
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record NodeStateChanged(
     long timeNanos,
     String cluster,

@@ -1,5 +1,7 @@
 package io.hvcluster.api.event;
 
+import org.apiguardian.api.API;
+
 /**
  * Reports that no node could take a group; it stays offline, with this reason, until something changes.
  *
@@ -7,7 +9,9 @@ package io.hvcluster.api.event;
  * @param cluster the cluster's name
  * @param group the group's name
  * @param reason why no node was chosen, for example {@code "no node has 4 GiB free"}
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record PlacementFailed(
     long timeNanos,
     String cluster,

@@ -2,6 +2,7 @@ package io.hvcluster.api.event;
 
 import io.hvcluster.api.HostId;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Reports that the cluster gained or lost quorum, or that the partition holding it changed.
@@ -14,7 +15,9 @@ import java.util.List;
  * @param partition the nodes of that partition, in name order
  * @param witnessVote whether the witness votes for that partition
  * @param reason why quorum changed
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record QuorumChanged(
     long timeNanos,
     String cluster,

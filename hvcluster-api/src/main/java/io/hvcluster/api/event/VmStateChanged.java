@@ -4,6 +4,7 @@ import io.hvcluster.api.HostId;
 import io.hvcluster.api.VmId;
 import io.hvcluster.api.VmState;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Reports that a VM changed state.
@@ -15,7 +16,9 @@ import java.util.Optional;
  * @param from the previous state
  * @param to the new state
  * @param reason why
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record VmStateChanged(
     long timeNanos,
     String cluster,

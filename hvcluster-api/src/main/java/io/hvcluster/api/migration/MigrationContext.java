@@ -13,6 +13,7 @@ import io.hvcluster.api.spec.CostModel;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
+import org.apiguardian.api.API;
 
 /**
  * What a {@link MigrationStrategy} sees and does during one migration. The context reads the source,
@@ -21,14 +22,21 @@ import java.util.random.RandomGenerator;
  *
  * <p>Every action is checked: an action the state machines or safety rules forbid throws
  * ({@link IllegalStateTransitionException} or {@link IllegalStateException}) and, if the strategy lets
- * the exception escape a step, the migration fails with that message. Once the migration has ended or
- * was aborted, scheduled steps no longer run and actions throw {@link IllegalStateException}.
+ * the exception escape a step (or {@link MigrationStrategy#start}), the migration ends as {@link #fail}
+ * ends it, with a reason that names the strategy and the exception: {@link MigrationOutcome#ROLLED_BACK}
+ * when the VM still runs on the source (nothing was lost), {@link MigrationOutcome#FAILED} when it runs on
+ * neither node. Once the migration has ended or was aborted, scheduled steps no longer run and actions
+ * throw {@link IllegalStateException}. A migration still open after {@link MigrationStrategy#timeLimit()}
+ * is ended by the cluster the same way.
  *
  * <p>Downtime is measured by the cluster, not reported by the strategy: it is the virtual time during
  * which the VM was neither running nor migrating live (or was frozen), that is, served nobody.
  *
  * <p>Not thread-safe: used only on the simulation's thread, from inside the strategy's steps.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public interface MigrationContext {
   /**
    * Returns the VM being migrated.
@@ -105,7 +113,7 @@ public interface MigrationContext {
 
   /**
    * Runs {@code step} after {@code delay} of virtual time, unless the migration has ended or been
-   * aborted by then. An exception escaping the step fails the migration.
+   * aborted by then. An exception escaping the step ends the migration as {@link #fail} does.
    *
    * @param delay how long to wait; zero runs the step after the current event
    * @param step the continuation
@@ -250,7 +258,7 @@ public interface MigrationContext {
    * {@link VmState#RESTORING}. The strategy charges the virtual time itself, usually
    * {@code costs().restoreSetup()} and then {@link #readFromStorage}.
    *
-   * @param mode eager (copy and verify everything) or lazy (map copy-on-write, verify on first access)
+   * @param mode eager (copy and verify everything) or lazy (copy and verify each chunk on first access)
    * @return the restored saved state's description
    * @throws IllegalStateException when the VM is not restoring
    * @throws java.io.UncheckedIOException when the saved state is missing, incomplete or corrupt (the cause
@@ -327,9 +335,12 @@ public interface MigrationContext {
   void rollBack(String reason);
 
   /**
-   * Ends the migration as failed. A VM left off is handed to the failover engine; a saved VM stays saved.
+   * Ends the migration because it cannot go on. The cluster then settles the VM where it may be, and the
+   * outcome says where that is: {@link MigrationOutcome#ROLLED_BACK} when the VM still runs (or runs again)
+   * on the source, which holds its storage; otherwise {@link MigrationOutcome#FAILED}: a VM left off is
+   * handed to the failover engine, a saved VM stays saved.
    *
-   * @param reason why it failed
+   * @param reason why it cannot go on
    */
   void fail(String reason);
 }

@@ -1,6 +1,13 @@
 package io.hvcluster.api.migration;
 
-/** How a migration ended; every migration ends exactly once. */
+import org.apiguardian.api.API;
+
+/**
+ * How a migration ended; every migration ends exactly once.
+ *
+ * @since 0.1.0
+ */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum MigrationOutcome {
   /** The VM runs on the target. */
   COMPLETED,

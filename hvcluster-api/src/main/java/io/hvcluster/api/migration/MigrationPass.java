@@ -1,5 +1,7 @@
 package io.hvcluster.api.migration;
 
+import org.apiguardian.api.API;
+
 /**
  * One memory-copy pass of a live migration.
  *
@@ -9,6 +11,8 @@ package io.hvcluster.api.migration;
  * @param pages pages sent in the pass
  * @param bytes bytes sent in the pass
  * @param durationNanos how long the pass took in virtual time
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record MigrationPass(int index, long pages, long bytes, long durationNanos) {
 }

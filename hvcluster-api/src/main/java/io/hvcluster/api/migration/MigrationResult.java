@@ -3,6 +3,7 @@ package io.hvcluster.api.migration;
 import io.hvcluster.api.HostId;
 import io.hvcluster.api.VmId;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * What a migration did: its outcome, phases with virtual timestamps, downtime (the time during which the
@@ -24,7 +25,9 @@ import java.util.List;
  * @param passes the memory-copy passes (empty for strategies that do not copy in passes)
  * @param fellBackToQuick whether a live migration fell back to quick migration
  * @param reason a short account: what completed, or why it rolled back or failed
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record MigrationResult(
     String strategy,
     VmId vm,

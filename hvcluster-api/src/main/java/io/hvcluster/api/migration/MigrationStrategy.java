@@ -1,10 +1,16 @@
 package io.hvcluster.api.migration;
 
+import java.time.Duration;
+import org.apiguardian.api.API;
+
 /**
  * Moves a running VM from one node to another. The cluster calls {@link #start} once per migration
  * with a fresh context; the strategy then advances through the context in virtual time (it must not
  * block or use threads) and ends the migration exactly once with
  * {@link MigrationContext#complete}, {@link MigrationContext#rollBack} or {@link MigrationContext#fail}.
+ * A strategy that has not ended its migration after {@link #timeLimit()} of virtual time is stopped by
+ * the cluster: the migration is aborted (its abort handlers run), the VM is settled as after a failure,
+ * and the result's reason says that the time limit ran out; the migration's handle never stays open.
  *
  * <p>The cluster validates every action a strategy takes against its state machines and safety rules
  * (a VM runs on at most one node; only the owner of a LUN runs a VM on it), so a faulty strategy fails
@@ -34,7 +40,10 @@ package io.hvcluster.api.migration;
  *   }
  * };
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public interface MigrationStrategy {
   /**
    * Returns the strategy's name, used in events and results.
@@ -63,4 +72,21 @@ public interface MigrationStrategy {
   default boolean oneAtATimePerSourceHost() {
     return false;
   }
+
+  /**
+   * Returns the longest one migration may take in virtual time before the cluster ends it. This is a
+   * bound of the simulation, not a Windows setting: Hyper-V 2008 sets no limit on a migration, so the
+   * default, 24 hours, lies far beyond any real one of the era (a 64 GiB VM quick-migrates in about 20
+   * minutes over 1 Gbit/s iSCSI); it only keeps a strategy that never ends from holding its VM forever.
+   * The limit is counted from the strategy's start: the time a live migration waits in its source's
+   * queue ({@link #oneAtATimePerSourceHost()}) does not count.
+   *
+   * @return a positive duration; a migration whose strategy returns anything else fails at once
+   */
+  default Duration timeLimit() {
+    return DEFAULT_TIME_LIMIT;
+  }
+
+  /** The default of {@link #timeLimit()}: 24 hours of virtual time. */
+  Duration DEFAULT_TIME_LIMIT = Duration.ofHours(24);
 }

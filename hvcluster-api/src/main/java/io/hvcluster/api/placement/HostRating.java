@@ -2,6 +2,7 @@ package io.hvcluster.api.placement;
 
 import io.hvcluster.api.HostId;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A policy's rating of one node for one placement, after SCVMM's star ratings: 0 to 5 stars in half
@@ -13,7 +14,9 @@ import java.util.List;
  * @param stars 0 to 5 in steps of 0.5
  * @param blocked whether a hard requirement fails, so the node must not be chosen
  * @param reasons why the node got this rating, most important first
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record HostRating(HostId host, double stars, boolean blocked, List<String> reasons) {
   /**
    * Creates a rating after checking it.

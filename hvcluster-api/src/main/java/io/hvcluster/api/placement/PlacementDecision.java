@@ -3,6 +3,7 @@ package io.hvcluster.api.placement;
 import io.hvcluster.api.HostId;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A placement policy's answer: the chosen node (or none) with the reason, and optionally its ratings of
@@ -13,7 +14,9 @@ import java.util.Optional;
  * @param host the chosen node, or empty when no node is acceptable
  * @param reason why this node, or why none
  * @param ratings the policy's ratings of the candidates, best first; may be empty
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record PlacementDecision(Optional<HostId> host, String reason, List<HostRating> ratings) {
   /**
    * Creates a decision; copies the ratings.

@@ -1,9 +1,13 @@
 package io.hvcluster.api.placement;
 
+import org.apiguardian.api.API;
+
 /**
  * Chooses the node for a group. The cluster calls it one group at a time, in priority order, and
- * commits each decision (reserving memory) before asking about the next, so a policy always sees the
- * current load.
+ * commits each decision before asking about the next, so a policy always sees the current load: in a
+ * batch of placements (the groups of a failed node, a start of every VM, a drain), a group already decided
+ * counts on its node ({@link io.hvcluster.api.Host#groupCount()}) and its memory is promised there ({@link
+ * io.hvcluster.api.Host#memoryFreeBytes()}), even while a drained group is still moving.
  *
  * <p>The cluster re-checks hard constraints on the answer (up member, not paused, possible owner, memory,
  * storage path); a node that fails them is refused and the group waits, with the reason recorded. Soft
@@ -20,7 +24,10 @@ package io.hvcluster.api.placement;
  *     .map(h -> PlacementDecision.choose(h.id(), "most free memory"))
  *     .orElse(PlacementDecision.none("no node has " + request.memoryBytes() + " bytes free"));
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 @FunctionalInterface
 public interface PlacementPolicy {
   /**

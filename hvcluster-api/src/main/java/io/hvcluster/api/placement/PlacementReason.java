@@ -1,6 +1,13 @@
 package io.hvcluster.api.placement;
 
-/** Why a group is being placed. */
+import org.apiguardian.api.API;
+
+/**
+ * Why a group is being placed.
+ *
+ * @since 0.1.0
+ */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum PlacementReason {
   /** An operator or {@code startAllVms} brings the group online. */
   INITIAL,

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * What a placement policy is asked: which node should take this group now.
@@ -25,8 +26,13 @@ import java.util.Set;
  *     configuration order; they may still lack memory or be excluded by possible owners, and in a request the
  *     cluster makes, each can reach the group's storage
  * @param reason why the group is being placed
- * @param previousOwner the node the group was on, if any
+ * @param previousOwner the node the group was on, if any: where it last came online, ran or went offline
+ *     (the failed node on {@link PlacementReason#FAILOVER}, the node being drained on {@link
+ *     PlacementReason#DRAIN}, the node it leaves on {@link PlacementReason#FAILBACK}, the node that lost
+ *     its storage paths, the target of its last migration); empty for a group that has never been on a node
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record PlacementRequest(Cluster cluster, ClusterGroup group, List<VirtualMachine> vms, List<Host> candidates,
     PlacementReason reason, Optional<HostId> previousOwner) {
 
@@ -38,7 +44,7 @@ public record PlacementRequest(Cluster cluster, ClusterGroup group, List<Virtual
    * @param vms the group's VMs that are to run (those an operator stopped take no room), in configuration order
    * @param candidates the nodes that are up members of the quorum partition and not paused, in configuration order; they may still lack memory or be excluded by possible owners, and in a request the cluster makes, each can reach the group's storage
    * @param reason why the group is being placed
-   * @param previousOwner the node the group was on, if any
+   * @param previousOwner the node the group was on, if any (see the record's description)
    */
   public PlacementRequest {
     vms = List.copyOf(vms);

@@ -1,10 +1,14 @@
 package io.hvcluster.api.spec;
 
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Cluster-wide settings: heartbeat timing ({@code SameSubnetDelay} × {@code SameSubnetThreshold}), the
- * cap on concurrent VM starts per node, and the cost model.
+ * cap on concurrent VM starts per node, the cost model and the cluster networks.
  *
  * <p>Instances are immutable and thread-safe.
  *
@@ -12,9 +16,13 @@ import java.time.Duration;
  * @param heartbeatThreshold heartbeats missed before a route is declared down, 3 to 10 (default 5)
  * @param maxConcurrentStartsPerNode VMs a node brings online at once; the rest wait (default 32)
  * @param costs the cost model
+ * @param networks the cluster networks, with unique names, at least one of them with a cluster role
+ * (default: one network, cluster and client)
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record ClusterSettings(Duration heartbeatDelay, int heartbeatThreshold, int maxConcurrentStartsPerNode,
-    CostModel costs) {
+    CostModel costs, List<ClusterNetwork> networks) {
   /**
    * Creates cluster settings after validating them.
    *
@@ -22,7 +30,9 @@ public record ClusterSettings(Duration heartbeatDelay, int heartbeatThreshold, i
    * @param heartbeatThreshold heartbeats missed before a route is declared down, 3 to 10 (default 5)
    * @param maxConcurrentStartsPerNode VMs a node brings online at once; the rest wait (default 32)
    * @param costs the cost model
-   * @throws io.hvcluster.api.InvalidConfigurationException when a value is missing or out of range
+   * @param networks the cluster networks, with unique names, at least one of them with a cluster role
+   * @throws io.hvcluster.api.InvalidConfigurationException when a value is missing or out of range, a
+   * network name repeats, or no network carries heartbeats
    */
   public ClusterSettings {
     Checks.positive("heartbeat delay", heartbeatDelay);
@@ -34,6 +44,33 @@ public record ClusterSettings(Duration heartbeatDelay, int heartbeatThreshold, i
     Checks.range("heartbeat threshold (SameSubnetThreshold)", heartbeatThreshold, 3, 10);
     Checks.range("concurrent starts per node", maxConcurrentStartsPerNode, 1, 1024);
     Checks.notNull("cost model", costs);
+    networks = Checks.list("cluster networks", networks);
+    Set<String> names = new HashSet<>();
+    for (ClusterNetwork n : networks) {
+      if (!names.add(n.name())) {
+        throw new io.hvcluster.api.InvalidConfigurationException("cluster network '" + n.name()
+            + "' is named twice; each network needs its own name");
+      }
+    }
+    if (networks.stream().noneMatch(n -> n.role().carriesHeartbeats())) {
+      throw new io.hvcluster.api.InvalidConfigurationException("no cluster network carries heartbeats (networks: "
+          + networks.stream().map(n -> n.name() + " " + n.role()).toList() + "); at least one needs the role"
+          + " CLUSTER_ONLY or CLUSTER_AND_CLIENT");
+    }
+  }
+
+  /**
+   * Creates cluster settings with one cluster network, cluster and client.
+   *
+   * @param heartbeatDelay time between heartbeats on the same subnet, 250 ms to 2 s (default 1 s)
+   * @param heartbeatThreshold heartbeats missed before a route is declared down, 3 to 10 (default 5)
+   * @param maxConcurrentStartsPerNode VMs a node brings online at once; the rest wait (default 32)
+   * @param costs the cost model
+   * @throws io.hvcluster.api.InvalidConfigurationException when a value is missing or out of range
+   */
+  public ClusterSettings(Duration heartbeatDelay, int heartbeatThreshold, int maxConcurrentStartsPerNode,
+      CostModel costs) {
+    this(heartbeatDelay, heartbeatThreshold, maxConcurrentStartsPerNode, costs, List.of(ClusterNetwork.defaultNetwork()));
   }
 
   /**
@@ -64,7 +101,7 @@ public record ClusterSettings(Duration heartbeatDelay, int heartbeatThreshold, i
    * @return the new settings
    */
   public ClusterSettings withHeartbeat(Duration delay, int threshold) {
-    return new ClusterSettings(delay, threshold, maxConcurrentStartsPerNode, costs);
+    return new ClusterSettings(delay, threshold, maxConcurrentStartsPerNode, costs, networks);
   }
 
   /**
@@ -74,7 +111,7 @@ public record ClusterSettings(Duration heartbeatDelay, int heartbeatThreshold, i
    * @return the new settings
    */
   public ClusterSettings withCosts(CostModel model) {
-    return new ClusterSettings(heartbeatDelay, heartbeatThreshold, maxConcurrentStartsPerNode, model);
+    return new ClusterSettings(heartbeatDelay, heartbeatThreshold, maxConcurrentStartsPerNode, model, networks);
   }
 
   /**
@@ -84,6 +121,33 @@ public record ClusterSettings(Duration heartbeatDelay, int heartbeatThreshold, i
    * @return the new settings
    */
   public ClusterSettings withMaxConcurrentStartsPerNode(int max) {
-    return new ClusterSettings(heartbeatDelay, heartbeatThreshold, max, costs);
+    return new ClusterSettings(heartbeatDelay, heartbeatThreshold, max, costs, networks);
+  }
+
+  /**
+   * Returns a copy with other cluster networks.
+   *
+   * @param clusterNetworks the networks, with unique names, at least one with a cluster role
+   * @return the new settings
+   */
+  public ClusterSettings withNetworks(List<ClusterNetwork> clusterNetworks) {
+    return new ClusterSettings(heartbeatDelay, heartbeatThreshold, maxConcurrentStartsPerNode, costs, clusterNetworks);
+  }
+
+  /**
+   * Returns the network with the given name.
+   *
+   * @param name a network's name
+   * @return the network
+   * @throws IllegalArgumentException when no cluster network has that name
+   */
+  public ClusterNetwork network(String name) {
+    for (ClusterNetwork n : networks) {
+      if (n.name().equals(name)) {
+        return n;
+      }
+    }
+    throw new IllegalArgumentException("no cluster network is named '" + name + "'; the networks are "
+        + networks.stream().map(ClusterNetwork::name).toList());
   }
 }

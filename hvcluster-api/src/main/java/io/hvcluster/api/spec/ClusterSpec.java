@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * A whole failover cluster: its name, quorum model, 2 to 16 nodes, shared storage and highly available
@@ -25,7 +26,7 @@ import java.util.TreeMap;
  *     .quorum(QuorumModel.NODE_AND_DISK_MAJORITY)
  *     .host(HostSpec.builder("node1").build())
  *     .host(HostSpec.builder("node2").build())
- *     .storage(StorageSpec.iscsi(List.of(LunSpec.witnessDisk("witness", 512), LunSpec.data("lun-web1", 40))))
+ *     .storage(StorageSpec.iscsi(List.of(LunSpec.witness("witness"), LunSpec.data("lun-web1", 40))))
  *     .vm(VmSpec.builder("web1").memoryGiB(2).lun("lun-web1").build())
  *     .build();
  * }</pre>
@@ -36,7 +37,9 @@ import java.util.TreeMap;
  * @param storage the shared storage
  * @param vms the highly available VMs, with unique names
  * @param settings heartbeat, start throttling and cost model
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record ClusterSpec(String name, QuorumModel quorum, List<HostSpec> hosts, StorageSpec storage,
     List<VmSpec> vms, ClusterSettings settings) {
 
@@ -204,7 +207,12 @@ public record ClusterSpec(String name, QuorumModel quorum, List<HostSpec> hosts,
     return new Builder(name);
   }
 
-  /** Builds a {@link ClusterSpec}; not thread-safe. */
+  /**
+   * Builds a {@link ClusterSpec}; not thread-safe.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.STABLE, since = "0.1.0")
   public static final class Builder {
     private final String name;
     private QuorumModel quorum = QuorumModel.NODE_AND_DISK_MAJORITY;

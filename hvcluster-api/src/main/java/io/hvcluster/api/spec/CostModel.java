@@ -1,6 +1,7 @@
 package io.hvcluster.api.spec;
 
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * The calibrated model that turns real work into virtual time: storage, array, migration-link and
@@ -28,7 +29,9 @@ import java.time.Duration;
  * @param vmPause time to pause a VM's virtual processors before a save
  * @param deviceStateSave time to save a paused VM's device and processor state (the {@code .vsv}), on
  *     top of writing its memory
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record CostModel(
     long storageWriteBytesPerSecond,
     long storageReadBytesPerSecond,

@@ -1,6 +1,13 @@
 package io.hvcluster.api.spec;
 
-/** The Windows Server 2008 x64 edition of a host; both support 16-node failover clusters with Hyper-V. */
+import org.apiguardian.api.API;
+
+/**
+ * The Windows Server 2008 x64 edition of a host; both support 16-node failover clusters with Hyper-V.
+ *
+ * @since 0.1.0
+ */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum Edition {
   /** Windows Server 2008 Enterprise x64. */
   ENTERPRISE,

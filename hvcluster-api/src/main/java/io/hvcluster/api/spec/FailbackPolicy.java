@@ -1,6 +1,7 @@
 package io.hvcluster.api.spec;
 
 import io.hvcluster.api.InvalidConfigurationException;
+import org.apiguardian.api.API;
 
 /**
  * Whether and when a group moves back to its most preferred owner when that node returns, after WSFC's
@@ -13,7 +14,9 @@ import io.hvcluster.api.InvalidConfigurationException;
  *     no window (immediately)
  * @param windowEndHour the hour (0 to 23) at which the window closes, or -1 for no window; a window
  *     may wrap past midnight
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record FailbackPolicy(FailbackType type, int windowStartHour, int windowEndHour) {
   /**
    * Creates a failback policy after validating it.

@@ -1,6 +1,13 @@
 package io.hvcluster.api.spec;
 
-/** Whether a group moves back to its preferred owner when that node returns, after WSFC's {@code AutoFailbackType}. */
+import org.apiguardian.api.API;
+
+/**
+ * Whether a group moves back to its preferred owner when that node returns, after WSFC's {@code AutoFailbackType}.
+ *
+ * @since 0.1.0
+ */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum FailbackType {
   /** Stay where the group is (default). */
   PREVENT,

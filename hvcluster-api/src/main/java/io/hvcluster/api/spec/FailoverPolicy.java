@@ -2,6 +2,7 @@ package io.hvcluster.api.spec;
 
 import io.hvcluster.api.InvalidConfigurationException;
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * How the cluster restarts a failed VM and fails its group over, with the Windows Server 2008
@@ -20,7 +21,9 @@ import java.time.Duration;
  *     nodes minus one
  * @param failoverPeriod the window of the failover threshold, 1 to 1193 hours
  * @param failback whether the group moves back to its preferred owner
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record FailoverPolicy(
     RestartAction restartAction,
     int restartThreshold,

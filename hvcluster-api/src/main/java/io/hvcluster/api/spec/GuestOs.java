@@ -1,9 +1,14 @@
 package io.hvcluster.api.spec;
 
+import org.apiguardian.api.API;
+
 /**
  * A guest operating system supported by Hyper-V (2008), with the nominal cold-boot time that the boot
  * model starts from and whether it can run the Microsoft cluster service (guest clustering).
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum GuestOs {
   /** Windows Server 2008, full installation. */
   WINDOWS_SERVER_2008(75, true),

@@ -2,6 +2,7 @@ package io.hvcluster.api.spec;
 
 import io.hvcluster.api.HostId;
 import io.hvcluster.api.InvalidConfigurationException;
+import org.apiguardian.api.API;
 
 /**
  * The hardware and operating system of one cluster node.
@@ -17,7 +18,9 @@ import io.hvcluster.api.InvalidConfigurationException;
  * @param installation full or Server Core
  * @param cores physical processor cores, 1 to 64
  * @param memoryBytes physical memory, at least 1 GiB more than the parent partition keeps
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record HostSpec(HostId id, Edition edition, Installation installation, int cores, long memoryBytes) {
   /** The most physical cores a Windows Server 2008 Hyper-V host may have in this model. */
   public static final int MAX_CORES = 64;
@@ -67,7 +70,12 @@ public record HostSpec(HostId id, Edition edition, Installation installation, in
     return new Builder(HostId.of(name));
   }
 
-  /** Builds a {@link HostSpec}; not thread-safe. */
+  /**
+   * Builds a {@link HostSpec}; not thread-safe.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.STABLE, since = "0.1.0")
   public static final class Builder {
     private final HostId id;
     private Edition edition = Edition.ENTERPRISE;

@@ -1,9 +1,14 @@
 package io.hvcluster.api.spec;
 
+import org.apiguardian.api.API;
+
 /**
  * The installation type of a host's Windows Server 2008. Server Core has a smaller parent partition,
  * so it leaves more memory for VMs and starts them faster.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum Installation {
   /** The full installation with the graphical shell. */
   FULL(2L << 30, 4_000),

@@ -1,9 +1,14 @@
 package io.hvcluster.api.spec;
 
+import org.apiguardian.api.API;
+
 /**
  * What happens to a running VM when its group is taken offline or moved by quick migration, after the
  * cluster VM resource's {@code OfflineAction}. It does not apply to unplanned failover.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum OfflineAction {
   /** Save the VM's state to disk (default). */
   SAVE,

@@ -1,6 +1,13 @@
 package io.hvcluster.api.spec;
 
-/** The start priority of a group: higher priorities are placed and started first after a failure. */
+import org.apiguardian.api.API;
+
+/**
+ * The start priority of a group: higher priorities are placed and started first after a failure.
+ *
+ * @since 0.1.0
+ */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum Priority {
   /** Never started automatically by the cluster. */
   NO_AUTO_START(0),

@@ -1,9 +1,14 @@
 package io.hvcluster.api.spec;
 
+import org.apiguardian.api.API;
+
 /**
  * The four quorum models of Windows Server 2008 failover clustering. Quorum means more than half of
  * the votes that the model counts.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum QuorumModel {
   /** Each node votes; recommended for an odd number of nodes. */
   NODE_MAJORITY(false, true),

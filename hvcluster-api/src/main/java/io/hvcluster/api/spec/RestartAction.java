@@ -1,6 +1,13 @@
 package io.hvcluster.api.spec;
 
-/** What the cluster does when a VM resource fails, after WSFC's {@code RestartAction}. */
+import org.apiguardian.api.API;
+
+/**
+ * What the cluster does when a VM resource fails, after WSFC's {@code RestartAction}.
+ *
+ * @since 0.1.0
+ */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum RestartAction {
   /** Leave the resource failed. */
   DONT_RESTART,

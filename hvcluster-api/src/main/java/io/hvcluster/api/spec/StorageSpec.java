@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The shared storage of a cluster: its kind, whether it supports SCSI-3 persistent reservations, how
@@ -19,7 +20,9 @@ import java.util.Set;
  * @param pathsPerHost MPIO paths from each host to the storage, 1 to 8; with two or more, losing one
  *     path changes nothing
  * @param luns the LUNs, in a fixed order; names are unique and at most one is the witness
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record StorageSpec(StorageType type, boolean persistentReservations, int pathsPerHost, List<LunSpec> luns) {
   /**
    * Creates a storage spec after validating it.

@@ -1,6 +1,13 @@
 package io.hvcluster.api.spec;
 
-/** The kind of shared storage connecting the hosts to their LUNs. */
+import org.apiguardian.api.API;
+
+/**
+ * The kind of shared storage connecting the hosts to their LUNs.
+ *
+ * @since 0.1.0
+ */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public enum StorageType {
   /** An iSCSI SAN over Gigabit Ethernet (Microsoft iSCSI initiator). */
   ISCSI(1_000_000_000L),

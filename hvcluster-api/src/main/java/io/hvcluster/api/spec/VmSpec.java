@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * A highly available virtual machine: its size, guest, the LUNs that hold its files, and how the
@@ -38,7 +39,9 @@ import java.util.TreeSet;
  * @param offlineAction what taking the VM offline or quick-migrating it does
  * @param failover restart and failover policy
  * @param workload what the guest does to its memory
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record VmSpec(
     VmId id,
     long memoryBytes,
@@ -198,7 +201,12 @@ public record VmSpec(
     return new Builder(VmId.of(name));
   }
 
-  /** Builds a {@link VmSpec}; not thread-safe. */
+  /**
+   * Builds a {@link VmSpec}; not thread-safe.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.STABLE, since = "0.1.0")
   public static final class Builder {
     private final VmId id;
     private long memoryBytes = Checks.GIB;

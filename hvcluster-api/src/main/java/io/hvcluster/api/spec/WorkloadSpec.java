@@ -1,6 +1,7 @@
 package io.hvcluster.api.spec;
 
 import io.hvcluster.api.InvalidConfigurationException;
+import org.apiguardian.api.API;
 
 /**
  * What the guest does to its memory: the working set it touches when it boots, and the rate at which it
@@ -12,7 +13,9 @@ import io.hvcluster.api.InvalidConfigurationException;
  *
  * @param workingSetBytes bytes of guest memory touched at boot and rewritten afterwards (0 to the VM's memory)
  * @param dirtyPagesPerSecond 4 KiB pages rewritten per second of virtual time while the VM runs
+ * @since 0.1.0
  */
+@API(status = API.Status.STABLE, since = "0.1.0")
 public record WorkloadSpec(long workingSetBytes, long dirtyPagesPerSecond) {
   /**
    * Creates a workload spec after validating it.

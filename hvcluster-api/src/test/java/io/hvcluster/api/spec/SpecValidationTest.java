@@ -20,6 +20,20 @@ final class SpecValidationTest {
   }
 
   @Test
+  void everyLunFactorySizesInGibExceptTheDefaultWitness() {
+    assertThat(LunSpec.witness("w").sizeBytes()).isEqualTo(512L << 20);
+    assertThat(LunSpec.witness("w", 1).sizeBytes()).isEqualTo(1L << 30);
+    assertThat(LunSpec.witness("w", 1).witness()).isTrue();
+    assertThat(LunSpec.data("d", 1).sizeBytes()).isEqualTo(LunSpec.sharedVolume("c", 1).sizeBytes()).isEqualTo(1L << 30);
+  }
+
+  @Test
+  @SuppressWarnings("removal")
+  void theOldWitnessFactoryStillTakesMib() {
+    assertThat(LunSpec.witnessDisk("w", 512)).isEqualTo(LunSpec.witness("w"));
+  }
+
+  @Test
   void acceptsTwoToSixteenNodes() {
     assertThat(nodes(2).build().hosts()).hasSize(2);
     assertThat(nodes(16).build().hosts()).hasSize(16);
@@ -53,7 +67,7 @@ final class SpecValidationTest {
   void rejectsAVmOnTheWitnessDisk() {
     ClusterSpec.Builder b = ClusterSpec.builder("HV1").quorum(QuorumModel.NODE_AND_DISK_MAJORITY)
         .host(HostSpec.builder("n1").build()).host(HostSpec.builder("n2").build())
-        .storage(StorageSpec.iscsi(List.of(LunSpec.witnessDisk("q", 512))))
+        .storage(StorageSpec.iscsi(List.of(LunSpec.witness("q"))))
         .vm(VmSpec.builder("web").lun("q").build());
     assertThatThrownBy(b::build).hasMessageContaining("uses the witness disk 'q'");
   }
@@ -74,13 +88,13 @@ final class SpecValidationTest {
   void rejectsAWitnessDiskTheModelDoesNotUse() {
     ClusterSpec.Builder b = ClusterSpec.builder("HV1").quorum(QuorumModel.NODE_MAJORITY)
         .host(HostSpec.builder("n1").build()).host(HostSpec.builder("n2").build())
-        .storage(StorageSpec.iscsi(List.of(LunSpec.witnessDisk("q", 512))));
+        .storage(StorageSpec.iscsi(List.of(LunSpec.witness("q"))));
     assertThatThrownBy(b::build).hasMessageContaining("which has no witness disk, but LUN 'q' is marked as witness");
   }
 
   @Test
   void rejectsTwoWitnessDisksAndDuplicateLuns() {
-    assertThatThrownBy(() -> StorageSpec.iscsi(List.of(LunSpec.witnessDisk("a", 512), LunSpec.witnessDisk("b", 512))))
+    assertThatThrownBy(() -> StorageSpec.iscsi(List.of(LunSpec.witness("a"), LunSpec.witness("b"))))
         .hasMessageContaining("at most one witness disk");
     assertThatThrownBy(() -> StorageSpec.iscsi(List.of(LunSpec.data("a", 1), LunSpec.data("a", 2))))
         .hasMessageContaining("LUN name 'a' is used twice");

@@ -4,6 +4,7 @@ import io.hvcluster.api.MemoryBacking;
 import io.hvcluster.core.defect.Defects;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Engine-wide options chosen when the simulation is built.
@@ -13,7 +14,9 @@ import java.util.Objects;
  * @param defects the deliberate defects enabled, usually none
  * @param memoryBacking how guest memory is backed
  * @param workDirectory where real memory and saved-state files live (REAL backing only), or null
+ * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public record EngineOptions(boolean everyHeartbeat, Defects defects, MemoryBacking memoryBacking, Path workDirectory) {
   /**
    * Checks the options.

@@ -130,6 +130,16 @@ final class FaultInjector implements ClusterFaults {
   }
 
   @Override
+  public void cutNetwork(HostId node, String name) {
+    network.clusterNetwork(node, name, true);
+  }
+
+  @Override
+  public void restoreNetwork(HostId node, String name) {
+    network.clusterNetwork(node, name, false);
+  }
+
+  @Override
   public void cutMigrationLink(HostId a, HostId b) {
     network.migrationLink(a, b, true);
   }

@@ -1,6 +1,7 @@
 package io.hvcluster.core.cluster;
 
 import io.hvcluster.api.HostId;
+import io.hvcluster.api.spec.ClusterNetwork;
 import io.hvcluster.core.cluster.model.ClusterModel;
 import io.hvcluster.core.cluster.model.SimHost;
 import java.time.Duration;
@@ -103,10 +104,16 @@ final class NetworkFaults {
 
   void healNetwork() {
     model().guard();
-    if (!faults.c.links.anyCut() && !faults.c.links.anyLate()) {
+    if (!faults.c.links.anyCut() && !faults.c.links.anyLate() && !faults.c.links.anyInterfaceDown()) {
       return;
     }
     faults.healed("partition", "all heartbeat links restored");
+    List<ClusterNetwork> networks = model().settings().networks();
+    for (SimHost h : model().hosts()) {
+      for (int n = 0; n < networks.size(); n++) {
+        faults.c.links.setInterfaceDown(h, n, false);
+      }
+    }
     for (SimHost a : model().hosts()) {
       for (SimHost b : model().hosts()) {
         if (a != b) {
@@ -135,6 +142,34 @@ final class NetworkFaults {
     }
     if (faults.c.links.setLate(e.a(), e.b(), late)) {
       faults.c.heartbeats.linkChanged(e.a(), e.b());
+    }
+  }
+
+  /**
+   * Takes a node's interface on a cluster network down ({@code down}) or up. The heartbeats re-examine
+   * every route to and from the node: a route fails only when no heartbeat network joins its ends.
+   */
+  void clusterNetwork(HostId node, String name, boolean down) {
+    model().guard();
+    SimHost h = model().hostModel(node);
+    List<ClusterNetwork> networks = model().settings().networks();
+    int index = networks.indexOf(model().settings().network(name));
+    if (faults.c.links.setInterfaceDown(h, index, down)) {
+      String detail = node + " on " + name + " (" + networks.get(index).role() + ")";
+      if (down) {
+        faults.applied("network-down", detail);
+      } else {
+        faults.healed("network-down", detail);
+      }
+      for (SimHost other : model().hosts()) {
+        if (other != h) {
+          faults.c.heartbeats.linkChanged(h, other);
+          faults.c.heartbeats.linkChanged(other, h);
+        }
+      }
+      if (!down) {
+        faults.c.membership.requestDecision();
+      }
     }
   }
 

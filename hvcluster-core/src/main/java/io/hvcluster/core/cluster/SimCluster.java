@@ -42,6 +42,7 @@ import io.hvcluster.core.cluster.bandwidth.Paths;
 import io.hvcluster.core.cluster.migration.MigrationQueue;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A simulated failover cluster: the public {@link Cluster} face of the engine, and the wiring of its
@@ -51,7 +52,10 @@ import java.util.Objects;
  * paths of the engine can be read in one place.
  *
  * <p>Not thread-safe: every public method checks that it is called on the simulation's thread.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class SimCluster implements Cluster {
   private final ClusterModel model;
   final VmMemory memory;
@@ -59,7 +63,7 @@ public final class SimCluster implements Cluster {
   final GuestClusters guestClusters;
   final Lifecycle lifecycle;
   final Paths paths;
-  final Links links = new Links();
+  final Links links;
   final Heartbeats heartbeats;
   final NodeService nodes;
   final Membership membership;
@@ -93,6 +97,7 @@ public final class SimCluster implements Cluster {
     this.reservations = new Reservations(model, options.defects());
     this.paths = new Paths(model);
     this.lifecycle = new Lifecycle(memory, paths, reactions);
+    this.links = new Links(spec.settings().networks());
     this.heartbeats = new Heartbeats(model, links, options.everyHeartbeat());
     for (HostSpec h : spec.hosts()) {
       heartbeats.add(model.addHost(h));
@@ -102,7 +107,7 @@ public final class SimCluster implements Cluster {
     this.migrations = new Migrations(this, model, memory, lifecycle, paths, reservations, links, availability,
         reactions, new MigrationQueue());
     this.failover = new Failover(migrations, membership, new Coordinators(model, membership), guestClusters,
-        placement, plannedMoves, reactions);
+        placement, plannedMoves, reactions, options.defects());
     this.faults = new FaultInjector(this, model);
   }
 

@@ -3,6 +3,7 @@ package io.hvcluster.core.defect;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The deliberate defects enabled in one simulation, and the one question the engine asks about each.
@@ -13,11 +14,16 @@ import java.util.Set;
  *       ({@code cluster.storage.Reservations}), which then grant every LUN without arbitration, count every
  *       node as holding it, and revoke no registration of a removed node;
  *   <li>{@link Defect#IGNORE_QUORUM}: the node service's reaction to a node leaving the active partition
- *       ({@code cluster.membership.NodeService}), which then keeps the node's service and VMs running.
+ *       ({@code cluster.membership.NodeService}), which then keeps the node's service and VMs running;
+ *   <li>{@link Defect#PLACE_ON_PAUSED_NODES}: the candidates of a group's placement
+ *       ({@code cluster.failover.GroupPlacement}), which then include paused nodes.
  * </ul>
  *
  * <p>Instances are immutable and thread-safe.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Defects {
   /** No defect: the engine as it should be. */
   public static final Defects NONE = new Defects(EnumSet.noneOf(Defect.class));
@@ -55,6 +61,15 @@ public final class Defects {
    */
   public boolean ignoresQuorum() {
     return enabled.contains(Defect.IGNORE_QUORUM);
+  }
+
+  /**
+   * Returns whether paused nodes are candidates for groups.
+   *
+   * @return true under {@link Defect#PLACE_ON_PAUSED_NODES}
+   */
+  public boolean placesOnPausedNodes() {
+    return enabled.contains(Defect.PLACE_ON_PAUSED_NODES);
   }
 
   @Override

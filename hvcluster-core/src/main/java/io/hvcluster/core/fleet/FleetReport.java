@@ -1,6 +1,7 @@
 package io.hvcluster.core.fleet;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * What a fleet run did.
@@ -22,7 +23,9 @@ import java.util.List;
  * @param invariantViolations safety violations the incremental checks found
  * @param violations the first violations, described
  * @param traceHash the trace hash: equal for two runs with the same seed
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record FleetReport(
     int hosts,
     int clusters,

@@ -20,12 +20,18 @@ import io.hvcluster.api.spec.StorageType;
 import io.hvcluster.api.spec.VmSpec;
 import io.hvcluster.api.spec.WorkloadSpec;
 import io.hvcluster.core.Simulation;
+import io.hvcluster.core.sim.RandomStreams;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
+import org.apiguardian.api.API;
 
 /**
  * Runs a fleet: {@code ceil(hosts / 16)} clusters of up to 16 nodes (node majority for odd node counts,
@@ -34,123 +40,299 @@ import java.util.function.LongConsumer;
  * the fleet, each failed host powered on again after the repair time. Hosts are sized so that each
  * cluster absorbs the loss of one node.
  *
- * <p>Not thread-safe; a run is confined to the calling thread. Example:
+ * <p>The clusters of a fleet share nothing, so each runs in a simulation of its own, and the clusters run
+ * side by side on as many threads as asked for (every core by default). The failure schedule is drawn
+ * once for the whole fleet from the seed, each cluster's simulation has the fleet's seed, and the results
+ * are merged in cluster order: the report, its trace hash included, is the same for any number of threads.
+ * The fleet's trace hash folds the clusters' trace hashes in cluster order.
+ *
+ * <p>A run is confined to the calling thread and the worker threads it starts and stops itself. Example:
  *
  * <pre>{@code
  * FleetReport r = FleetSimulation.run(new FleetSpec(1000, 50_000, 7, 2, Duration.ofHours(4), 1), t -> {});
  * System.out.println(r.availability());
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class FleetSimulation {
   private static final long MIB = 1L << 20;
   private static final long[] VM_MIB = {512, 1024, 1024, 2048};
   private static final GuestOs[] GUESTS = {GuestOs.WINDOWS_SERVER_2008, GuestOs.WINDOWS_SERVER_2008_CORE,
       GuestOs.WINDOWS_SERVER_2003, GuestOs.WINDOWS_SERVER_2008, GuestOs.SUSE_LINUX_ENTERPRISE_10};
+  /** Progress reports per run, and virtual-time slices per cluster. */
+  private static final int SLICES = 1000;
 
   private FleetSimulation() {}
 
   /**
-   * Builds and runs a fleet.
+   * Builds and runs a fleet on every available core.
    *
    * @param spec what to simulate
-   * @param progress receives the virtual time reached, in nanoseconds, about a thousand times per run
+   * @param progress receives the virtual time reached, in nanoseconds, about a thousand times per run, in
+   *     increasing order and one call at a time, from the calling thread or a worker thread
    * @return what happened
    */
   public static FleetReport run(FleetSpec spec, LongConsumer progress) {
+    return run(spec, Runtime.getRuntime().availableProcessors(), progress);
+  }
+
+  /**
+   * Builds and runs a fleet on the given number of threads; the report does not depend on it.
+   *
+   * @param spec what to simulate
+   * @param threads how many clusters run at once, at least 1 (1 runs every cluster on the calling thread)
+   * @param progress receives the virtual time reached, in nanoseconds, about a thousand times per run, in
+   *     increasing order and one call at a time, from the calling thread or a worker thread; the virtual time
+   *     reached is the mean over the clusters
+   * @return what happened
+   * @throws IllegalArgumentException when threads is below 1
+   */
+  public static FleetReport run(FleetSpec spec, int threads, LongConsumer progress) {
     Objects.requireNonNull(spec, "fleet spec");
     Objects.requireNonNull(progress, "progress");
-    try (Simulation sim = Simulation.builder().seed(spec.seed()).build()) {
-      List<ClusterSpec> specs = clusters(spec);
-      List<Cluster> clusters = new ArrayList<>();
-      for (ClusterSpec c : specs) {
-        clusters.add(sim.createCluster(c));
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads is " + threads + "; allowed: 1 or more");
+    }
+    List<ClusterSpec> specs = clusters(spec);
+    long end = spec.duration().toNanos();
+    List<List<Failure>> failures = failures(spec, specs, end);
+    Progress shared = new Progress(progress, end, (long) specs.size() * SLICES);
+    List<ClusterRun> runs = new ArrayList<>(specs.size());
+    int workers = Math.min(threads, specs.size());
+    if (workers <= 1) {
+      for (int c = 0; c < specs.size(); c++) {
+        runs.add(ClusterRun.of(spec, specs.get(c), failures.get(c), end, shared));
       }
-      SafetyMonitor safety = new SafetyMonitor(sim);
-      sim.addListener(safety);
-      int[] failovers = {0};
-      sim.addListener(e -> {
-        if (e instanceof FailoverStarted) {
-          failovers[0]++;
+    } else {
+      ExecutorService pool = Executors.newFixedThreadPool(workers, FleetSimulation::worker);
+      try {
+        List<Future<ClusterRun>> futures = new ArrayList<>(specs.size());
+        for (int c = 0; c < specs.size(); c++) {
+          ClusterSpec cs = specs.get(c);
+          List<Failure> fs = failures.get(c);
+          futures.add(pool.submit(() -> ClusterRun.of(spec, cs, fs, end, shared)));
         }
-      });
-      for (Cluster c : clusters) {
-        c.form();
-        c.startAllVms();
-      }
-      List<Host> hosts = new ArrayList<>();
-      List<Cluster> owners = new ArrayList<>();
-      for (Cluster c : clusters) {
-        for (Host h : c.hosts()) {
-          hosts.add(h);
-          owners.add(c);
+        for (Future<ClusterRun> f : futures) {
+          runs.add(join(f));
         }
+      } finally {
+        pool.shutdownNow();
       }
-      int[] hostFailures = {0};
-      long end = spec.duration().toNanos();
-      scheduleFailures(sim, spec, hosts, owners, end, hostFailures);
-      long slice = Math.max(1, end / 1000);
-      for (long t = 0; t < end; ) {
-        long next = Math.min(end, t + slice);
-        sim.runFor(Duration.ofNanos(next - t));
-        t = next;
-        progress.accept(t);
+    }
+    return merge(spec, specs.size(), end, runs);
+  }
+
+  private static Thread worker(Runnable r) {
+    Thread t = new Thread(r, "hvcluster-fleet");
+    t.setDaemon(true);
+    return t;
+  }
+
+  private static ClusterRun join(Future<ClusterRun> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while a fleet was running", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
       }
-      // Doubles: fifty thousand VMs over a week overflow a long of nanoseconds.
-      double expected = 0;
-      double down = 0;
-      double recovered = 0;
-      int ended = 0;
-      int running = 0;
-      for (Cluster c : clusters) {
-        Availability a = c.availability();
-        for (Availability.VmAvailability v : a.vms()) {
-          expected += v.expectedNanos();
-          down += v.downNanos();
-          for (var o : v.outages()) {
-            if (o.isOver()) {
-              recovered += o.durationNanos(a.atNanos());
-              ended++;
-            }
-          }
-        }
-        for (VirtualMachine vm : c.vms()) {
-          if (vm.state() == VmState.RUNNING) {
-            running++;
-          }
-        }
+      if (e.getCause() instanceof Error err) {
+        throw err;
       }
-      double availability = expected == 0 ? 1.0 : 1.0 - down / expected;
-      return new FleetReport(spec.hosts(), clusters.size(), spec.vms(), running, end / 1_000_000_000L,
-          sim.eventCount(), sim.stepsRun(), hostFailures[0], failovers[0], down / 1e9, availability,
-          ended == 0 ? 0 : recovered / 1e9 / ended, safety.violations(), safety.examples(), sim.traceHash());
+      throw new IllegalStateException(e.getCause());
     }
   }
 
-  /** Schedules Poisson host failures across the fleet, each repaired after the repair time. */
-  private static void scheduleFailures(Simulation sim, FleetSpec spec, List<Host> hosts, List<Cluster> owners,
-      long end, int[] count) {
-    if (spec.failuresPerHour() <= 0) {
-      return;
+  /** Merges the clusters' results in cluster order. */
+  private static FleetReport merge(FleetSpec spec, int clusters, long end, List<ClusterRun> runs) {
+    // Doubles: fifty thousand VMs over a week overflow a long of nanoseconds.
+    double expected = 0;
+    double down = 0;
+    double recovered = 0;
+    long ended = 0;
+    int running = 0;
+    long events = 0;
+    long steps = 0;
+    int hostFailures = 0;
+    int failovers = 0;
+    int violations = 0;
+    List<String> examples = new ArrayList<>();
+    TraceFold hash = new TraceFold();
+    for (ClusterRun r : runs) {
+      expected += r.expectedNanos;
+      down += r.downNanos;
+      recovered += r.recoveredNanos;
+      ended += r.outagesEnded;
+      running += r.vmsRunning;
+      events += r.events;
+      steps += r.steps;
+      hostFailures += r.hostFailures;
+      failovers += r.failovers;
+      violations += r.violations;
+      for (String e : r.examples) {
+        if (examples.size() < SafetyMonitor.EXAMPLES) {
+          examples.add(e);
+        }
+      }
+      hash.add(r.traceHash);
     }
-    SplittableRandom random = sim.randomStream("fleet/failures");
+    double availability = expected == 0 ? 1.0 : 1.0 - down / expected;
+    return new FleetReport(spec.hosts(), clusters, spec.vms(), running, end / 1_000_000_000L, events, steps,
+        hostFailures, failovers, down / 1e9, availability, ended == 0 ? 0 : recovered / 1e9 / ended, violations,
+        examples, hash.hex());
+  }
+
+  /** A host failure of the fleet's schedule: when, and which host of its cluster. */
+  private record Failure(long atNanos, int host) {}
+
+  /**
+   * Draws the fleet's Poisson host failures once, from the stream a fleet in one simulation would use, and
+   * gives each cluster its own.
+   */
+  private static List<List<Failure>> failures(FleetSpec spec, List<ClusterSpec> specs, long end) {
+    List<List<Failure>> byCluster = new ArrayList<>(specs.size());
+    int[] clusterOf = new int[spec.hosts()];
+    int[] hostOf = new int[spec.hosts()];
+    int next = 0;
+    for (int c = 0; c < specs.size(); c++) {
+      byCluster.add(new ArrayList<>());
+      for (int h = 0; h < specs.get(c).hosts().size(); h++, next++) {
+        clusterOf[next] = c;
+        hostOf[next] = h;
+      }
+    }
+    if (spec.failuresPerHour() <= 0) {
+      return byCluster;
+    }
+    SplittableRandom random = new RandomStreams(spec.seed()).stream("user/fleet/failures");
     double meanNanos = 3_600e9 / spec.failuresPerHour();
-    long repair = spec.repairTime().toNanos();
     long t = 0;
     while (true) {
       t += (long) (-Math.log(1.0 - random.nextDouble()) * meanNanos);
       if (t >= end) {
-        return;
+        return byCluster;
       }
-      int pick = random.nextInt(hosts.size());
-      Host host = hosts.get(pick);
-      Cluster cluster = owners.get(pick);
-      sim.schedule(Duration.ofNanos(t), () -> {
-        if (host.isRunning()) {
-          count[0]++;
-          sim.faults(cluster).crashHost(host.id());
-          sim.schedule(Duration.ofNanos(repair), () -> sim.faults(cluster).powerOnHost(host.id()));
+      int pick = random.nextInt(next);
+      byCluster.get(clusterOf[pick]).add(new Failure(t, hostOf[pick]));
+    }
+  }
+
+  /** Virtual time reached across the fleet, reported in order from whichever thread advances it. */
+  private static final class Progress {
+    private final LongConsumer consumer;
+    private final long end;
+    private final long totalSlices;
+    private long slicesDone;
+    private int reported;
+
+    Progress(LongConsumer consumer, long end, long totalSlices) {
+      this.consumer = consumer;
+      this.end = end;
+      this.totalSlices = totalSlices;
+    }
+
+    synchronized void sliceDone() {
+      slicesDone++;
+      int due = (int) (slicesDone * SLICES / totalSlices);
+      while (reported < due) {
+        reported++;
+        consumer.accept(reported == SLICES ? end : end / SLICES * reported);
+      }
+    }
+  }
+
+  /** What one cluster's simulation did, kept once the simulation is closed. */
+  private static final class ClusterRun {
+    double expectedNanos;
+    double downNanos;
+    double recoveredNanos;
+    long outagesEnded;
+    int vmsRunning;
+    long events;
+    long steps;
+    int hostFailures;
+    int failovers;
+    int violations;
+    List<String> examples;
+    String traceHash;
+
+    static ClusterRun of(FleetSpec fleet, ClusterSpec spec, List<Failure> failures, long end, Progress progress) {
+      try (Simulation sim = Simulation.builder().seed(fleet.seed()).build()) {
+        Cluster cluster = sim.createCluster(spec);
+        SafetyMonitor safety = new SafetyMonitor(sim);
+        sim.addListener(safety);
+        ClusterRun run = new ClusterRun();
+        sim.addListener(e -> {
+          if (e instanceof FailoverStarted) {
+            run.failovers++;
+          }
+        });
+        cluster.form();
+        cluster.startAllVms();
+        long repair = fleet.repairTime().toNanos();
+        for (Failure f : failures) {
+          Host host = cluster.hosts().get(f.host());
+          sim.schedule(Duration.ofNanos(f.atNanos()), () -> {
+            if (host.isRunning()) {
+              run.hostFailures++;
+              sim.faults(cluster).crashHost(host.id());
+              sim.schedule(Duration.ofNanos(repair), () -> sim.faults(cluster).powerOnHost(host.id()));
+            }
+          });
         }
-      });
+        long slice = Math.max(1, end / SLICES);
+        for (int i = 1; i <= SLICES; i++) {
+          long target = i == SLICES ? end : Math.min(end, slice * i);
+          long now = sim.nowNanos();
+          if (target > now) {
+            sim.runFor(Duration.ofNanos(target - now));
+          }
+          progress.sliceDone();
+        }
+        Availability a = cluster.availability();
+        for (Availability.VmAvailability v : a.vms()) {
+          run.expectedNanos += v.expectedNanos();
+          run.downNanos += v.downNanos();
+          for (var o : v.outages()) {
+            if (o.isOver()) {
+              run.recoveredNanos += o.durationNanos(a.atNanos());
+              run.outagesEnded++;
+            }
+          }
+        }
+        for (VirtualMachine vm : cluster.vms()) {
+          if (vm.state() == VmState.RUNNING) {
+            run.vmsRunning++;
+          }
+        }
+        run.events = sim.eventCount();
+        run.steps = sim.stepsRun();
+        run.violations = safety.violations();
+        run.examples = safety.examples();
+        run.traceHash = sim.traceHash();
+        return run;
+      }
+    }
+  }
+
+  /** Folds the clusters' 128-bit trace hashes, in order, into the fleet's. */
+  private static final class TraceFold {
+    private long a = 0x666c656574L;
+    private long b = 0x13198A2E03707344L;
+
+    void add(String hex) {
+      long hi = Long.parseUnsignedLong(hex.substring(0, 16), 16);
+      long lo = Long.parseUnsignedLong(hex.substring(16), 16);
+      a = RandomStreams.mix(a ^ hi);
+      b = RandomStreams.mix(b ^ lo ^ a);
+    }
+
+    String hex() {
+      return String.format("%016x%016x", RandomStreams.mix(a ^ b), RandomStreams.mix(b + a));
     }
   }
 
@@ -169,7 +351,7 @@ public final class FleetSimulation {
       List<VmSpec> vmSpecs = new ArrayList<>();
       List<LunSpec> luns = new ArrayList<>();
       if (quorum.usesWitnessDisk()) {
-        luns.add(LunSpec.witnessDisk(name + "-witness", 512));
+        luns.add(LunSpec.witness(name + "-witness"));
       }
       for (int i = 0; i < vms; i++, vmIndex++) {
         String vm = String.format("%s-vm%05d", name, i + 1);

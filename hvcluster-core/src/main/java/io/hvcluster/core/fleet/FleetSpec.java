@@ -2,6 +2,7 @@ package io.hvcluster.core.fleet;
 
 import io.hvcluster.api.InvalidConfigurationException;
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * What a fleet run simulates: how many hosts (split into clusters of at most 16 nodes) and VMs, for how
@@ -16,7 +17,9 @@ import java.time.Duration;
  * @param failuresPerHour Poisson rate of host failures across the fleet, 0 to 10,000
  * @param repairTime how long a failed host stays down before it is powered on again
  * @param seed the master seed
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record FleetSpec(int hosts, int vms, double days, double failuresPerHour, Duration repairTime, long seed) {
   /**
    * Creates a fleet spec after validating it.

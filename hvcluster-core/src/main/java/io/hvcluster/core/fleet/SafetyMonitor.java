@@ -20,7 +20,7 @@ import java.util.Optional;
  * these moments keeps the cost proportional to what happens, as a fleet of fifty thousand VMs needs.
  */
 final class SafetyMonitor implements ClusterListener {
-  private static final int EXAMPLES = 10;
+  static final int EXAMPLES = 10;
 
   private final Simulation simulation;
   private int violations;

@@ -1,10 +1,15 @@
 package io.hvcluster.core.management;
 
+import org.apiguardian.api.API;
+
 /**
  * What the management features agree on without depending on one another: the seed's rules of thumb
  * that both validation and capacity planning apply, and the names given to the VMs and LUNs that
  * planning and provisioning create. Internal: this package is not exported from the module.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class Conventions {
   /** The seed's rule: one dedicated GbE guest port per this many VMs. */
   public static final int VMS_PER_GUEST_PORT = 4;

@@ -1,11 +1,15 @@
 package io.hvcluster.core.management;
 
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * Unit conversions and formatting shared by the management features. Internal: this package is not
  * exported from the module.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class Units {
   /** Bytes in a MiB. */
   public static final long MIB = 1L << 20;

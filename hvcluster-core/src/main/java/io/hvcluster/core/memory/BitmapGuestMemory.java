@@ -4,12 +4,16 @@ import io.hvcluster.api.GuestMemory;
 import io.hvcluster.api.PageSet;
 import io.hvcluster.api.VmId;
 import java.nio.ByteBuffer;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * What real and modeled memory share: bounds and use-after-close checks, the touched set and the dirty
  * bitmap with get-and-clear harvesting. Subclasses move the bytes.
  *
- * <p>Not thread-safe.
+ * <p>Not thread-safe, except that {@link #close()} may race any access from another thread without
+ * harm: every access to the bytes holds a read lock ({@link #enter()}) and close takes the write lock,
+ * so it waits for accesses in progress (a mapping released under a reader would crash the JVM) and
+ * later ones fail with {@link IllegalStateException}.
  */
 abstract sealed class BitmapGuestMemory implements GuestMemory permits MappedGuestMemory, ModeledGuestMemory {
   /** A page of zeros for reads of untouched pages; read-only, used with absolute bulk gets only. */
@@ -19,7 +23,8 @@ abstract sealed class BitmapGuestMemory implements GuestMemory permits MappedGue
   private final long sizeBytes;
   PageBitmap touched;
   private PageBitmap dirty;
-  private boolean closed;
+  private volatile boolean closed;
+  private final ReentrantReadWriteLock access = new ReentrantReadWriteLock();
 
   BitmapGuestMemory(VmId vm, long sizeBytes) {
     this.vm = vm;
@@ -55,7 +60,12 @@ abstract sealed class BitmapGuestMemory implements GuestMemory permits MappedGue
       throw new IllegalArgumentException("a page write needs " + PAGE_SIZE + " bytes; the buffer has "
           + src.remaining() + " remaining");
     }
-    store(page, src);
+    enter();
+    try {
+      store(page, src);
+    } finally {
+      exit();
+    }
     touched.set(page);
     dirty.set(page);
   }
@@ -69,7 +79,12 @@ abstract sealed class BitmapGuestMemory implements GuestMemory permits MappedGue
           + dst.remaining() + " remaining");
     }
     if (touched.contains(page)) {
-      load(page, dst);
+      enter();
+      try {
+        load(page, dst);
+      } finally {
+        exit();
+      }
     } else {
       dst.put(dst.position(), ZERO_PAGE, 0, PAGE_SIZE);
       dst.position(dst.position() + PAGE_SIZE);
@@ -119,17 +134,52 @@ abstract sealed class BitmapGuestMemory implements GuestMemory permits MappedGue
     return closed;
   }
 
+  /**
+   * Closes the memory. Safe from any thread at any time: it waits for accesses in progress to end.
+   *
+   * @throws IllegalStateException when called by a thread in the middle of an access of this memory
+   */
   @Override
   public final void close() {
-    if (!closed) {
-      closed = true;
-      release();
+    if (access.getReadHoldCount() > 0) {
+      throw new IllegalStateException("guest memory of VM '" + vm + "' cannot be closed from inside an access");
     }
+    access.writeLock().lock();
+    try {
+      if (!closed) {
+        closed = true;
+        release();
+      }
+    } finally {
+      access.writeLock().unlock();
+    }
+  }
+
+  /**
+   * Starts an access of the bytes: until {@link #exit()}, close waits. Reentrant.
+   *
+   * @throws IllegalStateException when the memory is closed
+   */
+  final void enter() {
+    access.readLock().lock();
+    if (closed) {
+      access.readLock().unlock();
+      throw closedException();
+    }
+  }
+
+  /** Ends an access started by {@link #enter()}. */
+  final void exit() {
+    access.readLock().unlock();
+  }
+
+  private IllegalStateException closedException() {
+    return new IllegalStateException("guest memory of VM '" + vm + "' is closed");
   }
 
   final void checkOpen() {
     if (closed) {
-      throw new IllegalStateException("guest memory of VM '" + vm + "' is closed");
+      throw closedException();
     }
   }
 

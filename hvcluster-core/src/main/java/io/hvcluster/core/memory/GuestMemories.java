@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Creates guest memory and compares memories page by page.
@@ -18,7 +19,10 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Stateless and thread-safe; the memories it makes are not.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class GuestMemories {
   /** The chunk size real memory maps and saved states checksum: 1 GiB. */
   public static final int DEFAULT_CHUNK_BYTES = SavedStateDescriptor.MAX_CHUNK_BYTES;

@@ -10,6 +10,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import org.apiguardian.api.API;
 
 /**
  * A guest that writes pages of its memory at a fixed rate in virtual time. Which page each write hits
@@ -24,7 +25,10 @@ import java.util.SplittableRandom;
  * }</pre>
  *
  * <p>Not thread-safe: driven by the simulation's thread.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class GuestWorkload {
   /** Pages in one run of {@link #fillSpread}: 2 MiB. */
   private static final int SPREAD_RUN_PAGES = 512;
@@ -271,7 +275,9 @@ public final class GuestWorkload {
    * @param pagesChecked pages compared before the first bad one, or all of them
    * @param firstBadPage the first page that differs, or {@code -1}
    * @param problem what was wrong, empty when nothing was
+   * @since 0.1.0
    */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public record Verification(long pagesChecked, long firstBadPage, String problem) {
     /**
      * Returns whether every page matched.

@@ -1,6 +1,7 @@
 package io.hvcluster.core.memory;
 
 import io.hvcluster.api.MemoryBacking;
+import io.hvcluster.api.SavedStateInfo;
 import io.hvcluster.api.VmId;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -21,13 +22,16 @@ import org.slf4j.LoggerFactory;
  * {@code <vm>.mem} in a host-local directory copy-on-write ({@code MapMode.PRIVATE}): the file stays
  * one big hole that reads as zeros, and only touched pages cost RAM; nothing is written back to disk, so
  * guest writes never compete with saves for the disk (and memory is bounded by RAM, not disk). The file
- * is locked while open and deleted on close. Lazily restored memory maps a saved memory file the same
- * way and checks each chunk on first access through a {@link LazyVerifier}.
+ * is locked while open and deleted on close. Restored memory is fresh memory whose chunks a
+ * {@link LazyChunks} fills from the saved memory file with positional reads: each on first access
+ * (lazy restore) or all at once (eager restore). A saved file is never mapped, so nothing another
+ * process does to it can crash this one.
  *
- * <p>All access goes through the checks of {@link BitmapGuestMemory}; views of the mapped buffers
- * never outlive the call that made them, so {@link Unmapper} can release the buffers on close.
+ * <p>All access goes through the checks of {@link BitmapGuestMemory}, under its access lock; views of
+ * the mapped buffers never outlive the access that made them, so {@link Unmapper} can release the
+ * buffers on close, which waits for accesses in progress.
  *
- * <p>Not thread-safe.
+ * <p>Not thread-safe, except for close (see {@link BitmapGuestMemory}) and concurrent reads.
  */
 final class MappedGuestMemory extends BitmapGuestMemory {
   private static final Logger LOG = LoggerFactory.getLogger(MappedGuestMemory.class);
@@ -37,22 +41,51 @@ final class MappedGuestMemory extends BitmapGuestMemory {
   private final MappedByteBuffer[] chunks;
   private final FileChannel channel;
   private final Path file;
-  private final LazyVerifier verifier;
+  private LazyChunks saved;
 
   private MappedGuestMemory(VmId vm, long sizeBytes, int chunkBytes, MappedByteBuffer[] chunks,
-      FileChannel channel, Path file, LazyVerifier verifier) {
+      FileChannel channel, Path file) {
     super(vm, sizeBytes);
     this.chunkBytes = chunkBytes;
     this.chunkShift = Integer.numberOfTrailingZeros(chunkBytes);
     this.chunks = chunks;
     this.channel = channel;
     this.file = file;
-    this.verifier = verifier;
   }
+
+  /** Restored memories of one VM open at once in one host directory, at most. */
+  private static final int MAX_RESTORED_FILES = 64;
 
   /** Creates zeroed memory on a fresh sparse file {@code <vm>.mem} in {@code hostDir}. */
   static MappedGuestMemory create(VmId vm, long sizeBytes, int chunkBytes, Path hostDir) throws IOException {
     Path file = OwnerOnlyFiles.fileOf(hostDir, vm, ".mem");
+    MappedGuestMemory memory = createAt(file, vm, sizeBytes, chunkBytes);
+    if (memory == null) {
+      throw new IllegalStateException("memory file " + file + " of VM '" + vm
+          + "' is in use by another open memory; give each host its own directory");
+    }
+    return memory;
+  }
+
+  /**
+   * Creates zeroed memory for a restore: on {@code <vm>.mem}, or {@code <vm>.mem.N} when other open
+   * memories of the VM use the names before (a lazy and an eager restore may be open at once).
+   */
+  private static MappedGuestMemory createForRestore(VmId vm, long sizeBytes, int chunkBytes, Path hostDir)
+      throws IOException {
+    for (int n = 0; n < MAX_RESTORED_FILES; n++) {
+      Path file = OwnerOnlyFiles.fileOf(hostDir, vm, n == 0 ? ".mem" : ".mem." + n);
+      MappedGuestMemory memory = createAt(file, vm, sizeBytes, chunkBytes);
+      if (memory != null) {
+        return memory;
+      }
+    }
+    throw new IllegalStateException(MAX_RESTORED_FILES + " memories of VM '" + vm + "' are open in " + hostDir
+        + "; close some before restoring another");
+  }
+
+  /** Creates memory on {@code file}, or returns null when another open memory holds its lock. */
+  private static MappedGuestMemory createAt(Path file, VmId vm, long sizeBytes, int chunkBytes) throws IOException {
     if (Files.isSymbolicLink(file)) {
       throw new IllegalStateException("memory file " + file + " is a symbolic link; refusing to follow it");
     }
@@ -75,8 +108,8 @@ final class MappedGuestMemory extends BitmapGuestMemory {
         lock = null;
       }
       if (lock == null) {
-        throw new IllegalStateException("memory file " + file + " of VM '" + vm
-            + "' is in use by another open memory; give each host its own directory");
+        channel.close();
+        return null;
       }
       raf.setLength(0);
       raf.setLength(sizeBytes);
@@ -84,7 +117,7 @@ final class MappedGuestMemory extends BitmapGuestMemory {
         long offset = (long) i * chunkBytes;
         chunks[i] = channel.map(FileChannel.MapMode.PRIVATE, offset, Math.min(chunkBytes, sizeBytes - offset));
       }
-      return new MappedGuestMemory(vm, sizeBytes, chunkBytes, chunks, channel, file, null);
+      return new MappedGuestMemory(vm, sizeBytes, chunkBytes, chunks, channel, file);
     } catch (IOException | RuntimeException e) {
       for (MappedByteBuffer chunk : chunks) {
         Unmapper.unmap(chunk);
@@ -95,14 +128,35 @@ final class MappedGuestMemory extends BitmapGuestMemory {
   }
 
   /**
-   * Wraps chunks of a saved memory file mapped copy-on-write; {@code present} becomes the touched set
-   * and each chunk is verified on first access.
+   * Creates fresh memory in {@code hostDir} whose chunks {@code saved} fills on first access; its touched
+   * set is the saved state's stored pages.
    */
-  static MappedGuestMemory lazy(VmId vm, long sizeBytes, int chunkBytes, MappedByteBuffer[] chunks,
-      PageBitmap present, LazyVerifier verifier) {
-    MappedGuestMemory memory = new MappedGuestMemory(vm, sizeBytes, chunkBytes, chunks, null, null, verifier);
-    memory.touched = present;
+  static MappedGuestMemory restoring(VmId vm, long sizeBytes, int chunkBytes, Path hostDir, LazyChunks saved)
+      throws IOException {
+    MappedGuestMemory memory = createForRestore(vm, sizeBytes, chunkBytes, hostDir);
+    memory.saved = saved;
+    memory.touched = saved.stored().copy();
     return memory;
+  }
+
+  /** Fills every chunk of restored memory now, verifying each; throws the first failure. */
+  void fillAll() throws IOException {
+    enter();
+    try {
+      if (saved != null) {
+        saved.fillAll(index -> chunks[index]);
+      }
+    } finally {
+      exit();
+    }
+  }
+
+  /** Returns the saved state restored memory came from. */
+  SavedStateInfo restoredFrom() {
+    if (saved == null) {
+      throw new IllegalStateException(this + " is not restored");
+    }
+    return saved.info();
   }
 
   static int chunkCount(long sizeBytes, int chunkBytes) {
@@ -127,25 +181,6 @@ final class MappedGuestMemory extends BitmapGuestMemory {
     return (int) Math.min(chunkBytes, sizeBytes() - (long) index * chunkBytes);
   }
 
-  /**
-   * Returns a view of {@code pages} pages from {@code firstPage}, all inside one chunk, for the caller's
-   * current call only. Lazily restored chunks are verified first.
-   */
-  ByteBuffer run(long firstPage, int pages) {
-    checkOpen();
-    int index = (int) ((firstPage * PAGE_SIZE) >>> chunkShift);
-    ByteBuffer chunk = verified(index);
-    int offset = (int) (firstPage * PAGE_SIZE - ((long) index << chunkShift));
-    return chunk.slice(offset, pages * PAGE_SIZE);
-  }
-
-  /** Marks pages filled by an eager restore as touched, without making them dirty. */
-  void markRestored(long firstPage, int pages) {
-    for (long p = firstPage; p < firstPage + pages; p++) {
-      touched.set(p);
-    }
-  }
-
   @Override
   void store(long page, ByteBuffer src) {
     long at = page * PAGE_SIZE;
@@ -163,8 +198,8 @@ final class MappedGuestMemory extends BitmapGuestMemory {
   }
 
   /**
-   * Returns chunk {@code index} itself (verified first when lazily restored) for absolute access and
-   * slices during the caller's current call only.
+   * Returns chunk {@code index} itself (filled first when restored) for absolute access and slices by a
+   * caller inside {@link #enter()}, until its {@link #exit()}.
    */
   MappedByteBuffer chunk(int index) {
     checkOpen();
@@ -173,14 +208,17 @@ final class MappedGuestMemory extends BitmapGuestMemory {
 
   private MappedByteBuffer verified(int index) {
     MappedByteBuffer chunk = chunks[index];
-    if (verifier != null) {
-      verifier.ensureVerified(index, chunk, (long) index * (chunkBytes / PAGE_SIZE), chunkLength(index), touched);
+    if (saved != null) {
+      saved.ensureFilled(index, chunk);
     }
     return chunk;
   }
 
   @Override
   void release() {
+    if (saved != null) {
+      saved.close();
+    }
     for (int i = 0; i < chunks.length; i++) {
       Unmapper.unmap(chunks[i]);
       chunks[i] = null;

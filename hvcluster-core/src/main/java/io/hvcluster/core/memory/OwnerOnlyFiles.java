@@ -2,19 +2,23 @@ package io.hvcluster.core.memory;
 
 import io.hvcluster.api.VmId;
 import java.io.IOException;
-import java.io.RandomAccessFile;
+import com.sun.nio.file.ExtendedOpenOption;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
  * File helpers for memory and saved-state files: names derived from VM names that provably stay inside
- * their directory, files created readable and writable by the owner only, sparse pre-sizing, and
+ * their directory, files created once, exclusively, readable and writable by the owner only, and
  * directory syncs after renames.
  *
  * <p>Stateless and thread-safe.
@@ -48,31 +52,39 @@ final class OwnerOnlyFiles {
   }
 
   /**
-   * Creates a new file readable and writable by its owner only, sized {@code length} bytes without
-   * allocating them (a sparse file where the file system supports it), and opens it for reading and
-   * writing. Fails if the file exists.
+   * Returns the attribute that creates a file readable and writable by its owner only, or none where
+   * the file system of {@code dir} has no POSIX permissions.
    */
-  static FileChannel createSparse(Path file, long length) throws IOException {
-    if (Files.getFileStore(file.getParent()).supportsFileAttributeView("posix")) {
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_RW));
-    } else {
-      Files.createFile(file);
-      restrictToOwner(file);
-    }
-    return openSized(file, length);
+  static FileAttribute<?>[] ownerOnly(Path dir) throws IOException {
+    return Files.getFileStore(dir).supportsFileAttributeView("posix")
+        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_RW)}
+        : new FileAttribute<?>[0];
   }
 
-  /** Opens an existing file for reading and writing, sized {@code length} bytes of zeros. */
-  static FileChannel openSized(Path file, long length) throws IOException {
-    RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw");
-    try {
-      raf.setLength(0);
-      raf.setLength(length);
-      return raf.getChannel();
-    } catch (IOException | RuntimeException e) {
-      raf.close();
-      throw e;
+  /**
+   * Creates a new file readable and writable by its owner only and returns the one channel it is ever
+   * written through: created exclusively ({@code O_CREAT | O_EXCL}), so a file or a symbolic link that
+   * appears at its name fails the creation instead of being written through.
+   *
+   * @param direct whether to open it for direct I/O (which may fail where the file system refuses it)
+   */
+  static FileChannel createNew(Path file, boolean direct) throws IOException {
+    Set<OpenOption> options = new HashSet<>(Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+        LinkOption.NOFOLLOW_LINKS));
+    if (direct) {
+      options.add(ExtendedOpenOption.DIRECT);
     }
+    FileAttribute<?>[] attributes = ownerOnly(file.getParent());
+    FileChannel channel = FileChannel.open(file, options, attributes);
+    if (attributes.length == 0) {
+      try {
+        restrictToOwner(file);
+      } catch (IOException | RuntimeException e) {
+        channel.close();
+        throw e;
+      }
+    }
+    return channel;
   }
 
   /** Makes a file readable and writable by its owner only, as far as the file system allows. */
@@ -89,12 +101,15 @@ final class OwnerOnlyFiles {
     }
   }
 
-  /** Forces a directory's entries (renames, creations) to disk where the platform allows it. */
-  static void syncDirectory(Path dir) {
+  /**
+   * Forces a directory's entries (renames, creations) to disk.
+   *
+   * @throws IOException when the platform or file system refuses (Windows cannot open a directory as a
+   *     channel; some network file systems refuse to force one)
+   */
+  static void syncDirectory(Path dir) throws IOException {
     try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
       channel.force(true);
-    } catch (IOException e) {
-      // Windows cannot open a directory as a channel; its renames are durable through NTFS's journal.
     }
   }
 }

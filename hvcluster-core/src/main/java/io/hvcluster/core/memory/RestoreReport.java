@@ -3,6 +3,7 @@ package io.hvcluster.core.memory;
 import io.hvcluster.api.GuestMemory;
 import io.hvcluster.api.RestoreMode;
 import io.hvcluster.api.SavedStateInfo;
+import org.apiguardian.api.API;
 
 /**
  * The result of a restore: the memory, now owned by the caller (close it), and what it cost.
@@ -13,5 +14,7 @@ import io.hvcluster.api.SavedStateInfo;
  * @param mode how it was restored
  * @param bytesRead memory bytes read during the restore: all stored bytes for an eager restore, zero for
  *     a lazy one (pages are read on first access)
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record RestoreReport(GuestMemory memory, SavedStateInfo info, RestoreMode mode, long bytesRead) {}

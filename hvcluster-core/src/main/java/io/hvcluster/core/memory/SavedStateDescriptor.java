@@ -1,6 +1,7 @@
 package io.hvcluster.core.memory;
 
 import java.nio.ByteOrder;
+import org.apiguardian.api.API;
 
 /**
  * The byte layout of a saved state: the header file {@code <vm>.vsv} and the memory file
@@ -11,7 +12,7 @@ import java.nio.ByteOrder;
  * Pages that were never touched or that hold only zeros are not written and stay holes, so the file
  * costs disk for the stored pages only and reads back as zeros elsewhere. The header's page bitmap
  * says which pages are stored. A committed memory file is never modified: a new save writes a new
- * file and renames it into place, so a memory mapped copy-on-write by a lazy restore stays intact.
+ * file and renames it into place, so a lazy restore that keeps it open reads it intact.
  *
  * <h2>Header file</h2>
  * <pre>
@@ -64,10 +65,20 @@ import java.nio.ByteOrder;
  * is the commit point; then it renames the previous slot's file to {@code <vm>.bin.old} and deletes it
  * in the background. Killed at any moment, the directory
  * holds either the previous committed generation or the new one, never neither. Files are created
- * readable and writable by the owner only.
+ * readable and writable by the owner only. A stored page is never all zeros (zero pages stay holes),
+ * so a reader rejects the first one it meets.
+ *
+ * <h2>Lock</h2>
+ * {@code <vm>.lock}, an empty file that is never renamed or deleted, carries a {@code FileChannel}
+ * lock: a save holds it exclusively for the whole protocol above, a reader holds it shared while it
+ * reads the header and opens the memory file it names. The operating system drops the lock with its
+ * process.
  *
  * <p>This class holds constants only.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class SavedStateDescriptor {
   /** The byte order of every number in the header. */
   public static final ByteOrder BYTE_ORDER = ByteOrder.LITTLE_ENDIAN;
@@ -133,6 +144,15 @@ public final class SavedStateDescriptor {
   public static final String SUPERSEDED_SUFFIX = ".bin.old";
   /** Suffix added to a file while it is written, before its rename. */
   public static final String TEMP_SUFFIX = ".tmp";
+  /** Suffix of the lock file: empty, never renamed or deleted; see the class description. */
+  public static final String LOCK_SUFFIX = ".lock";
+
+  /**
+   * The largest generation: 2^53 - 1, so that it stays exact where JSON numbers are doubles. A save a
+   * millisecond would take 285,000 years to reach it; a header that claims more is rejected, and a
+   * save after this generation fails with a message instead of overflowing.
+   */
+  public static final long MAX_GENERATION = (1L << 53) - 1;
 
   private SavedStateDescriptor() {}
 

@@ -163,7 +163,8 @@ final class SavedStateHeader {
   private static SavedStateHeader decodeFields(Path file, ByteBuffer in, int size, VmId expected)
       throws CorruptSavedStateException {
     long generation = in.getLong(GENERATION_OFFSET);
-    check(generation >= 1, file, GENERATION_OFFSET, "generation " + generation + " is not positive");
+    check(generation >= 1 && generation <= MAX_GENERATION, file, GENERATION_OFFSET, "generation " + generation
+        + " is not 1 to " + MAX_GENERATION);
     long memoryBytes = in.getLong(MEMORY_BYTES_OFFSET);
     check(memoryBytes > 0 && memoryBytes <= MAX_MEMORY_BYTES && memoryBytes % GuestMemory.PAGE_SIZE == 0, file,
         MEMORY_BYTES_OFFSET, "memory size " + memoryBytes + " is not a positive multiple of "

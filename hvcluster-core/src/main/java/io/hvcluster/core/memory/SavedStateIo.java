@@ -10,7 +10,7 @@ import java.nio.file.Path;
 
 /**
  * Small I/O steps shared by saving, restoring and verifying: walking runs of stored pages, whole-buffer
- * positional reads and writes, and the CRC of a mapped chunk.
+ * positional reads and writes, and reading and checking one chunk.
  *
  * <p>Stateless and thread-safe.
  */
@@ -39,18 +39,47 @@ final class SavedStateIo {
     }
   }
 
-  /** Returns the CRC32C of a mapped chunk, reading only the pages in {@code present}. */
-  static int chunkCrc(ByteBuffer chunk, long firstPage, int chunkLength, PageBitmap present, ChunkCrc crc) {
+  /** Gives the buffer a run of stored pages is read into: empty, with room for exactly the run. */
+  @FunctionalInterface
+  interface RunBuffer {
+    ByteBuffer forRun(long firstPage, int pages);
+  }
+
+  /**
+   * Reads the stored pages of one chunk with positional reads (never through a mapping, so a file that
+   * shrinks meanwhile is an exception, not a crash), rejects the first stored page that holds only zeros
+   * (a save never stores one, so it marks a lying header over holes), and returns the chunk's CRC32C
+   * with unstored pages counted as zeros.
+   *
+   * @param firstPage the chunk's first page
+   * @param chunkLength the chunk's length in bytes
+   */
+  static int readChunk(FileChannel in, Path file, PageBitmap stored, long firstPage, long chunkLength,
+      RunBuffer buffers, ChunkCrc crc) throws IOException {
     crc.reset();
-    try {
-      forEachRun(present, firstPage, firstPage + chunkLength / PAGE_SIZE, (page, pages) -> {
-        int offset = (int) ((page - firstPage) * PAGE_SIZE);
-        crc.add(offset, chunk.slice(offset, pages * PAGE_SIZE));
-      });
-    } catch (IOException e) {
-      throw new AssertionError("no I/O happens here", e);
-    }
+    forEachRun(stored, firstPage, firstPage + chunkLength / PAGE_SIZE, (page, pages) -> {
+      ByteBuffer run = buffers.forRun(page, pages);
+      readFully(in, run, page * PAGE_SIZE, file);
+      run.flip();
+      for (int p = 0; p < pages; p++) {
+        if (isZeroPage(run, p * PAGE_SIZE)) {
+          throw new CorruptSavedStateException(file, (page + p) * PAGE_SIZE, "page " + (page + p)
+              + " is marked stored but holds only zeros; a save never stores a zero page");
+        }
+      }
+      crc.add((page - firstPage) * PAGE_SIZE, run);
+    });
     return crc.finish(chunkLength);
+  }
+
+  /** Returns whether the page at {@code offset} of {@code buffer} (absolute) holds only zeros. */
+  static boolean isZeroPage(ByteBuffer buffer, int offset) {
+    for (int i = offset; i < offset + PAGE_SIZE; i += Long.BYTES) {
+      if (buffer.getLong(i) != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static void writeFully(FileChannel channel, ByteBuffer src, long position) throws IOException {

@@ -3,12 +3,13 @@ package io.hvcluster.core.memory;
 import static io.hvcluster.api.GuestMemory.PAGE_SIZE;
 
 import io.hvcluster.api.CorruptSavedStateException;
+import io.hvcluster.api.RestoreMode;
 import io.hvcluster.api.SavedStateInfo;
 import io.hvcluster.api.VmId;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -16,23 +17,54 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Reads committed saved states: validates the header, checks the memory file against it, and restores
- * memory eagerly (copy every stored page and verify every chunk) or lazily (map copy-on-write, verify
- * each chunk on first access). Nothing is read past a file's real size.
+ * Reads committed saved states: validates the header, opens the memory file it names and checks it
+ * against it, and verifies or restores. Every read of a memory file is a positional read of an open
+ * channel, never a mapping of it, so a file truncated or damaged meanwhile is an exception, not a
+ * crash. Nothing is read past a file's real size.
  *
- * <p>Not thread-safe.
+ * <p>A reader takes the VM's {@link SavedStateLock} shared while it reads the header and opens the
+ * memory file; after that the open file stays readable whatever later saves do, since a committed memory
+ * file is never modified. Where the lock cannot be taken (a read-only file system), it re-reads the
+ * header after opening and starts again when a save committed in between.
+ *
+ * <p>Thread-safe.
  */
 final class SavedStateReader {
-  private final Path dir;
+  /** Attempts of a reader without the lock before it gives up on a directory saved to continuously. */
+  static final int UNLOCKED_ATTEMPTS = 1000;
 
-  SavedStateReader(Path dir) {
+  private final Path dir;
+  private final Path lockDir;
+  private final boolean lockReads;
+
+  SavedStateReader(Path dir, Path lockDir, boolean lockReads) {
     this.dir = dir;
+    this.lockDir = lockDir;
+    this.lockReads = lockReads;
+  }
+
+  /** A committed header and its memory file, open; closing it closes the file. */
+  static final class Opened implements AutoCloseable {
+    final SavedStateHeader header;
+    final Path file;
+    final FileChannel channel;
+
+    Opened(SavedStateHeader header, Path file, FileChannel channel) {
+      this.header = header;
+      this.file = file;
+      this.channel = channel;
+    }
+
+    @Override
+    public void close() throws IOException {
+      channel.close();
+    }
   }
 
   /** Reads and validates the header file of {@code vm}. */
   static SavedStateHeader readHeader(Path header, VmId vm) throws IOException {
     requireRegularFile(header);
-    try (FileChannel in = FileChannel.open(header, StandardOpenOption.READ)) {
+    try (FileChannel in = FileChannel.open(header, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
       long size = in.size();
       if (size > SavedStateDescriptor.MAX_HEADER_LENGTH) {
         throw new CorruptSavedStateException(header, SavedStateDescriptor.MAX_HEADER_LENGTH, "the file has " + size
@@ -67,22 +99,85 @@ final class SavedStateReader {
     return readHeader(header, vm);
   }
 
-  /** Returns the memory file a header refers to, after checking that it exists and has the right size. */
-  Path memoryFile(SavedStateHeader header) throws IOException {
+  /** Reads the committed header and opens its memory file, consistently with concurrent saves. */
+  Opened open(VmId vm) throws IOException {
+    SavedStateLock.Held lock = lockReads ? SavedStateLock.shared(OwnerOnlyFiles.fileOf(lockDir, vm,
+        SavedStateDescriptor.LOCK_SUFFIX)) : null;
+    try {
+      if (lock != null && lock.locked()) {
+        SavedStateHeader header = header(vm);
+        return openMemory(header);
+      }
+      return openUnlocked(vm);
+    } finally {
+      if (lock != null) {
+        lock.close();
+      }
+    }
+  }
+
+  /**
+   * Without the lock: reads the header, opens its memory file, and re-reads the header; a changed
+   * generation (or a memory file retired in between) means a save committed, so it starts again.
+   */
+  private Opened openUnlocked(VmId vm) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      SavedStateHeader header = header(vm);
+      Opened opened;
+      try {
+        opened = openMemory(header);
+      } catch (CorruptSavedStateException e) {
+        if (attempt < UNLOCKED_ATTEMPTS && changed(vm, header)) {
+          continue;
+        }
+        throw e;
+      }
+      if (!changed(vm, header)) {
+        return opened;
+      }
+      opened.close();
+      if (attempt >= UNLOCKED_ATTEMPTS) {
+        throw new IOException("the saved state of VM '" + vm + "' in " + dir + " changed during each of "
+            + UNLOCKED_ATTEMPTS + " attempts to read it without its lock");
+      }
+    }
+  }
+
+  private boolean changed(VmId vm, SavedStateHeader read) throws IOException {
+    try {
+      SavedStateHeader now = header(vm);
+      return now.generation() != read.generation() || now.slot() != read.slot();
+    } catch (CorruptSavedStateException e) {
+      return true;
+    }
+  }
+
+  /** Opens the memory file a header refers to, after checking that it is a regular file of the right size. */
+  private Opened openMemory(SavedStateHeader header) throws IOException {
     Path file = OwnerOnlyFiles.fileOf(dir, header.vm(), SavedStateDescriptor.memorySuffix(header.slot()));
-    long size;
+    FileChannel channel;
     try {
       requireRegularFile(file);
-      size = Files.size(file);
+      channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
     } catch (NoSuchFileException e) {
       throw new CorruptSavedStateException(file, -1, "missing: the memory file of generation "
           + header.generation() + " does not exist");
+    } catch (FileSystemException e) {
+      throw new CorruptSavedStateException(file, -1, "cannot be opened: " + e.getReason()
+          + " (symbolic links are not followed)");
     }
-    if (size != header.memoryBytes()) {
-      throw new CorruptSavedStateException(file, Math.min(size, header.memoryBytes()), "the memory file has " + size
-          + " bytes; the header says " + header.memoryBytes() + (size < header.memoryBytes() ? " (truncated)" : ""));
+    try {
+      long size = channel.size();
+      if (size != header.memoryBytes()) {
+        throw new CorruptSavedStateException(file, Math.min(size, header.memoryBytes()), "the memory file has "
+            + size + " bytes; the header says " + header.memoryBytes()
+            + (size < header.memoryBytes() ? " (truncated)" : ""));
+      }
+      return new Opened(header, file, channel);
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
     }
-    return file;
   }
 
   /**
@@ -97,76 +192,64 @@ final class SavedStateReader {
 
   /** Checks the header and every chunk of the memory file without restoring. */
   SavedStateInfo verify(VmId vm) throws IOException {
-    SavedStateHeader header = header(vm);
-    Path file = memoryFile(header);
-    ByteBuffer buffer = ByteBuffer.allocateDirect(SavedStateIo.MAX_RUN_PAGES * PAGE_SIZE);
-    ChunkCrc crc = new ChunkCrc();
-    try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
-      forEachChunk(header, (chunk, first, end) -> {
-        crc.reset();
-        SavedStateIo.forEachRun(header.stored(), first, end, (page, pages) -> {
-          buffer.clear().limit(pages * PAGE_SIZE);
-          SavedStateIo.readFully(in, buffer, page * PAGE_SIZE, file);
-          crc.add((page - first) * PAGE_SIZE, buffer.flip());
-        });
-        checkChunk(file, header, chunk, crc.finish((end - first) * PAGE_SIZE));
-      });
+    try (Opened opened = open(vm)) {
+      SavedStateHeader header = opened.header;
+      ByteBuffer buffer = ByteBuffer.allocateDirect(SavedStateIo.MAX_RUN_PAGES * PAGE_SIZE);
+      ChunkCrc crc = new ChunkCrc();
+      long pagesPerChunk = header.chunkBytes() / PAGE_SIZE;
+      for (int c = 0; c < header.chunkCount(); c++) {
+        long first = c * pagesPerChunk;
+        long length = Math.min(header.chunkBytes(), header.memoryBytes() - first * PAGE_SIZE);
+        int actual = SavedStateIo.readChunk(opened.channel, opened.file, header.stored(), first, length,
+            (page, pages) -> buffer.clear().limit(pages * PAGE_SIZE), crc);
+        checkChunk(opened.file, header, c, actual);
+      }
+      return header.info();
     }
-    return header.info();
+  }
+
+  /** Checks the committed header and that its memory file exists with the right size. */
+  SavedStateInfo info(VmId vm) throws IOException {
+    try (Opened opened = open(vm)) {
+      return opened.header.info();
+    }
   }
 
   /** Copies every stored page into fresh memory in {@code hostDir}, verifying each chunk. */
   RestoreReport restoreEager(VmId vm, Path hostDir) throws IOException {
-    SavedStateHeader header = header(vm);
-    Path file = memoryFile(header);
-    MappedGuestMemory memory = MappedGuestMemory.create(vm, header.memoryBytes(), header.chunkBytes(), hostDir);
-    ChunkCrc crc = new ChunkCrc();
-    try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
-      forEachChunk(header, (chunk, first, end) -> {
-        crc.reset();
-        SavedStateIo.forEachRun(header.stored(), first, end, (page, pages) -> {
-          ByteBuffer run = memory.run(page, pages);
-          SavedStateIo.readFully(in, run, page * PAGE_SIZE, file);
-          crc.add((page - first) * PAGE_SIZE, run.flip());
-          memory.markRestored(page, pages);
-        });
-        checkChunk(file, header, chunk, crc.finish((end - first) * PAGE_SIZE));
-      });
+    MappedGuestMemory memory = restore(vm, hostDir);
+    try {
+      memory.fillAll();
     } catch (IOException | RuntimeException e) {
       memory.close();
       throw e;
     }
-    return new RestoreReport(memory, header.info(), io.hvcluster.api.RestoreMode.EAGER, header.stored().count()
-        * PAGE_SIZE);
+    SavedStateInfo info = memory.restoredFrom();
+    return new RestoreReport(memory, info, RestoreMode.EAGER, info.storedPages() * PAGE_SIZE);
   }
 
-  /** Maps the memory file copy-on-write; chunks are verified on first access. */
-  RestoreReport restoreLazy(VmId vm) throws IOException {
-    SavedStateHeader header = header(vm);
-    Path file = memoryFile(header);
-    MappedByteBuffer[] chunks = new MappedByteBuffer[header.chunkCount()];
-    // MapMode.PRIVATE needs a channel opened for writing; nothing is ever written through it.
-    try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-      if (in.size() != header.memoryBytes()) {
-        throw new CorruptSavedStateException(file, in.size(), "the memory file changed size while opening");
-      }
-      for (int c = 0; c < chunks.length; c++) {
-        long offset = (long) c * header.chunkBytes();
-        chunks[c] = in.map(FileChannel.MapMode.PRIVATE, offset, Math.min(header.chunkBytes(),
-            header.memoryBytes() - offset));
-      }
+  /**
+   * Makes fresh memory in {@code hostDir} whose chunks are filled from the memory file, and verified, on
+   * first access; the memory keeps the memory file open until every chunk is filled or it is closed.
+   */
+  RestoreReport restoreLazy(VmId vm, Path hostDir) throws IOException {
+    MappedGuestMemory memory = restore(vm, hostDir);
+    return new RestoreReport(memory, memory.restoredFrom(), RestoreMode.LAZY, 0);
+  }
+
+  private MappedGuestMemory restore(VmId vm, Path hostDir) throws IOException {
+    Opened opened = open(vm);
+    try {
+      SavedStateHeader header = opened.header;
+      return MappedGuestMemory.restoring(vm, header.memoryBytes(), header.chunkBytes(), hostDir,
+          new LazyChunks(opened));
     } catch (IOException | RuntimeException e) {
-      for (MappedByteBuffer chunk : chunks) {
-        Unmapper.unmap(chunk);
-      }
+      opened.close();
       throw e;
     }
-    MappedGuestMemory memory = MappedGuestMemory.lazy(vm, header.memoryBytes(), header.chunkBytes(), chunks,
-        header.stored().copy(), new LazyVerifier(file, header.chunkCrcs()));
-    return new RestoreReport(memory, header.info(), io.hvcluster.api.RestoreMode.LAZY, 0);
   }
 
-  private static void checkChunk(Path file, SavedStateHeader header, int chunk, int actual)
+  static void checkChunk(Path file, SavedStateHeader header, int chunk, int actual)
       throws CorruptSavedStateException {
     if (actual != header.chunkCrc(chunk)) {
       throw new CorruptSavedStateException(file, (long) chunk * header.chunkBytes(), "chunk " + chunk
@@ -175,17 +258,4 @@ final class SavedStateReader {
     }
   }
 
-  @FunctionalInterface
-  private interface ChunkAction {
-    void run(int chunk, long firstPage, long endPage) throws IOException;
-  }
-
-  private static void forEachChunk(SavedStateHeader header, ChunkAction action) throws IOException {
-    long pagesPerChunk = header.chunkBytes() / PAGE_SIZE;
-    long pages = header.memoryBytes() / PAGE_SIZE;
-    for (int c = 0; c < header.chunkCount(); c++) {
-      long first = c * pagesPerChunk;
-      action.run(c, first, Math.min(first + pagesPerChunk, pages));
-    }
-  }
 }

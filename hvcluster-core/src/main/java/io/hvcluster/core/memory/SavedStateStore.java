@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import org.apiguardian.api.API;
 
 /**
  * The saved states of the VMs on one LUN directory: {@code <vm>.vsv} and {@code <vm>.bin} as
@@ -27,24 +28,46 @@ import java.util.concurrent.Executor;
  * try (GuestMemory back = restored.memory()) { ... }
  * }</pre>
  *
- * <p>Not thread-safe: use one store per directory from the simulation's thread.
+ * <p>Saves and reads of one VM's saved state may run at once in any threads and processes (through this
+ * store or others on the same directory): each VM's saved state has a lock file, {@code <vm>.lock}, that
+ * a save holds exclusively for the whole save and a reader holds shared while it reads the header and
+ * opens the memory file. So every verify and restore sees one complete committed generation, and saves
+ * of one VM follow each other, each committing the generation after the last. The operating system
+ * drops the lock of a process that dies.
+ *
+ * <p>Thread-safe.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class SavedStateStore {
   private final Path dir;
+  private final Path lockDir;
   private final SavedStateWriter writer;
   private final SavedStateReader reader;
+  /** Background deletions not yet awaited; guarded by itself. */
   private final List<Thread> cleaners = new ArrayList<>();
 
   SavedStateStore(Path dir, SaveObserver observer) {
-    this(dir, observer, true, Runnable::run);
+    this(dir, observer, true, DirectorySync.REPORT, Runnable::run, true, SavedStateWriter.DirectoryForce.FSYNC);
   }
 
-  /** Builds a store; a null {@code cleanup} deletes superseded files on background threads. */
-  SavedStateStore(Path dir, SaveObserver observer, boolean directIo, Executor cleanup) {
+  /**
+   * Builds a store; a null {@code cleanup} deletes superseded files on background threads, and
+   * {@code lockReads} false makes readers use the re-read-and-retry path of a read-only file system.
+   */
+  SavedStateStore(Path dir, SaveObserver observer, boolean directIo, DirectorySync directorySync, Executor cleanup,
+      boolean lockReads, SavedStateWriter.DirectoryForce force) {
     this.dir = OwnerOnlyFiles.directory(dir, "saved-state");
-    this.writer = new SavedStateWriter(this.dir, observer, directIo, cleanup == null ? this::deleteInBackground
-        : cleanup);
-    this.reader = new SavedStateReader(this.dir);
+    try {
+      // Locks are per file: one directory reached through two paths must give one lock file name.
+      this.lockDir = this.dir.toRealPath();
+    } catch (IOException e) {
+      throw new IllegalArgumentException("saved-state directory " + dir + " cannot be resolved: " + e, e);
+    }
+    this.writer = new SavedStateWriter(this.dir, lockDir, observer, directIo, Objects.requireNonNull(directorySync,
+        "directorySync"), cleanup == null ? this::deleteInBackground : cleanup, force);
+    this.reader = new SavedStateReader(this.dir, lockDir, lockReads);
   }
 
   /**
@@ -55,7 +78,22 @@ public final class SavedStateStore {
    * @throws IllegalArgumentException when the directory is missing or not a directory
    */
   public static SavedStateStore in(Path lunDir) {
-    return new SavedStateStore(lunDir, SaveObserver.NONE, true, null);
+    return in(lunDir, DirectorySync.REPORT);
+  }
+
+  /**
+   * Returns the store of a directory that stands for a LUN, choosing what a save does when the file
+   * system refuses to force the directory to disk.
+   *
+   * @param lunDir an existing directory
+   * @param directorySync {@link DirectorySync#REPORT} (the default of {@link #in(Path)}) or
+   *     {@link DirectorySync#REQUIRE}
+   * @return the store
+   * @throws IllegalArgumentException when the directory is missing or not a directory
+   */
+  public static SavedStateStore in(Path lunDir, DirectorySync directorySync) {
+    return new SavedStateStore(lunDir, SaveObserver.NONE, true, directorySync, null, true,
+        SavedStateWriter.DirectoryForce.FSYNC);
   }
 
   /**
@@ -85,9 +123,11 @@ public final class SavedStateStore {
    * @param memory open real memory made by {@link GuestMemories}
    * @param deviceState up to 1 MiB stored in the header and returned by {@link #deviceState(VmId)}
    * @return what was written
-   * @throws IOException when writing fails; the previous generation is then intact
+   * @throws IOException when writing fails (the message names the file and the reason); the previous
+   *     generation is then intact and the files of the attempt are deleted
    * @throws IllegalArgumentException when the memory is modeled or not made by {@link GuestMemories}, or
    *     the device state is too large
+   * @throws IllegalStateException when the memory is closed
    */
   public SaveReport save(GuestMemory memory, byte[] deviceState) throws IOException {
     Objects.requireNonNull(memory, "memory");
@@ -100,17 +140,22 @@ public final class SavedStateStore {
           + SavedStateDescriptor.MAX_DEVICE_STATE_BYTES + " are allowed");
     }
     MappedGuestMemory mapped = (MappedGuestMemory) memory;
-    mapped.checkOpen();
-    return writer.save(mapped, deviceState);
+    // Held for the whole save: the pages are read from the mapping, which close must not release meanwhile.
+    mapped.enter();
+    try {
+      return writer.save(mapped, deviceState);
+    } finally {
+      mapped.exit();
+    }
   }
 
   /**
    * Restores the committed saved state of a VM into new real memory.
    *
    * @param vm the VM
-   * @param mode eager (copy and verify everything now) or lazy (map copy-on-write, verify chunks on first
-   *     access; the saved files must stay in place while the memory is open)
-   * @param hostDir the target host's directory for the memory file of an eager restore
+   * @param mode eager (copy and verify everything now) or lazy (copy and verify each chunk on its first
+   *     access; the memory keeps the saved memory file open until then, so later saves do not disturb it)
+   * @param hostDir the target host's directory, where the restored memory's own sparse file goes
    * @return the memory, owned by the caller, and what the restore cost
    * @throws CorruptSavedStateException when the saved state is missing, incomplete or corrupt
    * @throws IOException when reading fails otherwise
@@ -118,9 +163,8 @@ public final class SavedStateStore {
   public RestoreReport restore(VmId vm, RestoreMode mode, Path hostDir) throws IOException {
     Objects.requireNonNull(vm, "vm");
     Objects.requireNonNull(mode, "mode");
-    return mode == RestoreMode.EAGER
-        ? reader.restoreEager(vm, OwnerOnlyFiles.directory(hostDir, "host memory"))
-        : reader.restoreLazy(vm);
+    Path host = OwnerOnlyFiles.directory(hostDir, "host memory");
+    return mode == RestoreMode.EAGER ? reader.restoreEager(vm, host) : reader.restoreLazy(vm, host);
   }
 
   /**
@@ -145,9 +189,7 @@ public final class SavedStateStore {
    * @throws IOException when reading fails otherwise
    */
   public SavedStateInfo info(VmId vm) throws IOException {
-    SavedStateHeader header = reader.header(Objects.requireNonNull(vm, "vm"));
-    reader.memoryFile(header);
-    return header.info();
+    return reader.info(Objects.requireNonNull(vm, "vm"));
   }
 
   /**
@@ -170,18 +212,26 @@ public final class SavedStateStore {
    * @throws InterruptedException when interrupted while waiting
    */
   public void awaitCleanup() throws InterruptedException {
-    for (Thread cleaner : cleaners) {
+    List<Thread> started;
+    synchronized (cleaners) {
+      started = new ArrayList<>(cleaners);
+    }
+    for (Thread cleaner : started) {
       cleaner.join();
     }
-    cleaners.clear();
+    synchronized (cleaners) {
+      cleaners.removeAll(started);
+    }
   }
 
   private void deleteInBackground(Runnable deletion) {
-    cleaners.removeIf(cleaner -> !cleaner.isAlive());
     Thread thread = new Thread(deletion, "hvcluster-saved-state-cleanup");
     thread.setDaemon(true);
+    synchronized (cleaners) {
+      cleaners.removeIf(cleaner -> !cleaner.isAlive());
+      cleaners.add(thread);
+    }
     thread.start();
-    cleaners.add(thread);
   }
 
   /**
@@ -195,13 +245,22 @@ public final class SavedStateStore {
   }
 
   /**
-   * Deletes every saved-state file of a VM (committed, alternate and temporary). Memory lazily restored
-   * from them must be closed first on platforms that cannot delete mapped files.
+   * Deletes every saved-state file of a VM (committed, alternate and temporary), holding its lock, so no
+   * save or read of it is in progress. The empty lock file {@code <vm>.lock} stays: deleting it could
+   * let a process that waits for it and one that comes later lock two different files.
    *
    * @param vm the VM
    * @throws IOException when a file cannot be deleted
    */
+  @SuppressWarnings("try") // the lock is held by the try block itself
   public void delete(VmId vm) throws IOException {
+    try (SavedStateLock.Held lock = SavedStateLock.exclusive(OwnerOnlyFiles.fileOf(lockDir, vm,
+        SavedStateDescriptor.LOCK_SUFFIX))) {
+      deleteFiles(vm);
+    }
+  }
+
+  private void deleteFiles(VmId vm) throws IOException {
     for (String suffix : new String[] {SavedStateDescriptor.HEADER_SUFFIX, SavedStateDescriptor.MEMORY_SUFFIX,
         SavedStateDescriptor.MEMORY_SUFFIX_ALTERNATE, SavedStateDescriptor.SUPERSEDED_SUFFIX,
         SavedStateDescriptor.HEADER_SUFFIX + SavedStateDescriptor.TEMP_SUFFIX,

@@ -4,13 +4,17 @@ import io.hvcluster.api.VmState;
 import io.hvcluster.api.migration.MigrationContext;
 import io.hvcluster.api.migration.MigrationStrategy;
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * Moves a VM by shutting its guest down, handing its LUNs to the target and booting it there. It keeps
  * nothing of the guest's memory; the downtime is a shutdown plus a handover plus a full boot.
  *
  * <p>Thread-safe and stateless; one instance may run any number of migrations.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ColdMigration implements MigrationStrategy {
   private static final ColdMigration INSTANCE = new ColdMigration();
 

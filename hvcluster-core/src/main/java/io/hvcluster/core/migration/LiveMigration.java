@@ -6,6 +6,7 @@ import io.hvcluster.api.migration.MigrationStrategy;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Hyper-V's Live Migration (Windows Server 2008 R2): moves a running VM with a blackout short enough that
@@ -42,9 +43,17 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Immutable and thread-safe; one instance may run any number of migrations.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class LiveMigration implements MigrationStrategy {
-  /** What a live migration does when its pre-copy cannot converge within its passes. */
+  /**
+   * What a live migration does when its pre-copy cannot converge within its passes.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public enum Fallback {
     /** Pause and move the VM through its LUN as Quick Migration does (Windows Server 2008 behaviour). */
     QUICK,
@@ -189,7 +198,12 @@ public final class LiveMigration implements MigrationStrategy {
         fallback.name().toLowerCase(Locale.ROOT));
   }
 
-  /** Builds a {@link LiveMigration}; every setter checks its value at once. Not thread-safe. */
+  /**
+   * Builds a {@link LiveMigration}; every setter checks its value at once. Not thread-safe.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public static final class Builder {
     private Duration downtimeLimit = Duration.ofMillis(300);
     private int maxPasses = 5;

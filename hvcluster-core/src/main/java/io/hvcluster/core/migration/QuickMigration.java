@@ -3,6 +3,7 @@ package io.hvcluster.core.migration;
 import io.hvcluster.api.RestoreMode;
 import io.hvcluster.api.migration.MigrationContext;
 import io.hvcluster.api.migration.MigrationStrategy;
+import org.apiguardian.api.API;
 
 /**
  * Hyper-V's Quick Migration (Windows Server 2008): pause the VM and save its device state and its whole
@@ -18,7 +19,10 @@ import io.hvcluster.api.migration.MigrationStrategy;
  * is never lost.
  *
  * <p>Thread-safe and stateless; one instance may run any number of migrations.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class QuickMigration implements MigrationStrategy {
   private static final QuickMigration LAZY = new QuickMigration(RestoreMode.LAZY);
   private static final QuickMigration EAGER = new QuickMigration(RestoreMode.EAGER);
@@ -30,8 +34,8 @@ public final class QuickMigration implements MigrationStrategy {
   }
 
   /**
-   * Returns the strategy restoring lazily: the saved memory is mapped copy-on-write and each chunk is
-   * verified on first access.
+   * Returns the strategy restoring lazily: each chunk of the saved memory is copied and verified
+   * on first access.
    *
    * @return the strategy
    */

@@ -7,6 +7,7 @@ import io.hvcluster.api.VmId;
 import io.hvcluster.api.placement.PlacementRequest;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The hard requirements of a placement, the one definition every placement path checks: each VM of the
@@ -25,11 +26,19 @@ import java.util.List;
  *   return PlacementDecision.none(host.id() + " fails " + why);
  * }
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class HardRequirements {
   private HardRequirements() {}
 
-  /** A hard requirement that a node does not meet. */
+  /**
+   * A hard requirement that a node does not meet.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public sealed interface Unmet permits NotPossibleOwner, NotEnoughMemory, NoStoragePath {
   }
 
@@ -37,7 +46,9 @@ public final class HardRequirements {
    * A VM of the request may not run on the node.
    *
    * @param vm the VM
+   * @since 0.1.0
    */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public record NotPossibleOwner(VmId vm) implements Unmet {
   }
 
@@ -46,7 +57,9 @@ public final class HardRequirements {
    *
    * @param neededBytes the memory needed
    * @param freeBytes the memory free on the node, never below 0
+   * @since 0.1.0
    */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public record NotEnoughMemory(long neededBytes, long freeBytes) implements Unmet {
   }
 
@@ -54,7 +67,9 @@ public final class HardRequirements {
    * The node cannot reach a LUN of the request's VMs.
    *
    * @param lun the LUN
+   * @since 0.1.0
    */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public record NoStoragePath(LunId lun) implements Unmet {
   }
 

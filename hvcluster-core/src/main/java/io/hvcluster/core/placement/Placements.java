@@ -1,12 +1,16 @@
 package io.hvcluster.core.placement;
 
 import io.hvcluster.api.placement.PlacementPolicy;
+import org.apiguardian.api.API;
 
 /**
  * The built-in placement policies.
  *
  * <p>Thread-safe: the policies it returns are stateless.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class Placements {
   private static final PlacementPolicy WSFC = new WsfcPlacement();
 

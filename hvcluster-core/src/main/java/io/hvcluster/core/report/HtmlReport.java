@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Renders a run as one self-contained HTML page: a summary (availability, downtime, outages, mean time
@@ -32,7 +33,10 @@ import java.util.Objects;
  *     .fact("scenario", "examples/retail-host-failure.json")
  *     .html();
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class HtmlReport {
   private static final String STYLE = String.join("\n",
       "body{font-family:sans-serif;margin:1.5em auto;max-width:1120px;color:#263238;line-height:1.4}",
@@ -56,7 +60,12 @@ public final class HtmlReport {
     return new Builder(Objects.requireNonNull(record, "record"));
   }
 
-  /** Builds an {@link HtmlReport} page; not thread-safe. */
+  /**
+   * Builds an {@link HtmlReport} page; not thread-safe.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public static final class Builder {
     private final RunRecord record;
     private String title;

@@ -9,6 +9,7 @@ import io.hvcluster.api.event.ClusterEvent;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What one cluster did over a stretch of virtual time: where it started (node states, VM states and
@@ -16,7 +17,10 @@ import java.util.Optional;
  * {@link RunRecorder} makes one; {@link TimelineSvg} and {@link HtmlReport} render it.
  *
  * <p>Immutable and thread-safe.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class RunRecord {
   private final String cluster;
   private final long seed;

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Records what one cluster does from the moment it is attached: its starting state, then every event
@@ -29,7 +30,10 @@ import java.util.Objects;
  * sim.runFor(Duration.ofHours(1));
  * Files.writeString(dir.resolve("report.html"), HtmlReport.builder(recorder.finish()).title("One hour").html());
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class RunRecorder {
   private final Simulation simulation;
   private final Cluster cluster;

@@ -25,6 +25,7 @@ import io.hvcluster.api.migration.MigrationResult;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * Renders events as readable timeline lines: virtual time, the subject (node, VM, LUN, group, quorum),
@@ -35,7 +36,10 @@ import java.util.stream.Collectors;
  * </pre>
  *
  * <p>Stateless and thread-safe.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class Timeline {
   private static final int SUBJECT = 11;
   private static final int CHANGE = 22;

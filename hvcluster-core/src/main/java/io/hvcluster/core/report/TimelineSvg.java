@@ -16,6 +16,7 @@ import io.hvcluster.api.migration.MigrationResult;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Draws a run as an SVG timeline: a lane for the cluster's quorum, a lane of markers (faults, heals,
@@ -27,7 +28,10 @@ import java.util.Map;
  *
  * <p>The output is well-formed XML with no external references (no scripts, fonts or images), and
  * depends only on the record: the same run draws the same bytes. Stateless and thread-safe.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class TimelineSvg {
   static final String NAMESPACE = "http://www.w3.org/2000/svg";
   private static final int LEFT = 120;

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Delivers a simulation's events, in order, to its listeners and to the trace: every event's fields are
@@ -13,7 +14,10 @@ import java.util.List;
  * hash when they produced the same events (up to the fingerprint's 128 bits).
  *
  * <p>Not thread-safe, like the simulation that owns it.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class EventBus {
   private final List<ClusterListener> listeners = new ArrayList<>();
   private final EventJson json = new EventJson();

@@ -1,6 +1,7 @@
 package io.hvcluster.core.sim;
 
 import io.hvcluster.api.event.ClusterEvent;
+import org.apiguardian.api.API;
 
 /**
  * Encodes cluster events as one-line JSON objects with a fixed field order: {@code t} (virtual ns),
@@ -8,7 +9,10 @@ import io.hvcluster.api.event.ClusterEvent;
  *
  * <p>Core may not depend on a JSON library, and this writer only ever writes, so it is small. Not
  * thread-safe: it reuses one buffer.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class EventJson extends EventFields {
   private final StringBuilder out = new StringBuilder(256);
   /** Whether the next field or item in the current object or array is its first. */

@@ -2,6 +2,7 @@ package io.hvcluster.core.sim;
 
 import java.util.PriorityQueue;
 import java.util.function.BooleanSupplier;
+import org.apiguardian.api.API;
 
 /**
  * The single-threaded discrete-event loop of a simulation. Events are ordered by virtual time in
@@ -10,9 +11,17 @@ import java.util.function.BooleanSupplier;
  * the next event.
  *
  * <p>Not thread-safe; the owning simulation checks the calling thread.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class EventLoop {
-  /** The class of an event at a given instant; lower classes run first. */
+  /**
+   * The class of an event at a given instant; lower classes run first.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.INTERNAL, since = "0.1.0")
   public enum Priority {
     /** Ordinary state changes: faults, operations, timers. */
     NORMAL,
@@ -183,7 +192,12 @@ public final class EventLoop {
     return delayNanos;
   }
 
-  /** A scheduled event; cancel it to keep it from running. */
+  /**
+   * A scheduled event; cancel it to keep it from running.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.INTERNAL, since = "0.1.0")
   public static final class Timer implements Comparable<Timer> {
     private final long time;
     private final int priority;

@@ -1,11 +1,16 @@
 package io.hvcluster.core.sim;
 
+import org.apiguardian.api.API;
+
 /**
  * What every part of one simulation shares: the event loop, the random streams, the thread guard and
  * the event bus.
  *
  * <p>Not thread-safe; confined to the simulation's thread.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Kernel {
   private final EventLoop loop = new EventLoop();
   private final RandomStreams random;

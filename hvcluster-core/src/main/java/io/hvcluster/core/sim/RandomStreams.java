@@ -2,6 +2,7 @@ package io.hvcluster.core.sim;
 
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
+import org.apiguardian.api.API;
 
 /**
  * Splits one master seed into named, independent random streams, so that drawing more numbers for one
@@ -9,7 +10,10 @@ import java.util.SplittableRandom;
  * on the master seed and the stream's name.
  *
  * <p>Not thread-safe, like the simulation that owns it.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class RandomStreams {
   private final long seed;
 
@@ -61,8 +65,13 @@ public final class RandomStreams {
     return h;
   }
 
-  /** The finalizer of SplitMix64: spreads nearby inputs over the whole range. */
-  static long mix(long z) {
+  /**
+   * The finalizer of SplitMix64: spreads nearby inputs over the whole range.
+   *
+   * @param z the input
+   * @return the mixed value
+   */
+  public static long mix(long z) {
     z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
     z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
     return z ^ (z >>> 31);

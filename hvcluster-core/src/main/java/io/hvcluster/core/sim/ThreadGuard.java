@@ -1,13 +1,17 @@
 package io.hvcluster.core.sim;
 
 import io.hvcluster.api.WrongThreadException;
+import org.apiguardian.api.API;
 
 /**
  * Confines a simulation to the thread that created it. Every public entry point calls {@link #check()},
  * which fails fast with a message naming both threads.
  *
  * <p>Thread-safe: it only reads an immutable owner.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class ThreadGuard {
   private final Thread owner;
   private final String what;

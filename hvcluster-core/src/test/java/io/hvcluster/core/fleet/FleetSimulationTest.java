@@ -70,6 +70,33 @@ final class FleetSimulationTest {
   }
 
   @Test
+  void theReportAndItsTraceHashDoNotDependOnTheNumberOfThreads() {
+    // Five clusters, failures in every one of them: the merge must not follow which thread finished first.
+    FleetSpec spec = new FleetSpec(80, 800, 2, 3, Duration.ofHours(4), 11);
+    FleetReport one = FleetSimulation.run(spec, 1, t -> { });
+    assertThat(one.hostFailures()).as("failures spread over the clusters").isGreaterThan(50);
+    assertThat(one.failovers()).isPositive();
+    for (int threads : new int[] {2, 4}) {
+      assertThat(FleetSimulation.run(spec, threads, t -> { })).as("%d threads", threads).isEqualTo(one);
+    }
+  }
+
+  @Test
+  void aFleetOnSeveralThreadsReportsProgressInOrderOnceAtATime() {
+    List<Long> seen = new ArrayList<>();
+    FleetSimulation.run(new FleetSpec(64, 64, 1, 1, Duration.ofHours(4), 1), 4, seen::add);
+    assertThat(seen).isSorted().hasSize(1000);
+    assertThat(seen.get(seen.size() - 1)).isEqualTo(86_400_000_000_000L);
+  }
+
+  @Test
+  void refusesFewerThanOneThread() {
+    FleetSpec spec = new FleetSpec(4, 8, 1, 0, Duration.ofHours(4), 1);
+    assertThatThrownBy(() -> FleetSimulation.run(spec, 0, t -> { })).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("threads is 0; allowed: 1 or more");
+  }
+
+  @Test
   void costGrowsWithWhatHappensNotWithSimulatedTime() {
     FleetReport week = run(20, 200, 7, 0, 5);
     FleetReport year = run(20, 200, 365, 0, 5);

@@ -106,7 +106,8 @@ final class CommitProtocolTest {
         assertHolds(store, second, next.info().generation(), target);
         try (var files = Files.list(dir)) {
           assertThat(files.map(p -> p.getFileName().toString()))
-              .as(why).containsExactlyInAnyOrder("file-srv.vsv", next.memoryFile().getFileName().toString());
+              .as(why).containsExactlyInAnyOrder("file-srv.vsv", next.memoryFile().getFileName().toString(),
+              "file-srv.lock");
         }
       }
     }
@@ -133,7 +134,8 @@ final class CommitProtocolTest {
     if (crashAt == SaveStage.MEMORY_RENAMED) {
       // Nothing but the memory file is left: no temporary file tells of the save, the memory file does.
       try (var files = Files.list(lun)) {
-        assertThat(files.map(p -> p.getFileName().toString())).containsExactly("file-srv.bin");
+        assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("file-srv.bin",
+            "file-srv.lock");
       }
       assertThatThrownBy(() -> SavedStateStore.in(lun).verify(VM))
           .hasMessageContaining("incomplete: a memory file without a header (an interrupted save)");

@@ -2,12 +2,14 @@ package io.hvcluster.core.memory;
 
 import static io.hvcluster.core.memory.SavedStateDescriptor.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.hvcluster.api.CorruptSavedStateException;
 import io.hvcluster.api.GuestMemory;
 import io.hvcluster.api.RestoreMode;
 import io.hvcluster.api.VmId;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,6 +90,68 @@ final class HostileHeaderTest {
     assertThat(craft(b -> b.putShort(VM_NAME_LENGTH_OFFSET, (short) -1)).offset()).isEqualTo(VM_NAME_LENGTH_OFFSET);
     assertThat(craft(b -> b.put(VM_NAME_OFFSET, (byte) '/')).offset()).isEqualTo(VM_NAME_OFFSET);
     assertThat(craft(b -> b.put(VM_NAME_OFFSET + 40, (byte) 'x')).offset()).isEqualTo(VM_NAME_OFFSET + 40);
+  }
+
+  @Test
+  void aGenerationPastTheBoundIsRejected() throws Exception {
+    for (long generation : new long[] {Long.MAX_VALUE, MAX_GENERATION + 1}) {
+      CorruptSavedStateException e = craft(b -> b.putLong(GENERATION_OFFSET, generation));
+      assertThat(e.offset()).isEqualTo(GENERATION_OFFSET);
+      assertThat(e.reason()).contains("is not 1 to " + MAX_GENERATION);
+    }
+  }
+
+  @Test
+  void aSaveAfterTheLargestGenerationFailsWithAMessageAndKeepsIt() throws Exception {
+    ByteBuffer bytes = ByteBuffer.wrap(valid.clone()).order(BYTE_ORDER);
+    bytes.putLong(GENERATION_OFFSET, MAX_GENERATION);
+    reseal(bytes);
+    Files.write(header, bytes.array());
+    assertThat(store.verify(VM).generation()).isEqualTo(MAX_GENERATION);
+    try (GuestMemory memory = GuestMemories.real(VM, MEMORY, source, 64 * 1024)) {
+      GuestWorkload.create(2, VM, 100, 0, 1).fill(memory, 0, 10);
+      assertThatThrownBy(() -> store.save(memory)).isInstanceOf(IOException.class)
+          .hasMessageContaining("the largest allowed").hasMessageContaining("dc01.vsv");
+    }
+    assertThat(store.verify(VM).generation()).isEqualTo(MAX_GENERATION);
+  }
+
+  @Test
+  void aStoredPageOfZerosIsRejectedAtTheFirstOneSoAHeaderOverHolesCannotMakeVerifySlow() throws Exception {
+    // Page 0 is a hole; marking it stored keeps every CRC valid, since a hole reads as zeros.
+    CorruptSavedStateException one = craftVerify(b -> {
+      b.put(FIXED_LENGTH, (byte) (b.get(FIXED_LENGTH) | 1));
+      b.putLong(STORED_PAGES_OFFSET, 11);
+    });
+    assertThat(one.offset()).isZero();
+    assertThat(one.reason()).contains("page 0 is marked stored but holds only zeros");
+    // Every page marked stored: verify would read all of a (sparse, huge) file; it stops at the first.
+    CorruptSavedStateException all = craftVerify(b -> {
+      b.putLong(FIXED_LENGTH, -1L);
+      b.putLong(FIXED_LENGTH + 8, (1L << 36) - 1);
+      b.putLong(STORED_PAGES_OFFSET, 100);
+    });
+    assertThat(all.offset()).isZero();
+    for (RestoreMode mode : RestoreMode.values()) {
+      Throwable thrown = catchThrowable(() -> {
+        try (GuestMemory back = store.restore(VM, mode, target).memory()) {
+          back.readPage(0, ByteBuffer.allocate(4096));
+        }
+      });
+      assertThat(thrown instanceof java.io.UncheckedIOException ? thrown.getCause() : thrown).as("%s", mode)
+          .isInstanceOf(CorruptSavedStateException.class).hasMessageContaining("holds only zeros");
+    }
+  }
+
+  /** Writes the valid header changed by {@code edit}, with its CRC recomputed, and returns verify's rejection. */
+  private CorruptSavedStateException craftVerify(Consumer<ByteBuffer> edit) throws Exception {
+    ByteBuffer bytes = ByteBuffer.wrap(valid.clone()).order(BYTE_ORDER);
+    edit.accept(bytes);
+    reseal(bytes);
+    Files.write(header, bytes.array());
+    Throwable thrown = catchThrowable(() -> store.verify(VM));
+    assertThat(thrown).isInstanceOf(CorruptSavedStateException.class);
+    return (CorruptSavedStateException) thrown;
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * Coverage probes, after FoundationDB's {@code CODE_PROBE} and Antithesis' {@code sometimes}: named
@@ -20,7 +21,10 @@ import java.util.TreeMap;
  * coverage.reachable("witness-arbitrated");
  * coverage.require(List.of("failover-during-migration")); // at the end of the suite
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class Coverage {
   private final Map<String, long[]> probes = new TreeMap<>();
 

@@ -2,6 +2,7 @@ package io.hvcluster.testkit.check;
 
 import java.util.List;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * Checks that a scenario is deterministic: runs it twice and compares the trace hashes (meta-invariant
@@ -17,7 +18,10 @@ import java.util.function.Supplier;
  *   return Trace.of(sim.traceHash(), recorder.lines());
  * });
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class Determinism {
   private Determinism() {}
 

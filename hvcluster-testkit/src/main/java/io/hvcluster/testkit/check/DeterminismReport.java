@@ -1,5 +1,7 @@
 package io.hvcluster.testkit.check;
 
+import org.apiguardian.api.API;
+
 /**
  * The result of running a scenario twice: the two trace hashes and, when they differ, the first line
  * at which the traces differ.
@@ -12,7 +14,9 @@ package io.hvcluster.testkit.check;
  *     unknown
  * @param firstLine the first run's line there (empty past its end)
  * @param secondLine the second run's line there (empty past its end)
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record DeterminismReport(String firstHash, String secondHash, int firstDifference, String firstLine,
     String secondLine) {
   /**

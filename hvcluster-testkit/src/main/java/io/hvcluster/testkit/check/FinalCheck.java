@@ -5,6 +5,7 @@ import io.hvcluster.testkit.history.History;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import org.apiguardian.api.API;
 
 /**
  * A check run once on the final state and history of a run, after the heal phase and quiet period:
@@ -16,7 +17,10 @@ import java.util.function.BiFunction;
  * FinalCheck quorumBack = FinalCheck.of("L2", FailureClass.LIVENESS, (cluster, history) ->
  *     cluster.quorum().hasQuorum() ? Optional.empty() : Optional.of("no quorum after healing"));
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public interface FinalCheck {
   /**
    * Returns the check's id, for example {@code "L1"}.

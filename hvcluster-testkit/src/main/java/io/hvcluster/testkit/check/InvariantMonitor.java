@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Listens to a cluster's events, records each in the history, and runs the step invariants after each
@@ -26,7 +27,10 @@ import java.util.Optional;
  * monitor.runFinalChecks(List.of(l1, l2));
  * monitor.firstViolation().ifPresent(v -> { throw ViolationReport.of(v).history(history).toError(); });
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class InvariantMonitor implements ClusterListener {
   private final Cluster cluster;
   private final History history;

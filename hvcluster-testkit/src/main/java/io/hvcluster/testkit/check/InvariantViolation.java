@@ -1,10 +1,15 @@
 package io.hvcluster.testkit.check;
 
+import org.apiguardian.api.API;
+
 /**
  * Thrown when a run violates an invariant; the message is the full {@link ViolationReport}.
  *
  * <p>Instances are immutable and thread-safe.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class InvariantViolation extends AssertionError {
   private static final long serialVersionUID = 1L;
 

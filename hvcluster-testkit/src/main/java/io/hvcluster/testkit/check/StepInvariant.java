@@ -5,9 +5,10 @@ import io.hvcluster.api.event.ClusterEvent;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import org.apiguardian.api.API;
 
 /**
- * A safety invariant checked after every event of a run (DESIGN §7, S1–S10), as Kafka's Raft
+ * A safety invariant checked after every event of a run (DESIGN §7, S1–S11), as Kafka's Raft
  * simulation does with {@code addInvariant}. It reads the cluster through the api views only.
  *
  * <p>Implementations should be stateless or keep state per run, and are called on the simulation's
@@ -18,7 +19,10 @@ import java.util.function.BiFunction;
  *     .filter(h -> h.state() == NodeState.DOWN && !h.vms().isEmpty())
  *     .findFirst().map(h -> h.id() + " is down but runs " + h.vms()));
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public interface StepInvariant {
   /**
    * Returns the invariant's id, for example {@code "S1"}.

@@ -1,6 +1,7 @@
 package io.hvcluster.testkit.check;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * What a run leaves behind for the determinism check: a hash of its trace and, for reporting the first
@@ -11,7 +12,10 @@ import java.util.List;
  * <pre>{@code
  * Trace trace = Trace.of(simulation.traceHash(), recorder.lines());
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public interface Trace {
   /**
    * Returns the hash of the whole trace.

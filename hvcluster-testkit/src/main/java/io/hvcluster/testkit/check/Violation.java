@@ -2,6 +2,7 @@ package io.hvcluster.testkit.check;
 
 import io.hvcluster.testkit.fault.DurationText;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A violated invariant: which one, how it is classified, what was wrong, and where in the run.
@@ -13,7 +14,9 @@ import java.util.Objects;
  * @param message what was wrong, naming the entities involved
  * @param timeNanos virtual time of the violation
  * @param historyIndex the index of the first violating history entry, or -1 when none applies
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record Violation(String invariant, FailureClass failureClass, String message, long timeNanos, int historyIndex) {
   /**
    * Creates a violation after checking it.

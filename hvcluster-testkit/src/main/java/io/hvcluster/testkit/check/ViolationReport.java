@@ -5,6 +5,7 @@ import io.hvcluster.testkit.fault.FaultPlan;
 import io.hvcluster.testkit.history.History;
 import io.hvcluster.testkit.property.Seeds;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Renders what a developer needs to act on a violation: the classification and message, the seed, the
@@ -17,7 +18,10 @@ import java.util.Objects;
  * throw ViolationReport.of(violation).seed(seed).plan(plan).verdict(verdict).history(history)
  *     .replay("@ClusterProperty(seed = 0x...L, tries = 1)").toError();
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ViolationReport {
   /** How many history entries the slice shows before and after the violating one. */
   public static final int SLICE = 8;
@@ -28,6 +32,7 @@ public final class ViolationReport {
   private BudgetVerdict verdict;
   private History history;
   private String replay;
+  private String note;
 
   private ViolationReport(Violation violation) {
     this.violation = Objects.requireNonNull(violation, "violation");
@@ -100,6 +105,17 @@ public final class ViolationReport {
   }
 
   /**
+   * Adds a line printed last, for example when the plan started in virtual time.
+   *
+   * @param text the line
+   * @return this report
+   */
+  public ViolationReport note(String text) {
+    this.note = text;
+    return this;
+  }
+
+  /**
    * Returns the violation as classified, taking the budget verdict into account.
    *
    * @return the violation
@@ -134,7 +150,10 @@ public final class ViolationReport {
       out.append("\n").append(plan.timeline()).append("\nplan as JSON (FaultPlan.fromJson):\n").append(plan.toJson());
     }
     if (replay != null) {
-      out.append("replay: ").append(replay);
+      out.append(plan == null ? "\n" : "").append("replay: ").append(replay);
+    }
+    if (note != null) {
+      out.append('\n').append(note);
     }
     return out.toString().stripTrailing();
   }

@@ -3,6 +3,8 @@ package io.hvcluster.testkit.engine;
 import io.hvcluster.api.Cluster;
 import io.hvcluster.api.ClusterListener;
 import io.hvcluster.api.MemoryBacking;
+import io.hvcluster.api.migration.MigrationStrategy;
+import io.hvcluster.api.placement.PlacementPolicy;
 import io.hvcluster.api.spec.ClusterSpec;
 import io.hvcluster.core.defect.Defect;
 import io.hvcluster.core.Simulation;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * One prepared scenario on the real engine (see {@link EngineRun}): the simulation, its cluster formed
@@ -31,7 +34,10 @@ import java.util.function.Consumer;
  *
  * <p>Not thread-safe: it belongs to the thread that started it. Close it to release the simulation
  * (and, with real memory, its files).
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ClusterRun implements AutoCloseable {
   private final Simulation simulation;
   private final Cluster cluster;
@@ -51,6 +57,8 @@ public final class ClusterRun implements AutoCloseable {
   private boolean closed;
   private final List<Consumer<RunResult>> onEnd = new ArrayList<>();
   private String replayOnViolation;
+  private boolean failOnViolation;
+  private MigrationStrategy plannedMoves;
 
   private ClusterRun(Simulation simulation, Cluster cluster, History history, StepMonitor monitor, Probes probes,
       StringBuilder trace, RunDirectory directory, FaultPlan plan, Workload workload, long seed, boolean settled) {
@@ -83,7 +91,9 @@ public final class ClusterRun implements AutoCloseable {
     }
     Simulation sim = b.build();
     try {
-      Cluster cluster = sim.createCluster(spec);
+      PlacementPolicy placement = settings.newPlacementPolicy();
+      MigrationStrategy plannedMoves = settings.newPlannedMoves();
+      Cluster cluster = sim.createCluster(spec, placement, plannedMoves);
       History history = new History();
       CheckSet checks = Invariants.standard(sim, cluster, dir == null ? null : dir.path())
           .with(extra.toArray(new StepInvariant[0]));
@@ -106,6 +116,7 @@ public final class ClusterRun implements AutoCloseable {
         monitor.recordCrash(e);
       }
       ClusterRun run = new ClusterRun(sim, cluster, history, monitor, probes, trace, dir, plan, workload, seed, settled);
+      run.plannedMoves = plannedMoves;
       if (monitor.violations().isEmpty()) {
         run.injected = FaultInjection.apply(plan, sim, cluster, Seeds.derive(seed, "nemesis"), history);
         OperationInjection.apply(workload, sim, cluster, Seeds.derive(seed, "operations"), history, settings.strategies());
@@ -134,8 +145,8 @@ public final class ClusterRun implements AutoCloseable {
       result = finish();
       onEnd.forEach(c -> c.accept(result));
     }
-    if (replayOnViolation != null && !result.passed()) {
-      throw result.toError(replayOnViolation);
+    if (failOnViolation && !result.passed()) {
+      throw replayOnViolation == null ? result.report(null).toError() : result.toError(replayOnViolation);
     }
     return result;
   }
@@ -148,6 +159,16 @@ public final class ClusterRun implements AutoCloseable {
    */
   public void failOnViolation(String replay) {
     this.replayOnViolation = Objects.requireNonNull(replay, "replay");
+    this.failOnViolation = true;
+  }
+
+  /**
+   * Makes {@link #runToEnd()} throw the report of the first violation without the plan or a replay line:
+   * for a caller whose own report shows the scenario and how to replay it (a property's).
+   */
+  public void failOnViolation() {
+    this.replayOnViolation = null;
+    this.failOnViolation = true;
   }
 
   /**
@@ -204,6 +225,17 @@ public final class ClusterRun implements AutoCloseable {
    */
   public History history() {
     return history;
+  }
+
+  /**
+   * Returns the strategy this run's cluster moves running VMs with in planned moves (drain, failback),
+   * made for this run by {@link EngineSettings#plannedMoves}; the placement policy is the cluster's
+   * {@link Cluster#placementPolicy()}.
+   *
+   * @return the strategy
+   */
+  public MigrationStrategy plannedMoves() {
+    return plannedMoves;
   }
 
   /**

@@ -1,6 +1,8 @@
 package io.hvcluster.testkit.engine;
 
 import io.hvcluster.api.ClusterListener;
+import io.hvcluster.api.migration.MigrationStrategy;
+import io.hvcluster.api.placement.PlacementPolicy;
 import io.hvcluster.api.spec.ClusterSpec;
 import io.hvcluster.testkit.check.DeterminismReport;
 import io.hvcluster.testkit.check.Determinism;
@@ -17,10 +19,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Sets up one scenario against the real engine: a simulation with the given seed, the cluster formed
- * and its VMs started and settled, the standard invariants (S1–S10 after every kernel event) and any
+ * and its VMs started and settled, the standard invariants (S1–S11 after every kernel event) and any
  * extra ones attached, then the fault plan and the operator workload scheduled from that moment.
  * {@link #start()} returns the prepared {@link ClusterRun}; {@link #run()} also runs it to the end.
  *
@@ -30,7 +33,10 @@ import java.util.Objects;
  * RunResult result = EngineRun.of(spec).seed(42).plan(plan).workload(workload).run();
  * result.violation().ifPresent(v -> { throw result.toError("seed 42"); });
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class EngineRun {
   private final ClusterSpec spec;
   private long seed;
@@ -96,6 +102,33 @@ public final class EngineRun {
    */
   public EngineRun settings(EngineSettings newSettings) {
     this.settings = Objects.requireNonNull(newSettings, "settings");
+    return this;
+  }
+
+  /**
+   * Sets the placement policy of this run, used from the first placement on (the initial start of every
+   * VM); shorthand for {@code settings(settings.placementPolicy(() -> policy))}, so call it after
+   * {@link #settings}.
+   *
+   * @param policy the policy
+   * @return this
+   */
+  public EngineRun placementPolicy(PlacementPolicy policy) {
+    Objects.requireNonNull(policy, "placement policy");
+    this.settings = settings.placementPolicy(() -> policy);
+    return this;
+  }
+
+  /**
+   * Sets the strategy that moves running VMs in this run's planned moves (drain, failback); shorthand for
+   * {@code settings(settings.plannedMoves(() -> strategy))}, so call it after {@link #settings}.
+   *
+   * @param strategy the strategy
+   * @return this
+   */
+  public EngineRun plannedMoves(MigrationStrategy strategy) {
+    Objects.requireNonNull(strategy, "planned-move strategy");
+    this.settings = settings.plannedMoves(() -> strategy);
     return this;
   }
 

@@ -1,5 +1,7 @@
 package io.hvcluster.testkit.engine;
 
+import io.hvcluster.api.migration.MigrationStrategy;
+import io.hvcluster.api.placement.PlacementPolicy;
 import io.hvcluster.api.Cluster;
 import io.hvcluster.api.spec.ClusterSpec;
 import io.hvcluster.core.Simulation;
@@ -21,11 +23,12 @@ import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * A scenario source for {@link io.hvcluster.testkit.junit.ClusterProperty} that runs every generated
  * scenario on the real engine. Each try gets a simulation seeded from the try, its cluster formed and
- * settled, the standard checks attached (S1–S10 after every kernel event, L1–L2 after the heal phase)
+ * settled, the standard checks attached (S1–S11 after every kernel event, L1–L2 after the heal phase)
  * and the plan and workload scheduled; the method receives it before the faults run. When the method
  * returns, the trial runs the scenario to its end (unless the method already did) and throws the first
  * violation with its full report; the property then shrinks the scenario. The standard
@@ -33,7 +36,12 @@ import java.util.function.Function;
  *
  * <p>Injectable parameters: {@link Scenario}, {@link ClusterSpec}, {@link Workload}, {@link FaultPlan},
  * {@link java.util.random.RandomGenerator} (as {@link ClusterScenarios}), plus {@link Simulation},
- * {@link Cluster}, {@link History} and {@link ClusterRun}. Subclass it with a public no-argument
+ * {@link Cluster}, {@link History}, {@link ClusterRun}, and the try's {@link PlacementPolicy} and
+ * {@link MigrationStrategy} of planned moves (by their interface or by the class the property names).
+ * The policy and strategy come from {@link EngineSettings#placementPolicy} and {@link
+ * EngineSettings#plannedMoves}, or from {@link io.hvcluster.testkit.junit.ClusterProperty#placementPolicy()}
+ * and {@link io.hvcluster.testkit.junit.ClusterProperty#plannedMoves()}, which win; either way a new
+ * instance serves each try from its first placement on. Subclass it with a public no-argument
  * constructor to choose the generators and {@link EngineSettings}; override {@link #configure} to add
  * invariants or listeners. Instances are immutable and thread-safe. Example:
  *
@@ -52,7 +60,9 @@ import java.util.function.Function;
  *   assertThat(result.faultsInjected()).isEqualTo(run.plan().size());
  * }
  * }</pre>
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public class EngineScenarios extends ClusterScenarios {
   private static final Set<Class<?>> TYPES;
 
@@ -62,6 +72,8 @@ public class EngineScenarios extends ClusterScenarios {
     types.add(Cluster.class);
     types.add(History.class);
     types.add(ClusterRun.class);
+    types.add(PlacementPolicy.class);
+    types.add(MigrationStrategy.class);
     TYPES = Set.copyOf(types);
   }
 
@@ -97,6 +109,17 @@ public class EngineScenarios extends ClusterScenarios {
   }
 
   /**
+   * Returns true: the placement policy and planned-move strategy a property names go into every try's
+   * cluster, from its first placement on.
+   *
+   * @return true
+   */
+  @Override
+  public boolean usesStrategiesOfTheContext() {
+    return true;
+  }
+
+  /**
    * Adds to a try's run before it starts: extra invariants or listeners. Does nothing by default.
    *
    * @param run the run being set up
@@ -117,15 +140,22 @@ public class EngineScenarios extends ClusterScenarios {
   public Trial open(Scenario scenario, TrialContext context) {
     long seed = context.info().seed();
     Trial plain = super.open(scenario, context);
+    EngineSettings chosen = settings;
+    if (context.placementPolicy().isPresent()) {
+      chosen = chosen.placementPolicy(context.placementPolicy().get());
+    }
+    if (context.plannedMoves().isPresent()) {
+      chosen = chosen.plannedMoves(context.plannedMoves().get());
+    }
     EngineRun setup = EngineRun.of(scenario.spec()).seed(seed).plan(scenario.plan()).workload(scenario.workload())
-        .settings(settings);
+        .settings(chosen);
     configure(setup, scenario, context);
     ClusterRun run = setup.start();
     if (!context.info().shrinking()) {
       run.onEnd(result -> count(context.coverage(), result));
     }
-    run.failOnViolation("@ClusterProperty(seed = " + Seeds.literal(seed) + ", tries = 1) replays this try; the"
-        + " scenario above is the one that failed");
+    // The property's report shows the scenario and its replay; the violation's own shows the rest.
+    run.failOnViolation();
     return new Trial() {
       @Override
       public Object argument(Class<?> type) {
@@ -140,6 +170,12 @@ public class EngineScenarios extends ClusterScenarios {
         }
         if (type == ClusterRun.class) {
           return run;
+        }
+        if (type == PlacementPolicy.class) {
+          return run.cluster().placementPolicy();
+        }
+        if (type == MigrationStrategy.class) {
+          return run.plannedMoves();
         }
         return plain.argument(type);
       }

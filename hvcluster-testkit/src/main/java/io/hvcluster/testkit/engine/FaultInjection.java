@@ -5,6 +5,7 @@ import io.hvcluster.core.Simulation;
 import io.hvcluster.testkit.fault.FaultPlan;
 import io.hvcluster.testkit.history.History;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Binds a {@link FaultPlan} to a running simulation: every fault is scheduled at its time (measured
@@ -23,6 +24,7 @@ import java.util.Objects;
  * <tr><td>cluster-service-crash</td><td>{@code crashClusterService}, crashed again whenever the service
  *     restarts while the fault lasts; heal: the engine restarts it</td></tr>
  * <tr><td>vm-crash, guest-hang</td><td>{@code crashVm}; {@code hangGuest} / {@code resumeGuest}</td></tr>
+ * <tr><td>vm-start-failure</td><td>{@code failNextStarts}</td></tr>
  * <tr><td>isolate, split, majorities-ring, bridge, one-way-link</td><td>{@code cutLink} on the directed
  *     links of the {@link io.hvcluster.testkit.fault.Partitions} shape; heal: {@code restoreLink}</td></tr>
  * <tr><td>swizzle-clog</td><td>each node's links cut one node per interval; healed one node per interval
@@ -57,7 +59,10 @@ import java.util.Objects;
  * simulation.runFor(plan.end());
  * System.out.println(history.render());
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class FaultInjection {
   private FaultInjection() {}
 

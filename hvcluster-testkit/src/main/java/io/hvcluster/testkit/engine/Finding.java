@@ -3,6 +3,7 @@ package io.hvcluster.testkit.engine;
 import io.hvcluster.testkit.check.Violation;
 import io.hvcluster.testkit.fault.FaultPlan;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A violation a {@link Torture} run found, with the plan shrunk to a minimal one that still breaks the
@@ -19,7 +20,9 @@ import java.util.Objects;
  * @param shrinkRuns how many runs shrinking took
  * @param replay the one-line command that replays the scenario
  * @param report the full report of the shrunk plan's violation (history slice, plan JSON)
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record Finding(int scenario, long seed, Violation violation, FaultPlan plan, FaultPlan minimalPlan,
     Violation minimalViolation, int shrinkRuns, String replay, String report) {
   /**

@@ -3,16 +3,21 @@ package io.hvcluster.testkit.engine;
 import io.hvcluster.api.HostId;
 import io.hvcluster.api.VmId;
 import io.hvcluster.testkit.fault.ClusterServiceCrash;
+import io.hvcluster.testkit.fault.DurationText;
 import io.hvcluster.testkit.fault.Fault;
 import io.hvcluster.testkit.fault.GuestHang;
 import io.hvcluster.testkit.fault.HostCrash;
 import io.hvcluster.testkit.fault.HostHang;
 import io.hvcluster.testkit.fault.PowerLoss;
 import io.hvcluster.testkit.fault.VmCrash;
+import io.hvcluster.testkit.fault.VmStartFailure;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
-/** Applies host and VM faults: crashes, power loss, hangs, cluster-service crashes, VM crashes, hung guests. */
+/**
+ * Applies host and VM faults: crashes, power loss, hangs, cluster-service crashes, VM crashes, failing VM
+ * starts, hung guests.
+ */
 final class HostFaults {
   private HostFaults() {}
 
@@ -49,6 +54,13 @@ final class HostFaults {
       List<VmId> vms = ((VmCrash) f).vms().resolve(p.cluster(), r);
       vms.forEach(vm -> p.faults().crashVm(vm));
       return Applied.instant("worker process of " + Nemesis.names(vms) + " crashed");
+    }
+    if (f instanceof VmStartFailure) {
+      VmStartFailure s = (VmStartFailure) f;
+      List<VmId> vms = s.vms().resolve(p.cluster(), r);
+      vms.forEach(vm -> p.faults().failNextStarts(vm, s.starts(), s.after()));
+      return Applied.instant("the next " + (s.starts() == 1 ? "start" : s.starts() + " starts") + " of "
+          + Nemesis.names(vms) + " fail after " + DurationText.format(s.after()));
     }
     if (f instanceof GuestHang) {
       List<VmId> vms = ((GuestHang) f).vms().resolve(p.cluster(), r);

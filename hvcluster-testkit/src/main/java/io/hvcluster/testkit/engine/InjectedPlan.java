@@ -2,13 +2,17 @@ package io.hvcluster.testkit.engine;
 
 import io.hvcluster.testkit.fault.FaultPlan;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A fault plan applied to a simulation by {@link FaultInjection}: where it stands (faults injected,
  * faults still active, whether the heal phase has run) and when its phases fall in virtual time.
  *
  * <p>Not thread-safe: use it on the simulation's thread.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class InjectedPlan {
   private final FaultPlan plan;
   private final Nemesis nemesis;

@@ -3,10 +3,12 @@ package io.hvcluster.testkit.engine;
 import io.hvcluster.api.migration.MigrationStrategy;
 import io.hvcluster.core.migration.LiveMigration;
 import io.hvcluster.core.migration.QuickMigration;
-import io.hvcluster.testkit.workload.Operation.MigrationKind;
+import io.hvcluster.api.migration.MigrationKind;
+import io.hvcluster.core.migration.ColdMigration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Which {@link MigrationStrategy} carries out each kind of migrate operation of a workload.
@@ -20,7 +22,10 @@ import java.util.Objects;
  * <pre>{@code
  * MigrationStrategies strategies = MigrationStrategies.defaults().with(MigrationKind.LIVE, myLiveMigration);
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class MigrationStrategies {
   private final Map<MigrationKind, MigrationStrategy> byKind;
 
@@ -30,7 +35,7 @@ public final class MigrationStrategies {
 
   /**
    * Returns the defaults: Quick Migration with a lazy restore for {@code quick}, Live Migration with its
-   * defaults for {@code live}.
+   * defaults for {@code live}, {@link ColdMigration} for {@code cold}.
    *
    * @return the strategies
    */
@@ -38,6 +43,7 @@ public final class MigrationStrategies {
     Map<MigrationKind, MigrationStrategy> m = new EnumMap<>(MigrationKind.class);
     m.put(MigrationKind.QUICK, QuickMigration.lazy());
     m.put(MigrationKind.LIVE, LiveMigration.withDefaults());
+    m.put(MigrationKind.COLD, ColdMigration.instance());
     return new MigrationStrategies(m);
   }
 
@@ -52,6 +58,21 @@ public final class MigrationStrategies {
     Map<MigrationKind, MigrationStrategy> m = new EnumMap<>(byKind);
     m.put(Objects.requireNonNull(kind, "kind"), Objects.requireNonNull(strategy, "strategy"));
     return new MigrationStrategies(m);
+  }
+
+  /**
+   * Returns a copy in which a kind of the old list uses {@code strategy}.
+   *
+   * @param kind the kind of migrate operation
+   * @param strategy the strategy
+   * @return the copy
+   * @deprecated use {@link #with(MigrationKind, MigrationStrategy)}
+   */
+  @Deprecated(since = "0.1.0", forRemoval = true)
+  @SuppressWarnings("removal")
+  public MigrationStrategies with(io.hvcluster.testkit.workload.Operation.MigrationKind kind,
+      MigrationStrategy strategy) {
+    return with(Objects.requireNonNull(kind, "kind").kind(), strategy);
   }
 
   /**

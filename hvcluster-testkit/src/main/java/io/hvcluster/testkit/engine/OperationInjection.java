@@ -5,6 +5,7 @@ import io.hvcluster.core.Simulation;
 import io.hvcluster.testkit.history.History;
 import io.hvcluster.testkit.workload.Workload;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Binds a {@link Workload} of administrator operations to a running simulation: each operation runs at
@@ -18,7 +19,10 @@ import java.util.Objects;
  * <pre>{@code
  * OperationInjection.apply(workload, simulation, cluster, seed, history, MigrationStrategies.defaults());
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class OperationInjection {
   private OperationInjection() {}
 

@@ -18,6 +18,7 @@ import io.hvcluster.api.NodeState;
 import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * The standard coverage probes of an engine run ("sometimes" conditions, after FoundationDB's code
@@ -26,7 +27,10 @@ import java.util.TreeSet;
  * the suite's {@link io.hvcluster.testkit.check.Coverage} after every try.
  *
  * <p>Not thread-safe: one instance listens to one run.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class Probes implements ClusterListener {
   /** A group failed over to another node. */
   public static final String FAILOVER = "failover";
@@ -66,6 +70,8 @@ public final class Probes implements ClusterListener {
   public static final String WITNESS_LOST = "witness-lost";
   /** No node could take a group for a while. */
   public static final String PLACEMENT_FAILED = "placement-failed";
+  /** A VM's start failed on its node (a broken configuration or disk, or the pending timeout). */
+  public static final String START_FAILED = "start-failed";
 
   private final Set<String> hit = new TreeSet<>();
   private int linksCut;
@@ -92,7 +98,7 @@ public final class Probes implements ClusterListener {
     return Set.of(FAILOVER, QUORUM_LOST, QUORUM_LOST_IN_PARTITION, NODE_REMOVED, RESTART_IN_PLACE, GROUP_LOCKED,
         SAVED_STATE_REJECTED, SAVE_FAILED, VM_FENCED, MIGRATION_COMPLETED, MIGRATION_ABORTED, MIGRATION_ROLLED_BACK,
         MIGRATION_FAILED, MIGRATION_ACK_LOST, LIVE_MIGRATION_COMPLETED, MIGRATION_FELL_BACK, CSV_REDIRECTED,
-        WITNESS_LOST, PLACEMENT_FAILED);
+        WITNESS_LOST, PLACEMENT_FAILED, START_FAILED);
   }
 
   /** Looks at one event. */
@@ -151,6 +157,9 @@ public final class Probes implements ClusterListener {
     }
     if (reason.startsWith("save failed") || reason.startsWith("save abandoned")) {
       hit.add(SAVE_FAILED);
+    }
+    if (reason.startsWith("start failed")) {
+      hit.add(START_FAILED);
     }
     if (reason.startsWith("fenced")) {
       hit.add(VM_FENCED);

@@ -11,13 +11,17 @@ import io.hvcluster.testkit.property.Seeds;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * What one engine run found: its violations (the first is the one to report), its history, trace hash
  * (and lines, when kept), the faults injected, the coverage probes hit, and what it cost.
  *
  * <p>Not thread-safe (the history is the run's own); read it on one thread.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class RunResult {
   private final long seed;
   private final FaultPlan plan;
@@ -183,15 +187,17 @@ public final class RunResult {
    * Returns the report of the first violation with the seed, the plan (timeline and JSON), the first
    * violating event with a slice of the history, and the given replay line.
    *
-   * @param replay the one-line replay instruction
+   * @param replay the one-line replay instruction, or null to leave the plan and the replay out (a
+   *     property's report shows them)
    * @return the report
    * @throws IllegalStateException when the run passed
    */
   public ViolationReport report(String replay) {
     Violation v = violation().orElseThrow(() -> new IllegalStateException("the run passed; nothing to report"));
-    return ViolationReport.of(v).seed(seed).plan(plan).history(history).replay(replay + "\n(plan started at "
-        + DurationText.formatNanos(planStartNanos) + " of virtual time, heal phase at "
-        + DurationText.formatNanos(healAtNanos) + ")");
+    String timing = "(plan started at " + DurationText.formatNanos(planStartNanos) + " of virtual time, heal phase at "
+        + DurationText.formatNanos(healAtNanos) + ")";
+    ViolationReport report = ViolationReport.of(v).seed(seed).history(history);
+    return replay == null ? report.note(timing) : report.plan(plan).replay(replay + "\n" + timing);
   }
 
   /**

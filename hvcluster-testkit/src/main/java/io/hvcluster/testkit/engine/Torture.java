@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apiguardian.api.API;
 
 /**
  * Runs many generated scenarios against the real engine, one after another: each a cluster of the
@@ -47,7 +48,10 @@ import java.util.concurrent.Future;
  *
  * <p>It is longer than 400 lines because its public {@link Builder} documents every setting; running,
  * tallying and shrinking are a few short methods.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class Torture {
   private final int nodes;
   private final int vms;
@@ -58,6 +62,7 @@ public final class Torture {
   private final int maxShrinkRuns;
   private final TortureListener listener;
   private final int threads;
+  private final boolean wide;
   private final Gen<Scenario> generator;
 
   private Torture(Builder b) {
@@ -70,6 +75,11 @@ public final class Torture {
     this.maxShrinkRuns = b.maxShrinkRuns;
     this.listener = b.listener;
     this.threads = b.threads;
+    this.wide = b.wide;
+    if (wide) {
+      this.generator = WideScenarios.generator(maxFaults, MAX_WORKING_SET_MIB);
+      return;
+    }
     Gen<ClusterSpec> topologies = Topologies.builder().nodes(nodes, nodes).vms(vms, vms).hostMemoryGiB(64L)
         .maxWorkingSetMiB(MAX_WORKING_SET_MIB).build();
     Duration horizon = Duration.ofMinutes(1);
@@ -110,6 +120,9 @@ public final class Torture {
   public String replayLine(long scenarioSeed) {
     StringBuilder out = new StringBuilder("hvcluster torture --nodes " + nodes + " --vms " + vms
         + " --scenarios 1 --seed " + Seeds.format(scenarioSeed) + " --max-faults " + maxFaults);
+    if (wide) {
+      out.append(" --wide");
+    }
     for (Defect d : settings.defects()) {
       out.append(" --defect ").append(d.name());
     }
@@ -265,7 +278,12 @@ public final class Torture {
     return new Finding(index, s, first, scenario.plan(), best, bestResult.violation().orElseThrow(), runs, replay, report);
   }
 
-  /** Configures a {@link Torture} run; not thread-safe. */
+  /**
+   * Configures a {@link Torture} run; not thread-safe.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public static final class Builder {
     private int nodes = 4;
     private int vms = 20;
@@ -276,8 +294,24 @@ public final class Torture {
     private int maxShrinkRuns = 300;
     private TortureListener listener = TortureListener.NONE;
     private int threads = 1;
+    private boolean wide;
 
     private Builder() {}
+
+    /**
+     * Widens the generator, in swarm fashion: each scenario draws its own topology (2 to 16 nodes), memory
+     * pressure (hosts of 16 to 64 GiB, up to six VMs a node), fault count (up to twice {@link #maxFaults}),
+     * spacing (within 1 to 10 minutes, lasting up to 5 minutes) and failover policies (restart and failover
+     * thresholds and windows, failback), so that a long campaign reaches what the fixed topology never
+     * does. The node and VM counts of {@link #nodes} and {@link #vms} are then ignored.
+     *
+     * @param enabled whether to widen
+     * @return this
+     */
+    public Builder wide(boolean enabled) {
+      this.wide = enabled;
+      return this;
+    }
 
     /**
      * Sets how many scenarios run at once, each on a worker thread of its own; 1 runs them on the

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * What a {@link Torture} run found: how many scenarios ran and failed, the faults they injected, the
@@ -21,7 +22,9 @@ import java.util.TreeMap;
  * @param events cluster events over all scenarios
  * @param steps kernel events over all scenarios
  * @param firstViolations the first failing scenario, shrunk (empty when none failed)
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record TortureReport(int scenarios, int violations, SortedMap<String, Integer> violationsByInvariant,
     long faultsInjected, SortedMap<String, Integer> probes, long events, long steps, List<Finding> firstViolations) {
   /**

@@ -1,6 +1,7 @@
 package io.hvcluster.testkit.fault;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Flips bits at random offsets of the files on the selected LUNs (silent corruption); a saved state
@@ -11,7 +12,9 @@ import java.util.Objects;
  * @param luns the LUNs that rot
  * @param bits how many bits flip, 1 to 4096
  * @param timing when it starts and how long it lasts
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record BitRot(LunSelector luns, int bits, Timing timing) implements Fault {
   /**
    * Creates the fault after checking it.

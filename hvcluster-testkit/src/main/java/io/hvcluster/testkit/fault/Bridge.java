@@ -1,6 +1,7 @@
 package io.hvcluster.testkit.fault;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Cuts the network into two halves, except for the selected bridge node, which still talks to both;
@@ -10,7 +11,9 @@ import java.util.Objects;
  *
  * @param bridge the node that still talks to both halves
  * @param timing when it starts and how long it lasts
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record Bridge(HostSelector bridge, Timing timing) implements Fault {
   /**
    * Creates the fault after checking it.

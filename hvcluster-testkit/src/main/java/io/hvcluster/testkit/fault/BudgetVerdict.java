@@ -2,6 +2,7 @@ package io.hvcluster.testkit.fault;
 
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Whether a plan stays inside a {@link FaultBudget}, and if not, why. A failure under an
@@ -11,9 +12,16 @@ import java.util.Objects;
  *
  * @param fit in or out of the model
  * @param reasons why the plan is out of the model; empty when it is in
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record BudgetVerdict(Fit fit, List<String> reasons) {
-  /** Whether a plan is within what the design claims to tolerate. */
+  /**
+   * Whether a plan is within what the design claims to tolerate.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public enum Fit {
     /** Within the budget: the design claims to survive it. */
     IN_MODEL,

@@ -1,6 +1,7 @@
 package io.hvcluster.testkit.fault;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Stops the cluster service on the selected nodes while their hypervisors and VMs keep running. The
@@ -10,7 +11,9 @@ import java.util.Objects;
  *
  * @param hosts the nodes it hits
  * @param timing when it starts and how long it lasts
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record ClusterServiceCrash(HostSelector hosts, Timing timing) implements Fault {
   /**
    * Creates the fault after checking it.

@@ -1,12 +1,15 @@
 package io.hvcluster.testkit.fault;
 
+import io.hvcluster.api.Durations;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
- * Writes and reads durations in the compact form fault plans use: {@code "0s"}, {@code "250ms"},
+ * Writes and reads durations in the compact form fault plans use, the library's one form
+ * ({@link io.hvcluster.api.Durations}): {@code "0s"}, {@code "250ms"},
  * {@code "1m30s"}, {@code "2h"}, {@code "1s500ms"}; units are {@code h}, {@code m}, {@code s},
  * {@code ms}, {@code us} and {@code ns}, largest first. Reading also accepts ISO-8601
  * ({@code "PT1M30S"}).
@@ -17,12 +20,14 @@ import java.util.regex.Pattern;
  * DurationText.format(Duration.ofSeconds(90));   // "1m30s"
  * DurationText.parse("1m30s");                   // PT1M30S
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class DurationText {
   private static final Pattern COMPACT = Pattern.compile(
       "(?:(\\d+)h)?(?:(\\d+)m(?!s))?(?:(\\d+)s)?(?:(\\d+)ms)?(?:(\\d+)us)?(?:(\\d+)ns)?");
   private static final long[] UNIT_NANOS = {3_600_000_000_000L, 60_000_000_000L, 1_000_000_000L, 1_000_000L, 1_000L, 1L};
-  private static final String[] UNIT_NAMES = {"h", "m", "s", "ms", "us", "ns"};
 
   private DurationText() {}
 
@@ -34,16 +39,7 @@ public final class DurationText {
    * @throws IllegalArgumentException when the duration is negative or longer than about 292 years
    */
   public static String format(Duration duration) {
-    if (duration.isNegative()) {
-      throw new IllegalArgumentException("duration " + duration + " is negative; plans use durations of 0 or more");
-    }
-    long nanos;
-    try {
-      nanos = duration.toNanos();
-    } catch (ArithmeticException e) {
-      throw new IllegalArgumentException("duration " + duration + " is too long to write in nanoseconds", e);
-    }
-    return formatNanos(nanos);
+    return Durations.format(duration);
   }
 
   /**
@@ -54,22 +50,7 @@ public final class DurationText {
    * @throws IllegalArgumentException when {@code nanos} is negative
    */
   public static String formatNanos(long nanos) {
-    if (nanos < 0) {
-      throw new IllegalArgumentException("duration of " + nanos + " ns is negative");
-    }
-    if (nanos == 0) {
-      return "0s";
-    }
-    StringBuilder out = new StringBuilder();
-    long rest = nanos;
-    for (int i = 0; i < UNIT_NANOS.length; i++) {
-      long count = rest / UNIT_NANOS[i];
-      if (count > 0) {
-        out.append(count).append(UNIT_NAMES[i]);
-        rest -= count * UNIT_NANOS[i];
-      }
-    }
-    return out.toString();
+    return Durations.formatNanos(nanos);
   }
 
   /**

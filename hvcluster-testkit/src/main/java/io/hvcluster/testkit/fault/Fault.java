@@ -2,6 +2,7 @@ package io.hvcluster.testkit.fault;
 
 import java.time.Duration;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A fault as data: what to break, which targets (by selector), when to start (virtual time from the
@@ -16,13 +17,17 @@ import java.util.Optional;
  * Fault crash = new HostCrash(HostSelector.one(), Timing.atSeconds(5).lasting(Duration.ofSeconds(30)));
  * Fault split = new Split(HostSelector.minority(), Timing.atSeconds(10));
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public sealed interface Fault permits
     HostCrash,
     PowerLoss,
     HostHang,
     ClusterServiceCrash,
     VmCrash,
+    VmStartFailure,
     GuestHang,
     Isolate,
     Split,

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * Declares which faults the design claims to tolerate, after TigerBeetle's fault atlas: how many nodes
@@ -27,7 +28,10 @@ import java.util.stream.Collectors;
  * FaultBudget budget = FaultBudget.builder().maxConcurrentHostFailures(1).witnessOrNodeNotBoth().build();
  * BudgetVerdict verdict = budget.classify(plan, 4);
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class FaultBudget {
   private final int maxHostFailures;
   private final boolean witnessCountsAsHost;
@@ -237,7 +241,12 @@ public final class FaultBudget {
         + (kinds.size() == FaultKind.values().length ? "" : ", " + kinds.size() + " kinds") + "]";
   }
 
-  /** Builds a {@link FaultBudget}; not thread-safe. */
+  /**
+   * Builds a {@link FaultBudget}; not thread-safe.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public static final class Builder {
     private int maxHostFailures = 1;
     private boolean witnessCountsAsHost;

@@ -3,13 +3,17 @@ package io.hvcluster.testkit.fault;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * The kinds of {@link Fault}, each with the name used in JSON and timelines, its category, and
  * whether it is instantaneous (has no duration).
  *
  * <p>Enum constants are immutable and thread-safe.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public enum FaultKind {
   /** See {@link HostCrash}. */
   HOST_CRASH("host-crash", FaultCategory.HOST, false, HostCrash.class),
@@ -21,6 +25,8 @@ public enum FaultKind {
   CLUSTER_SERVICE_CRASH("cluster-service-crash", FaultCategory.HOST, false, ClusterServiceCrash.class),
   /** See {@link VmCrash}. */
   VM_CRASH("vm-crash", FaultCategory.VM, true, VmCrash.class),
+  /** See {@link VmStartFailure}. */
+  VM_START_FAILURE("vm-start-failure", FaultCategory.VM, true, VmStartFailure.class),
   /** See {@link GuestHang}. */
   GUEST_HANG("guest-hang", FaultCategory.VM, false, GuestHang.class),
   /** See {@link Isolate}. */

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * An immutable, timed list of faults followed by a mandatory heal phase. A plan is a value: it prints
@@ -30,7 +31,9 @@ import java.util.stream.Stream;
  *
  * @param faults the faults, each starting no later than the heal phase
  * @param heal the heal phase
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record FaultPlan(List<Fault> faults, Heal heal) {
   /**
    * Creates a plan after checking it; the faults are sorted by start, stably.

@@ -2,6 +2,7 @@ package io.hvcluster.testkit.fault;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The heal phase that ends every fault plan (Jepsen's final generator): at {@code at} every fault
@@ -12,7 +13,9 @@ import java.util.Objects;
  *
  * @param at when everything heals, from the start of the plan
  * @param quiet how long the fault-free period after healing lasts
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record Heal(Duration at, Duration quiet) {
   /** The default quiet period: five minutes of virtual time. */
   public static final Duration DEFAULT_QUIET = Duration.ofMinutes(5);

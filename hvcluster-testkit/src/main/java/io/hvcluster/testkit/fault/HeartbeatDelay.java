@@ -2,6 +2,7 @@ package io.hvcluster.testkit.fault;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Delays the cluster heartbeats sent by the selected nodes, and nothing else. Heartbeats flow on time
@@ -12,7 +13,9 @@ import java.util.Objects;
  * @param hosts the nodes it hits
  * @param delay the extra delay of each heartbeat, positive
  * @param timing when it starts and how long it lasts
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record HeartbeatDelay(HostSelector hosts, Duration delay, Timing timing) implements Fault {
   /**
    * Creates the fault after checking it.

@@ -1,6 +1,7 @@
 package io.hvcluster.testkit.fault;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Drops a share of the cluster heartbeats sent by the selected nodes, and nothing else, to probe the
@@ -11,7 +12,9 @@ import java.util.Objects;
  * @param hosts the nodes it hits
  * @param lossPercent the share of heartbeats dropped, 1 to 100
  * @param timing when it starts and how long it lasts
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record HeartbeatLoss(HostSelector hosts, int lossPercent, Timing timing) implements Fault {
   /**
    * Creates the fault after checking it.

@@ -1,6 +1,7 @@
 package io.hvcluster.testkit.fault;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Freezes the selected nodes (a hung or stalled host): they stop sending heartbeats and doing I/O, but
@@ -11,7 +12,9 @@ import java.util.Objects;
  *
  * @param hosts the nodes it hits
  * @param timing when it starts and how long it lasts
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record HostHang(HostSelector hosts, Timing timing) implements Fault {
   /**
    * Creates the fault after checking it.

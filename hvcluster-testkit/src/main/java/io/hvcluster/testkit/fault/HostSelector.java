@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * Chooses the nodes a fault hits, as Jepsen's node specs do. A selector is data: it is resolved
@@ -43,7 +44,10 @@ import java.util.stream.Stream;
  *
  * <p>It is longer than 400 lines because the sealed set of selectors, each a small record with its
  * Javadoc, is kept in one file so that a new selector is seen beside all the others.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public sealed interface HostSelector {
   /**
    * Returns the nodes this selector picks in the cluster as it is now, in configuration order.
@@ -194,7 +198,12 @@ public sealed interface HostSelector {
     return Math.max(1, (nodes - 1) / 2);
   }
 
-  /** One random running node (any node when none runs). */
+  /**
+   * One random running node (any node when none runs).
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   record One() implements HostSelector {
     /** {@inheritDoc} */
     @Override
@@ -222,7 +231,12 @@ public sealed interface HostSelector {
     }
   }
 
-  /** A random minority of max(1, (n−1)/2) nodes. */
+  /**
+   * A random minority of max(1, (n−1)/2) nodes.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   record Minority() implements HostSelector {
     /** {@inheritDoc} */
     @Override
@@ -250,7 +264,12 @@ public sealed interface HostSelector {
     }
   }
 
-  /** A random majority of n/2+1 nodes. */
+  /**
+   * A random majority of n/2+1 nodes.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   record Majority() implements HostSelector {
     /** {@inheritDoc} */
     @Override
@@ -278,7 +297,12 @@ public sealed interface HostSelector {
     }
   }
 
-  /** Every node. */
+  /**
+   * Every node.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   record All() implements HostSelector {
     /** {@inheritDoc} */
     @Override
@@ -309,7 +333,9 @@ public sealed interface HostSelector {
    * The nodes the given VMs are on.
    *
    * @param vms the VMs; empty for every VM
+   * @since 0.1.0
    */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   record OwnersOf(List<VmId> vms) implements HostSelector {
     /**
      * Creates the selector.
@@ -360,7 +386,12 @@ public sealed interface HostSelector {
     }
   }
 
-  /** The coordinator node of the first Cluster Shared Volume. */
+  /**
+   * The coordinator node of the first Cluster Shared Volume.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   record Coordinator() implements HostSelector {
     /** {@inheritDoc} */
     @Override
@@ -388,7 +419,12 @@ public sealed interface HostSelector {
     }
   }
 
-  /** The node that owns the witness disk. */
+  /**
+   * The node that owns the witness disk.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   record WitnessHolder() implements HostSelector {
     /** {@inheritDoc} */
     @Override
@@ -419,7 +455,9 @@ public sealed interface HostSelector {
    * Exactly the given nodes.
    *
    * @param hosts the nodes, at least one, each once
+   * @since 0.1.0
    */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   record Explicit(List<HostId> hosts) implements HostSelector {
     /**
      * Creates the selector after checking it.

@@ -1,6 +1,7 @@
 package io.hvcluster.testkit.fault;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Slows I/O to the selected LUNs down by a factor (a gray failure). I/O runs at full speed again when
@@ -11,7 +12,9 @@ import java.util.Objects;
  * @param luns the LUNs that slow down
  * @param factor how many times slower I/O gets, 2 to 10000
  * @param timing when it starts and how long it lasts
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record IoLatency(LunSelector luns, int factor, Timing timing) implements Fault {
   /**
    * Creates the fault after checking it.

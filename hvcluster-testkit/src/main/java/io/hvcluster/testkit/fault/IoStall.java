@@ -1,6 +1,7 @@
 package io.hvcluster.testkit.fault;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Stalls all I/O to the selected LUNs: requests neither complete nor fail, past any I/O timeout.
@@ -10,7 +11,9 @@ import java.util.Objects;
  *
  * @param luns the LUNs whose I/O stalls
  * @param timing when it starts and how long it lasts
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record IoStall(LunSelector luns, Timing timing) implements Fault {
   /**
    * Creates the fault after checking it.

@@ -3,6 +3,7 @@ package io.hvcluster.testkit.fault;
 import io.hvcluster.api.HostId;
 import java.util.Comparator;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A directed network link between two nodes: traffic from {@code from} to {@code to}. Partition shapes
@@ -12,7 +13,9 @@ import java.util.Objects;
  *
  * @param from the sending node
  * @param to the receiving node
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record Link(HostId from, HostId to) implements Comparable<Link> {
   private static final Comparator<Link> ORDER = Comparator.comparing(Link::from).thenComparing(Link::to);
 

@@ -1,6 +1,7 @@
 package io.hvcluster.testkit.fault;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Drops every write to the selected LUNs that was not yet flushed, as a power loss of the array's
@@ -10,7 +11,9 @@ import java.util.Objects;
  *
  * @param luns the LUNs that lose data
  * @param timing when it starts and how long it lasts
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record LoseUnflushedWrites(LunSelector luns, Timing timing) implements Fault {
   /**
    * Creates the fault after checking it.

@@ -1,6 +1,7 @@
 package io.hvcluster.testkit.fault;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Loses the completion acknowledgement of the next migration of a selected VM, so its outcome is
@@ -11,7 +12,9 @@ import java.util.Objects;
  *
  * @param vms the VMs whose migration loses its acknowledgement
  * @param timing when it starts and how long it lasts
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record LostMigrationAck(VmSelector vms, Timing timing) implements Fault {
   /**
    * Creates the fault after checking it.

@@ -1,6 +1,7 @@
 package io.hvcluster.testkit.fault;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Takes the selected LUNs offline for every node. The LUNs come back online when the fault heals.
@@ -9,7 +10,9 @@ import java.util.Objects;
  *
  * @param luns the LUNs taken offline
  * @param timing when it starts and how long it lasts
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record LunOffline(LunSelector luns, Timing timing) implements Fault {
   /**
    * Creates the fault after checking it.

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * Chooses the LUNs a storage fault hits. Like {@link HostSelector}, it is data resolved against the
@@ -31,7 +32,10 @@ import java.util.stream.Stream;
  * <pre>{@code
  * List<LunId> luns = LunSelector.ofVm(VmId.of("web1")).resolve(cluster, random);
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public sealed interface LunSelector {
   /**
    * Returns the LUNs this selector picks, in configuration order.
@@ -129,7 +133,12 @@ public sealed interface LunSelector {
     return cluster.storage().luns().stream().map(Lun::id).collect(Collectors.toList());
   }
 
-  /** One random data LUN. */
+  /**
+   * One random data LUN.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   record One() implements LunSelector {
     /** {@inheritDoc} */
     @Override
@@ -156,7 +165,9 @@ public sealed interface LunSelector {
    * The LUNs holding a VM's files.
    *
    * @param vm the VM
+   * @since 0.1.0
    */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   record OfVm(VmId vm) implements LunSelector {
     /**
      * Creates the selector.
@@ -189,7 +200,12 @@ public sealed interface LunSelector {
     }
   }
 
-  /** The witness disk. */
+  /**
+   * The witness disk.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   record Witness() implements LunSelector {
     /** {@inheritDoc} */
     @Override
@@ -210,7 +226,12 @@ public sealed interface LunSelector {
     }
   }
 
-  /** Every Cluster Shared Volume. */
+  /**
+   * Every Cluster Shared Volume.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   record Csv() implements LunSelector {
     /** {@inheritDoc} */
     @Override
@@ -236,7 +257,9 @@ public sealed interface LunSelector {
    * Exactly the given LUNs.
    *
    * @param luns the LUNs, at least one, each once
+   * @since 0.1.0
    */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   record Explicit(List<LunId> luns) implements LunSelector {
     /**
      * Creates the selector after checking it.

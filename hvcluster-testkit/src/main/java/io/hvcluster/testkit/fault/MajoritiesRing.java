@@ -1,6 +1,7 @@
 package io.hvcluster.testkit.fault;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Cuts links so that every selected node sees a majority, but no two see the same majority (Jepsen's
@@ -11,7 +12,9 @@ import java.util.Objects;
  *
  * @param hosts the nodes arranged in the ring, usually all
  * @param timing when it starts and how long it lasts
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record MajoritiesRing(HostSelector hosts, Timing timing) implements Fault {
   /**
    * Creates the fault after checking it.

@@ -1,12 +1,17 @@
 package io.hvcluster.testkit.fault;
 
+import org.apiguardian.api.API;
+
 /**
  * The phases of a migration at which a migration fault can strike, covering Quick Migration (pause,
  * save, release the LUN, the target arbitrates it, restore, resume) and Live Migration (pre-copy rounds,
  * blackout, switchover). The engine maps each to the phases its strategies report.
  *
  * <p>Enum constants are immutable and thread-safe.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public enum MigrationStage {
   /** Live migration copies memory while the VM keeps running. */
   PRE_COPY,

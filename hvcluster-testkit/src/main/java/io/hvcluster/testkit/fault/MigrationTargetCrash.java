@@ -1,6 +1,7 @@
 package io.hvcluster.testkit.fault;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Crashes the target node of the next migration of a selected VM when it reaches the given phase. The
@@ -12,7 +13,9 @@ import java.util.Objects;
  * @param vms the VMs whose migration triggers it
  * @param stage the phase at which the target crashes
  * @param timing when it starts and how long it lasts
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record MigrationTargetCrash(VmSelector vms, MigrationStage stage, Timing timing) implements Fault {
   /**
    * Creates the fault after checking it.

@@ -1,6 +1,7 @@
 package io.hvcluster.testkit.fault;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Makes the selected LUNs report that they are full (ENOSPC), so writes that extend a file fail part-
@@ -10,7 +11,9 @@ import java.util.Objects;
  *
  * @param luns the LUNs that run full
  * @param timing when it starts and how long it lasts
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record NoSpace(LunSelector luns, Timing timing) implements Fault {
   /**
    * Creates the fault after checking it.

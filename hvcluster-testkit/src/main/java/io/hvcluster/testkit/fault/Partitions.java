@@ -11,6 +11,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.random.RandomGenerator;
+import org.apiguardian.api.API;
 
 /**
  * Computes the network shapes of partition faults as the set of directed links to cut (a Jepsen
@@ -24,7 +25,10 @@ import java.util.random.RandomGenerator;
  * SortedSet<Link> cut = Partitions.majoritiesRing(ring);
  * cut.forEach(link -> faults.cutLink(link.from(), link.to()));
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class Partitions {
   private Partitions() {}
 
@@ -182,7 +186,9 @@ public final class Partitions {
    *
    * @param clogOrder the order in which nodes are clogged
    * @param unclogOrder the order in which they are unclogged
+   * @since 0.1.0
    */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public record Swizzle(List<HostId> clogOrder, List<HostId> unclogOrder) {
     /**
      * Creates the orders.

@@ -1,6 +1,7 @@
 package io.hvcluster.testkit.fault;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Fails every storage path from the selected nodes to the selected LUNs, while other nodes keep
@@ -12,7 +13,9 @@ import java.util.Objects;
  * @param hosts the nodes it hits
  * @param luns the LUNs whose paths fail
  * @param timing when it starts and how long it lasts
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record PathDown(HostSelector hosts, LunSelector luns, Timing timing) implements Fault {
   /**
    * Creates the fault after checking it.

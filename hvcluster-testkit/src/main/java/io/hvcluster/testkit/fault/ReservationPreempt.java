@@ -1,6 +1,7 @@
 package io.hvcluster.testkit.fault;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Has a node preempt the SCSI-3 persistent reservation of the selected LUNs, fencing their current
@@ -11,7 +12,9 @@ import java.util.Objects;
  * @param luns the LUNs whose reservation is taken
  * @param by the node that preempts
  * @param timing when it starts and how long it lasts
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record ReservationPreempt(LunSelector luns, HostSelector by, Timing timing) implements Fault {
   /**
    * Creates the fault after checking it.

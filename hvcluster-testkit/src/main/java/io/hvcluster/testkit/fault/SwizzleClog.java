@@ -2,6 +2,7 @@ package io.hvcluster.testkit.fault;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Clogs the links of the selected nodes one node at a time, {@code interval} apart, then unclogs them
@@ -13,7 +14,9 @@ import java.util.Objects;
  * @param hosts the nodes it hits
  * @param interval the time between clogging one node and the next, positive
  * @param timing when it starts and how long it lasts
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record SwizzleClog(HostSelector hosts, Duration interval, Timing timing) implements Fault {
   /**
    * Creates the fault after checking it.

@@ -3,6 +3,7 @@ package io.hvcluster.testkit.fault;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * When a fault starts, measured in virtual time from the start of its plan, and how long it lasts. A
@@ -17,7 +18,9 @@ import java.util.Optional;
  *
  * @param at the start, zero or positive, from the start of the plan
  * @param duration how long the fault lasts before it heals; empty to last until the heal phase
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record Timing(Duration at, Optional<Duration> duration) {
   /**
    * Creates a timing after checking it.

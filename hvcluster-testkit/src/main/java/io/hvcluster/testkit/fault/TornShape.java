@@ -1,10 +1,15 @@
 package io.hvcluster.testkit.fault;
 
+import org.apiguardian.api.API;
+
 /**
  * Which part of a torn write persists.
  *
  * <p>Enum constants are immutable and thread-safe.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public enum TornShape {
   /** The first part of the write persists; the rest keeps the old bytes. */
   PREFIX,

@@ -1,6 +1,7 @@
 package io.hvcluster.testkit.fault;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Tears the next write to each selected LUN: only part of it persists; on the save path the real
@@ -11,7 +12,9 @@ import java.util.Objects;
  * @param luns the LUNs whose next write tears
  * @param shape which part of the write persists
  * @param timing when it starts and how long it lasts
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record TornWrite(LunSelector luns, TornShape shape, Timing timing) implements Fault {
   /**
    * Creates the fault after checking it.

@@ -1,6 +1,7 @@
 package io.hvcluster.testkit.fault;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Crashes the selected VMs' worker processes once; the cluster's restart policy takes over.
@@ -10,7 +11,9 @@ import java.util.Objects;
  *
  * @param vms the VMs it hits
  * @param timing when it starts and how long it lasts
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record VmCrash(VmSelector vms, Timing timing) implements Fault {
   /**
    * Creates the fault after checking it.

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * Chooses the VMs a VM or migration fault hits. Like {@link HostSelector}, it is data resolved against
@@ -28,7 +29,10 @@ import java.util.stream.Stream;
  * <pre>{@code
  * List<VmId> vms = VmSelector.parse("explicit(web1)").resolve(cluster, random);
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public sealed interface VmSelector {
   /**
    * Returns the VMs this selector picks, in configuration order.
@@ -94,7 +98,12 @@ public sealed interface VmSelector {
     }
   }
 
-  /** Every VM. */
+  /**
+   * Every VM.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   record Any() implements VmSelector {
     /** {@inheritDoc} */
     @Override
@@ -115,7 +124,12 @@ public sealed interface VmSelector {
     }
   }
 
-  /** One random running VM. */
+  /**
+   * One random running VM.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   record One() implements VmSelector {
     /** {@inheritDoc} */
     @Override
@@ -143,7 +157,9 @@ public sealed interface VmSelector {
    * Exactly the given VMs.
    *
    * @param vms the VMs, at least one, each once
+   * @since 0.1.0
    */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   record Explicit(List<VmId> vms) implements VmSelector {
     /**
      * Creates the selector after checking it.

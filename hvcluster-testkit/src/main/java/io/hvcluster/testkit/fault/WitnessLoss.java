@@ -1,6 +1,7 @@
 package io.hvcluster.testkit.fault;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Makes the witness (disk or file share) unreachable from the selected nodes, or fails it outright for
@@ -10,7 +11,9 @@ import java.util.Objects;
  *
  * @param from the nodes that lose the witness; {@link HostSelector#all()} for a failed witness
  * @param timing when it starts and how long it lasts
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record WitnessLoss(HostSelector from, Timing timing) implements Fault {
   /**
    * Creates the fault after checking it.

@@ -34,6 +34,7 @@ import io.hvcluster.testkit.fault.Timing;
 import io.hvcluster.testkit.fault.TornShape;
 import io.hvcluster.testkit.fault.TornWrite;
 import io.hvcluster.testkit.fault.VmCrash;
+import io.hvcluster.testkit.fault.VmStartFailure;
 import io.hvcluster.testkit.fault.VmSelector;
 import io.hvcluster.testkit.fault.WitnessLoss;
 import io.hvcluster.testkit.fault.WriteError;
@@ -63,6 +64,7 @@ final class FaultMaker {
       case HOST_HANG: return new HostHang(hosts(r), t);
       case CLUSTER_SERVICE_CRASH: return new ClusterServiceCrash(hosts(r), t);
       case VM_CRASH: return new VmCrash(vms(r), t);
+      case VM_START_FAILURE: return new VmStartFailure(vms(r), 1 + r.nextInt(5), Duration.ofSeconds(r.nextInt(91)), t);
       case GUEST_HANG: return new GuestHang(vms(r), t);
       case ISOLATE: return new Isolate(hosts(r), t);
       case SPLIT: return new Split(r.nextInt(3) == 0 ? single(r) : HostSelector.minority(), t);

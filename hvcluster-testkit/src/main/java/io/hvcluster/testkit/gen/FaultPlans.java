@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * Generates fault plans for a cluster: up to a number of faults of the enabled kinds, starting within
@@ -39,7 +40,10 @@ import java.util.stream.Collectors;
  * Gen<FaultPlan> plans = FaultPlans.builder(spec).maxFaults(4).horizon(Duration.ofMinutes(2)).swarm().build();
  * FaultPlan plan = plans.sample(new SplittableRandom(seed));
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class FaultPlans {
   private FaultPlans() {}
 
@@ -104,7 +108,12 @@ public final class FaultPlans {
     return weights;
   }
 
-  /** Configures a fault-plan generator; not thread-safe, but the generators it builds are. */
+  /**
+   * Configures a fault-plan generator; not thread-safe, but the generators it builds are.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public static final class Builder {
     private final ClusterSpec spec;
     private FaultBudget budget;

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * Generators of valid cluster topologies: 2 to 16 nodes of Enterprise or Datacenter, full or Server
@@ -27,7 +28,10 @@ import java.util.stream.Collectors;
  * Gen<ClusterSpec> specs = Topologies.builder().nodes(3, 5).vms(2, 10)
  *     .quorum(QuorumModel.NODE_AND_DISK_MAJORITY).layouts(StorageLayout.LUN_PER_VM).build();
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class Topologies {
   private Topologies() {}
 
@@ -50,7 +54,12 @@ public final class Topologies {
     return new Builder();
   }
 
-  /** Configures a topology generator; not thread-safe, but the generators it builds are. */
+  /**
+   * Configures a topology generator; not thread-safe, but the generators it builds are.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public static final class Builder {
     private int minNodes = 2;
     private int maxNodes = 6;
@@ -201,7 +210,7 @@ public final class Topologies {
   private static ClusterSpec spec(QuorumModel quorum, StorageType type, List<HostSpec> hosts, VmSet vms) {
     List<LunSpec> luns = new ArrayList<>();
     if (quorum.usesWitnessDisk()) {
-      luns.add(LunSpec.witnessDisk("witness", 512));
+      luns.add(LunSpec.witness("witness"));
     }
     luns.addAll(vms.luns());
     StorageSpec storage = new StorageSpec(type, true, 2, luns);

@@ -9,6 +9,7 @@ import io.hvcluster.testkit.property.Gen;
 import io.hvcluster.testkit.workload.Workloads;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Generators of VM sets for a given list of nodes and storage layout: memory sizes, guests,
@@ -20,7 +21,10 @@ import java.util.List;
  * <pre>{@code
  * Gen<VmSet> vms = VmSets.generator(List.of(HostId.of("node1"), HostId.of("node2")), StorageLayout.CSV, 1, 8);
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class VmSets {
   private static final List<Long> MEMORY_MIB = List.of(512L, 1024L, 2048L, 4096L);
 

@@ -1,10 +1,15 @@
 package io.hvcluster.testkit.history;
 
+import org.apiguardian.api.API;
+
 /**
  * The kinds of history entries, after Jepsen: an invocation and its completion.
  *
  * <p>Enum constants are immutable and thread-safe.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public enum EntryType {
   /** An operation or fault began. */
   INVOKE,

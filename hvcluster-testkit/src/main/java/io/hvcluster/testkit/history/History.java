@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * A Jepsen-style history: every operation and fault of a run as invoke / ok / fail / info entries with
@@ -27,7 +28,10 @@ import java.util.TreeSet;
  * h.faultApplied(t2, fault, "node2");
  * System.out.println(h.renderAround(1, 5, 5));
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class History {
   /** The process id of the nemesis, which injects and heals faults. */
   public static final int NEMESIS = -1;

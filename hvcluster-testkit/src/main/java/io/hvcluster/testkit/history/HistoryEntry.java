@@ -2,6 +2,7 @@ package io.hvcluster.testkit.history;
 
 import io.hvcluster.testkit.fault.DurationText;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One entry of a {@link History}.
@@ -15,7 +16,9 @@ import java.util.Objects;
  * @param type invoke, ok, fail or info
  * @param f the operation, fault or event name, for example {@code "migrate"} or {@code "host-crash"}
  * @param value what it was applied to or returned
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record HistoryEntry(int index, long timeNanos, int process, EntryType type, String f, String value) {
   /**
    * Creates an entry after checking it.

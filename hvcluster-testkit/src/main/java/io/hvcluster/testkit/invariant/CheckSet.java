@@ -7,6 +7,7 @@ import io.hvcluster.testkit.check.StepInvariant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The checks of one run: step invariants run after every kernel event, and final checks run once after
@@ -14,7 +15,10 @@ import java.util.Objects;
  * for every run.
  *
  * <p>Not thread-safe: it belongs to the run's simulation thread.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class CheckSet {
   private final Cluster cluster;
   private final RunFacts facts;

@@ -6,6 +6,7 @@ import io.hvcluster.testkit.check.StepInvariant;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The engine's invariants (DESIGN §7), ready to attach to a run with {@link StepMonitor}.
@@ -30,6 +31,8 @@ import java.util.Objects;
  *     windows</td></tr>
  * <tr><td>S10</td><td>every step and at the end</td><td>a migration ends exactly once and the VM stays on
  *     its source or target; at the end none is open</td></tr>
+ * <tr><td>S11</td><td>every step</td><td>a paused node takes no new group: nothing is placed on it and no
+ *     migration targets it</td></tr>
  * <tr><td>L1</td><td>after the heal phase</td><td>every VM that should run and fits runs again within the
  *     {@link LivenessBound#recovery() recovery bound}</td></tr>
  * <tr><td>L2</td><td>after the heal phase</td><td>quorum is back within the {@link LivenessBound#quorum()
@@ -41,7 +44,10 @@ import java.util.Objects;
  * <pre>{@code
  * StepMonitor monitor = StepMonitor.attach(simulation, cluster, history, Invariants.standard(simulation, cluster));
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class Invariants {
   private Invariants() {}
 
@@ -74,7 +80,7 @@ public final class Invariants {
     List<StepInvariant> invariants = List.of(new SingleRunner(snapshot), new LunFencing(cluster),
         new StorageOwnership(snapshot, facts), new QuorumRule(snapshot), new LiveHostsOnly(snapshot),
         new MemoryCapacity(snapshot), new SavedStateIntegrity(cluster, workDirectory), new OperatorIntent(facts),
-        new RetryLimits(cluster), migrations);
+        new RetryLimits(cluster), migrations, new PausedNodes());
     return new CheckSet(cluster, facts, invariants, migrations);
   }
 

@@ -14,6 +14,7 @@ import io.hvcluster.testkit.fault.IoStall;
 import io.hvcluster.api.spec.ClusterSpec;
 import java.time.Duration;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * How long after the heal phase a healthy cluster may take to recover, computed from its policies and
@@ -40,7 +41,10 @@ import java.util.Objects;
  * LivenessBound bound = LivenessBound.of(spec, plan);
  * System.out.println(bound.explain());
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class LivenessBound {
   /** The engine's host boot after power-on: a full installation; Server Core takes 120 s. */
   static final Duration HOST_BOOT_FULL = Duration.ofSeconds(180);

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Watches one run of the engine: records every cluster event in the history, shows it to the checks,
@@ -31,7 +32,10 @@ import java.util.Optional;
  * ... run ...
  * monitor.firstViolation().ifPresent(v -> { throw ViolationReport.of(v).history(history).toError(); });
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class StepMonitor implements ClusterListener {
   /**
    * How many kernel events may run at one instant of virtual time before the run counts as a livelock:

@@ -1,11 +1,14 @@
 package io.hvcluster.testkit.junit;
 
+import io.hvcluster.api.migration.MigrationStrategy;
+import io.hvcluster.api.placement.PlacementPolicy;
 import io.hvcluster.testkit.check.Coverage;
 import io.hvcluster.testkit.property.Counterexample;
 import io.hvcluster.testkit.property.Property;
 import io.hvcluster.testkit.property.PropertyFailure;
 import io.hvcluster.testkit.property.PropertyResult;
 import io.hvcluster.testkit.property.Seeds;
+import io.hvcluster.testkit.property.ShrinkPath;
 import io.hvcluster.testkit.property.TryInfo;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -13,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
@@ -22,6 +26,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.ReflectionSupport;
+import org.apiguardian.api.API;
 
 /**
  * Runs {@link ClusterProperty} methods. JUnit resolves the method's parameters once (this extension
@@ -32,7 +37,10 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * {@link CoverageExtension}).
  *
  * <p>JUnit creates and calls extensions; instances are stateless and thread-safe.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ClusterPropertyExtension implements ParameterResolver, InvocationInterceptor {
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ClusterPropertyExtension.class);
 
@@ -100,12 +108,27 @@ public final class ClusterPropertyExtension implements ParameterResolver, Invoca
     Property<Object> property = Property.forAll(source.generator()).named(name).seed(seed)
         .tries(settings.tries(annotation.tries())).maxShrinkAttempts(Math.max(0, annotation.maxShrinkAttempts()))
         .describedBy(source::describe)
-        .replayedBy(s -> "@ClusterProperty(seed = " + Seeds.literal(s) + ", tries = 1)   or   mvn test -Dtest='"
-            + testSelector + "' -D" + PropertySettings.REPLAY + "=" + Seeds.format(s));
+        .replayedBy((s, path) -> "@ClusterProperty(seed = " + Seeds.literal(s) + ", tries = 1"
+            + (path.isEmpty() ? "" : ", shrinkPath = \"" + path + "\"") + ")   or   mvn test -Dtest='" + testSelector
+            + "' -D" + PropertySettings.REPLAY + "='" + Seeds.format(s) + (path.isEmpty() ? "" : "/" + path) + "'");
+    Optional<ShrinkPath> replayPath = settings.replay().isPresent() ? settings.replayPath()
+        : annotation.shrinkPath().isBlank() ? Optional.empty()
+        : Optional.of(PropertySettings.path("shrinkPath of @ClusterProperty on " + name, annotation.shrinkPath()));
+    if (replayPath.isPresent()) {
+      property = property.replaying(replayPath.get());
+    }
     List<Object> resolved = invocationContext.getArguments();
     Object target = invocationContext.getTarget().orElse(null);
+    Optional<Supplier<PlacementPolicy>> policy = factory(annotation.placementPolicy(), PlacementPolicy.class, name);
+    Optional<Supplier<MigrationStrategy>> plannedMoves = factory(annotation.plannedMoves(), MigrationStrategy.class,
+        name);
+    if ((policy.isPresent() || plannedMoves.isPresent()) && !source.usesStrategiesOfTheContext()) {
+      throw new ExtensionConfigurationException("@ClusterProperty on " + name + " names a placement policy or a"
+          + " planned-move strategy, but its scenario source " + annotation.scenarios().getName() + " does not run on"
+          + " the engine; use EngineScenarios (or a subclass) as scenarios");
+    }
     PropertyResult<Object> result = property.check((value, info) -> {
-      try (Trial trial = source.open(value, new TrialContext(info, coverage))) {
+      try (Trial trial = source.open(value, new TrialContext(info, coverage, policy, plannedMoves))) {
         Object[] args = Arguments.build(method, resolved, source.parameterTypes(), trial, info, coverage);
         ReflectionSupport.invokeMethod(method, target, args);
         trial.verify();
@@ -116,6 +139,26 @@ public final class ClusterPropertyExtension implements ParameterResolver, Invoca
     if (!result.passed()) {
       throw new PropertyFailure(result.report(), result.counterexample().map(Counterexample::error).orElse(null));
     }
+  }
+
+  /**
+   * Returns a factory of new instances of {@code type}, or empty when it is the interface itself (the
+   * annotation's default); checks once that an instance can be made.
+   */
+  private static <T> Optional<Supplier<T>> factory(Class<? extends T> type, Class<T> none, String name) {
+    if (type == none) {
+      return Optional.empty();
+    }
+    Supplier<T> make = () -> {
+      try {
+        return ReflectionSupport.newInstance(type);
+      } catch (Exception e) { // ReflectionSupport rethrows checked reflection exceptions unchecked
+        throw new ExtensionConfigurationException("@ClusterProperty on " + name + " cannot create "
+            + none.getSimpleName() + " " + type.getName() + "; it needs a public no-argument constructor", e);
+      }
+    };
+    make.get();
+    return Optional.of(make);
   }
 
   private static void publish(ExtensionContext context, PropertyResult<?> result) {
@@ -169,8 +212,19 @@ public final class ClusterPropertyExtension implements ParameterResolver, Invoca
           only = s;
         }
       }
+      if (only == null) {
+        // A parameter of a user's own policy or strategy class: the try supplies it as its interface.
+        for (Class<?> s : NARROWABLE) {
+          if (supplied.contains(s) && s.isAssignableFrom(parameterType)) {
+            return s;
+          }
+        }
+      }
       return only;
     }
+
+    /** Supplied types a parameter may name by a subclass (the try's instance is checked to be one). */
+    private static final List<Class<?>> NARROWABLE = List.of(PlacementPolicy.class, MigrationStrategy.class);
 
     static Object[] build(Method method, List<Object> resolved, java.util.Set<Class<?>> supplied, Trial trial,
         TryInfo info, Coverage coverage) {
@@ -185,6 +239,11 @@ public final class ClusterPropertyExtension implements ParameterResolver, Invoca
           args[i] = coverage;
         } else if (match != null) {
           args[i] = trial.argument(match);
+          if (args[i] != null && !type.isInstance(args[i])) {
+            throw new ParameterResolutionException("parameter " + parameters[i] + " of " + method.getName()
+                + " wants a " + type.getName() + " but this try's " + match.getSimpleName() + " is a "
+                + args[i].getClass().getName());
+          }
         } else {
           args[i] = resolved.get(i);
         }

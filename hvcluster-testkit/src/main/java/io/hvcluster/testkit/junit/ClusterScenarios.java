@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
+import org.apiguardian.api.API;
 
 /**
  * The default scenario source: a topology of 3 to 5 nodes with 2 to 8 VMs, an operator workload, and a
@@ -37,7 +38,9 @@ import java.util.random.RandomGenerator;
  * @ClusterProperty(scenarios = SmallClusters.class)
  * void somethingHolds(Scenario scenario) { ... }
  * }</pre>
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public class ClusterScenarios implements ScenarioSource<Scenario> {
   private static final Set<Class<?>> TYPES = Set.of(Scenario.class, ClusterSpec.class, Workload.class,
       FaultPlan.class, RandomGenerator.class);

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
+import org.apiguardian.api.API;
 
 /**
  * Keeps a suite's {@link Coverage} in the {@link ExtensionContext.Store} of its top-level test class,
@@ -16,7 +17,10 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * top-level class's coverage.
  *
  * <p>JUnit creates and calls extensions; instances are stateless and thread-safe.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class CoverageExtension implements ParameterResolver, AfterAllCallback {
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(CoverageExtension.class);
 

@@ -1,12 +1,13 @@
 package io.hvcluster.testkit.junit;
 
+import io.hvcluster.testkit.property.ShrinkPath;
 import io.hvcluster.testkit.property.Seeds;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** The run-wide settings of cluster properties, read from JUnit configuration parameters. */
-record PropertySettings(int multiplier, Optional<Long> replay, long baseSeed) {
+record PropertySettings(int multiplier, Optional<Long> replay, Optional<ShrinkPath> replayPath, long baseSeed) {
   static final String MULTIPLIER = "hvcluster.tries.multiplier";
   static final String REPLAY = "hvcluster.replay";
   static final String SEED = "hvcluster.seed";
@@ -23,10 +24,22 @@ record PropertySettings(int multiplier, Optional<Long> replay, long baseSeed) {
         throw new ExtensionConfigurationException(MULTIPLIER + " is '" + text + "'; it must be a whole number of 1 or more");
       }
     }).orElse(1);
-    Optional<Long> replay = context.getConfigurationParameter(REPLAY).filter(s -> !s.isBlank())
-        .map(text -> seed(REPLAY, text));
+    // "0x5EED" replays a try as generated; "0x5EED/0.3.1" the shrunk counterexample at the end of that path.
+    Optional<String> replayText = context.getConfigurationParameter(REPLAY).filter(s -> !s.isBlank()).map(String::strip);
+    Optional<Long> replay = replayText.map(text -> seed(REPLAY, text.contains("/")
+        ? text.substring(0, text.indexOf('/')) : text));
+    Optional<ShrinkPath> path = replayText.filter(text -> text.contains("/"))
+        .map(text -> path(REPLAY, text.substring(text.indexOf('/') + 1)));
     long base = context.getConfigurationParameter(SEED).filter(s -> !s.isBlank()).map(text -> seed(SEED, text)).orElse(0L);
-    return new PropertySettings(multiplier, replay, base);
+    return new PropertySettings(multiplier, replay, path, base);
+  }
+
+  static ShrinkPath path(String key, String text) {
+    try {
+      return ShrinkPath.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new ExtensionConfigurationException(key + ": " + e.getMessage(), e);
+    }
   }
 
   private static long seed(String key, String text) {

@@ -7,6 +7,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.apiguardian.api.API;
 
 /**
  * Requires coverage probes to be hit by a test class: after all its tests ran (and passed), the class
@@ -21,7 +22,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *   void vmsRunOnce(Scenario scenario, Coverage coverage) { ... coverage.sometimes("failover-during-migration", ...); }
  * }
  * }</pre>
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented

@@ -4,9 +4,11 @@ import io.hvcluster.api.spec.ClusterSpec;
 import io.hvcluster.testkit.fault.BudgetVerdict;
 import io.hvcluster.testkit.fault.FaultBudget;
 import io.hvcluster.testkit.fault.FaultPlan;
+import io.hvcluster.testkit.gen.ClusterSpecJson;
 import io.hvcluster.testkit.workload.Workload;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * A generated cluster scenario: a topology, an operator workload, a fault plan, and whether the plan
@@ -18,7 +20,9 @@ import java.util.stream.Collectors;
  * @param workload the operations
  * @param plan the faults and heal phase
  * @param verdict the plan's fit against the budget; out-of-model runs classify failures as such
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record Scenario(ClusterSpec spec, Workload workload, FaultPlan plan, BudgetVerdict verdict) {
   /**
    * Creates a scenario.
@@ -48,12 +52,15 @@ public record Scenario(ClusterSpec spec, Workload workload, FaultPlan plan, Budg
   }
 
   /**
-   * Returns a readable description: topology, workload, plan timeline and plan JSON.
+   * Returns a description to paste into a regression test: the cluster as JSON
+   * ({@link ClusterSpecJson#fromJson} reads it), the workload, the plan's timeline and budget, and the plan
+   * as JSON ({@link FaultPlan#fromJson} reads it).
    *
    * @return the description
    */
   public String describe() {
-    return summary(spec) + "\n" + workload.describe() + "\n" + plan.timeline() + "\nbudget: " + verdict
+    return "cluster as JSON (ClusterSpecJson.fromJson):\n" + ClusterSpecJson.toJson(spec).stripTrailing() + "\n"
+        + workload.describe() + "\n" + plan.timeline() + "\nbudget: " + verdict
         + "\nplan as JSON (FaultPlan.fromJson):\n" + plan.toJson().stripTrailing();
   }
 

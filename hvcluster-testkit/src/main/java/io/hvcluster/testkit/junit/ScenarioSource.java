@@ -2,6 +2,7 @@ package io.hvcluster.testkit.junit;
 
 import io.hvcluster.testkit.property.Gen;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Supplies the scenarios of a {@link ClusterProperty}: a generator of scenario values, and for each
@@ -21,7 +22,9 @@ import java.util.Set;
  * }</pre>
  *
  * @param <S> the scenario type
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public interface ScenarioSource<S> {
   /**
    * Returns the generator of scenarios; its values are shrunk on failure.
@@ -45,6 +48,17 @@ public interface ScenarioSource<S> {
    * @return the trial
    */
   Trial open(S scenario, TrialContext context);
+
+  /**
+   * Returns whether this source puts the placement policy and planned-move strategy of {@link
+   * TrialContext} into its runs. A property that names one ({@link ClusterProperty#placementPolicy()})
+   * on a source that does not is refused, rather than passing without ever calling it.
+   *
+   * @return false by default; true for {@link io.hvcluster.testkit.engine.EngineScenarios}
+   */
+  default boolean usesStrategiesOfTheContext() {
+    return false;
+  }
 
   /**
    * Returns a readable description of a scenario for failure reports.

@@ -1,5 +1,7 @@
 package io.hvcluster.testkit.junit;
 
+import org.apiguardian.api.API;
+
 /**
  * One try of a scenario: supplies the test method's arguments, checks the outcome after the method
  * returns, and releases what the try used.
@@ -9,7 +11,10 @@ package io.hvcluster.testkit.junit;
  * <pre>{@code
  * Trial trial = type -> type == FaultPlan.class ? plan : spec;
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 @FunctionalInterface
 public interface Trial extends AutoCloseable {
   /**

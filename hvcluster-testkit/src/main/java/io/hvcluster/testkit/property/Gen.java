@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * Generates values from a random source, each with its shrink candidates. A generator is a plain
@@ -30,7 +31,9 @@ import java.util.stream.Stream;
  *
  * <p>It is longer than 400 lines because it is the generator API: each combinator is a short default or
  * static method with its Javadoc.
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 @FunctionalInterface
 public interface Gen<T> {
   /** How many values {@link #filter} draws before it gives up. */
@@ -393,7 +396,9 @@ public interface Gen<T> {
    * @param weight the relative weight, 0 or more
    * @param gen the generator
    * @param <T> the value type
+   * @since 0.1.0
    */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   record Weighted<T>(int weight, Gen<? extends T> gen) {
     /**
      * Creates a weighted choice after checking it.

@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 
 /**
  * Checks that a body holds for generated values: runs it for a number of tries, each from a seed
@@ -25,7 +26,9 @@ import java.util.function.Predicate;
  * }</pre>
  *
  * @param <T> the value type
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class Property<T> {
   /** The default number of tries. */
   public static final int DEFAULT_TRIES = 100;
@@ -38,10 +41,11 @@ public final class Property<T> {
   private final Long seed;
   private final int maxShrinkAttempts;
   private final Function<? super T, String> describer;
-  private final LongFunction<String> replay;
+  private final Replay replay;
+  private final ShrinkPath replaying;
 
   private Property(Gen<T> gen, String name, int tries, Long seed, int maxShrinkAttempts,
-      Function<? super T, String> describer, LongFunction<String> replay) {
+      Function<? super T, String> describer, Replay replay, ShrinkPath replaying) {
     this.gen = gen;
     this.name = name;
     this.tries = tries;
@@ -49,6 +53,7 @@ public final class Property<T> {
     this.maxShrinkAttempts = maxShrinkAttempts;
     this.describer = describer;
     this.replay = replay;
+    this.replaying = replaying;
   }
 
   /**
@@ -62,7 +67,8 @@ public final class Property<T> {
   public static <T> Property<T> forAll(Gen<T> gen) {
     Objects.requireNonNull(gen, "gen");
     return new Property<>(gen, "property", DEFAULT_TRIES, null, DEFAULT_MAX_SHRINK_ATTEMPTS, String::valueOf,
-        s -> "Property.forAll(...).seed(" + Seeds.literal(s) + ").tries(1)");
+        (s, path) -> "Property.forAll(...).seed(" + Seeds.literal(s) + ").tries(1)"
+            + (path.isEmpty() ? "" : ".replaying(ShrinkPath.parse(\"" + path + "\"))"), null);
   }
 
   /**
@@ -72,7 +78,8 @@ public final class Property<T> {
    * @return the property
    */
   public Property<T> named(String newName) {
-    return new Property<>(gen, Objects.requireNonNull(newName, "name"), tries, seed, maxShrinkAttempts, describer, replay);
+    return new Property<>(gen, Objects.requireNonNull(newName, "name"), tries, seed, maxShrinkAttempts, describer,
+        replay, replaying);
   }
 
   /**
@@ -86,7 +93,7 @@ public final class Property<T> {
     if (count < 1) {
       throw new IllegalArgumentException("tries is " + count + "; a property needs at least 1 try");
     }
-    return new Property<>(gen, name, count, seed, maxShrinkAttempts, describer, replay);
+    return new Property<>(gen, name, count, seed, maxShrinkAttempts, describer, replay, replaying);
   }
 
   /**
@@ -96,7 +103,7 @@ public final class Property<T> {
    * @return the property
    */
   public Property<T> seed(long runSeed) {
-    return new Property<>(gen, name, tries, runSeed, maxShrinkAttempts, describer, replay);
+    return new Property<>(gen, name, tries, runSeed, maxShrinkAttempts, describer, replay, replaying);
   }
 
   /**
@@ -110,7 +117,7 @@ public final class Property<T> {
     if (attempts < 0) {
       throw new IllegalArgumentException("shrink attempts is " + attempts + "; it must be 0 or more");
     }
-    return new Property<>(gen, name, tries, seed, attempts, describer, replay);
+    return new Property<>(gen, name, tries, seed, attempts, describer, replay, replaying);
   }
 
   /**
@@ -121,17 +128,48 @@ public final class Property<T> {
    * @return the property
    */
   public Property<T> describedBy(Function<? super T, String> newDescriber) {
-    return new Property<>(gen, name, tries, seed, maxShrinkAttempts, Objects.requireNonNull(newDescriber), replay);
+    return new Property<>(gen, name, tries, seed, maxShrinkAttempts, Objects.requireNonNull(newDescriber), replay,
+        replaying);
   }
 
   /**
-   * Returns a copy that prints the given replay instruction for a failing try's seed.
+   * Returns a copy that prints the given replay instruction for a failing try's seed. The instruction
+   * reruns the try as generated; prefer {@link #replayedBy(Replay)}, whose instruction runs the shrunk
+   * counterexample alone.
    *
    * @param newReplay turns a seed into a one-line instruction that reruns exactly that try
    * @return the property
    */
   public Property<T> replayedBy(LongFunction<String> newReplay) {
-    return new Property<>(gen, name, tries, seed, maxShrinkAttempts, describer, Objects.requireNonNull(newReplay));
+    Objects.requireNonNull(newReplay, "replay");
+    return replayedBy((s, path) -> newReplay.apply(s));
+  }
+
+  /**
+   * Returns a copy that prints the given replay instruction for a failing try's seed and the shrink path
+   * of its counterexample.
+   *
+   * @param newReplay turns a seed and a shrink path into a one-line instruction that runs exactly the
+   *     shrunk counterexample
+   * @return the property
+   */
+  public Property<T> replayedBy(Replay newReplay) {
+    return new Property<>(gen, name, tries, seed, maxShrinkAttempts, describer, Objects.requireNonNull(newReplay),
+        replaying);
+  }
+
+  /**
+   * Returns a copy that runs one value only: the one the shrink path reaches from the value its seed
+   * generates (try 0, the seed as is). That is how a printed counterexample is replayed: a failure is
+   * reported as it is, without shrinking further; a path the generators no longer have fails with a
+   * message that says so.
+   *
+   * @param path the shrink path a failure report printed
+   * @return the property
+   */
+  public Property<T> replaying(ShrinkPath path) {
+    return new Property<>(gen, name, 1, seed, maxShrinkAttempts, describer, replay,
+        Objects.requireNonNull(path, "path"));
   }
 
   /**
@@ -153,6 +191,9 @@ public final class Property<T> {
   public PropertyResult<T> check(Body<T> body) {
     Objects.requireNonNull(body, "body");
     long runSeed = runSeed();
+    if (replaying != null) {
+      return replay(body, runSeed);
+    }
     int discarded = 0;
     int index = 0;
     int run = 0;
@@ -178,6 +219,22 @@ public final class Property<T> {
     return PropertyResult.passed(this, runSeed, run, discarded);
   }
 
+  private PropertyResult<T> replay(Body<T> body, long runSeed) {
+    TryInfo info = new TryInfo(runSeed, 0, 0);
+    Shrinkable<T> generated = generate(runSeed, info);
+    Shrinkable<T> minimal = replaying.follow(generated);
+    Outcome outcome = Outcome.run(body, minimal.value(), info);
+    if (outcome.discarded()) {
+      return PropertyResult.exhausted(this, runSeed, 0, 1);
+    }
+    if (!outcome.failed()) {
+      return PropertyResult.passed(this, runSeed, 1, 0);
+    }
+    Counterexample<T> replayed = new Counterexample<>(generated.value(), minimal.value(), info,
+        replaying.steps().size(), 0, false, outcome.error(), outcome.error(), replaying);
+    return PropertyResult.failed(this, runSeed, 1, 0, replayed);
+  }
+
   /**
    * Runs the property with a predicate: a value fails when the predicate returns false.
    *
@@ -197,7 +254,8 @@ public final class Property<T> {
     try {
       return gen.generate(new SplittableRandom(trySeed));
     } catch (RuntimeException e) {
-      throw new IllegalStateException("generator failed for " + name + " at " + info + "; " + replay.apply(trySeed), e);
+      throw new IllegalStateException("generator failed for " + name + " at " + info + "; "
+          + replay.line(trySeed, ShrinkPath.NONE), e);
     }
   }
 
@@ -213,8 +271,12 @@ public final class Property<T> {
     return describer.apply(value);
   }
 
-  String replayLine(long trySeed) {
-    return replay.apply(trySeed);
+  String replayLine(long trySeed, ShrinkPath path) {
+    return replay.line(trySeed, path);
+  }
+
+  boolean replays() {
+    return replaying != null;
   }
 
   Optional<Long> explicitSeed() {
@@ -222,10 +284,31 @@ public final class Property<T> {
   }
 
   /**
+   * Turns a failing try's seed and its counterexample's shrink path into a one-line instruction that
+   * runs exactly the shrunk counterexample.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+  @FunctionalInterface
+  public interface Replay {
+    /**
+     * Returns the instruction.
+     *
+     * @param seed the failing try's seed
+     * @param path the shrink path from the try's generated value to the counterexample
+     * @return the one-line instruction
+     */
+    String line(long seed, ShrinkPath path);
+  }
+
+  /**
    * The body of a property: it fails by throwing.
    *
    * @param <T> the value type
+   * @since 0.1.0
    */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   @FunctionalInterface
   public interface Body<T> {
     /**

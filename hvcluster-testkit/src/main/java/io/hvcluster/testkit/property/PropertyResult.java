@@ -1,19 +1,27 @@
 package io.hvcluster.testkit.property;
 
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The result of running a {@link Property}: passed, failed with a shrunk counterexample, or exhausted
  * (too many tries discarded). {@link #report()} renders what a developer needs to reproduce a failure:
- * the run's seed, the failing try's seed, the original and shrunk values, the error and a one-line
- * replay.
+ * the run's seed, the failing try's seed, the shrunk value, the error and a one-line replay that runs
+ * the shrunk value alone (the try's seed and the {@link ShrinkPath} to it).
  *
  * <p>Instances are immutable; they are as thread-safe as the values they hold.
  *
  * @param <T> the value type
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class PropertyResult<T> {
-  /** What became of a run. */
+  /**
+   * What became of a run.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public enum Status {
     /** Every try passed. */
     PASSED,
@@ -113,8 +121,10 @@ public final class PropertyResult<T> {
    * @return the replay line, starting with {@code "replay: "}
    */
   public String replayLine() {
-    long s = counterexample != null ? counterexample.failingTry().seed() : seed;
-    return "replay: " + property.replayLine(s);
+    if (counterexample == null) {
+      return "replay: " + property.replayLine(seed, ShrinkPath.NONE);
+    }
+    return "replay: " + property.replayLine(counterexample.failingTry().seed(), counterexample.shrinkPath());
   }
 
   /**
@@ -140,14 +150,17 @@ public final class PropertyResult<T> {
     out.append(" (seed ").append(Seeds.format(seed)).append(")\n");
     if (counterexample != null) {
       Counterexample<T> c = counterexample;
-      out.append("failing ").append(c.failingTry()).append('\n');
-      out.append("shrunk in ").append(c.shrinkSteps()).append(" steps (").append(c.shrinkAttempts())
-          .append(" attempts").append(c.shrinkLimitReached() ? ", attempt limit reached" : "").append(")\n");
+      out.append("failing ").append(c.failingTry());
+      if (property.replays()) {
+        out.append(", replayed along its shrink path").append(c.shrinkPath().isEmpty() ? " (none)"
+            : " " + c.shrinkPath()).append('\n');
+      } else {
+        out.append(", shrunk in ").append(c.shrinkSteps()).append(" steps (").append(c.shrinkAttempts())
+            .append(" attempts").append(c.shrinkLimitReached() ? ", attempt limit reached" : "")
+            .append(c.shrinkSteps() > 0 ? "; the try as generated replays from its seed alone" : "").append(")\n");
+      }
       out.append("shrunk counterexample:\n").append(indent(property.describe(c.shrunk()))).append('\n');
       out.append("error: ").append(fullText(c.error())).append('\n');
-      if (c.shrinkSteps() > 0) {
-        out.append("original counterexample:\n").append(indent(property.describe(c.original()))).append('\n');
-      }
     }
     out.append(replayLine());
     return out.toString();

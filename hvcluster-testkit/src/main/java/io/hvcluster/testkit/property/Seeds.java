@@ -2,6 +2,7 @@ package io.hvcluster.testkit.property;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * Seed arithmetic and formatting for property runs. The seed of try {@code i} is a pure function of the
@@ -15,7 +16,10 @@ import java.util.Locale;
  * long third = Seeds.forTry(seed, 2);
  * String text = Seeds.format(third); // 16 hex digits, for example "0x5F0E1D2C3B4A5968"
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class Seeds {
   private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
 

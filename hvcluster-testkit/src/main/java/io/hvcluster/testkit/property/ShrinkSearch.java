@@ -23,12 +23,13 @@ final class ShrinkSearch<T> {
     Throwable currentError = error;
     int attempts = 0;
     int steps = 0;
+    ShrinkPath path = ShrinkPath.NONE;
     boolean localMinimum = false;
     search:
     while (attempts < maxAttempts) {
       Iterator<Shrinkable<T>> candidates = current.shrinks().iterator();
       boolean moved = false;
-      while (candidates.hasNext()) {
+      for (int position = 0; candidates.hasNext(); position++) {
         if (attempts >= maxAttempts) {
           break search;
         }
@@ -39,6 +40,7 @@ final class ShrinkSearch<T> {
           current = candidate;
           currentError = outcome.error();
           steps++;
+          path = path.then(position);
           moved = true;
           break;
         }
@@ -49,6 +51,6 @@ final class ShrinkSearch<T> {
       }
     }
     return new Counterexample<>(failing.value(), current.value(), failingTry, steps, attempts, !localMinimum, error,
-        currentError);
+        currentError, path);
   }
 }

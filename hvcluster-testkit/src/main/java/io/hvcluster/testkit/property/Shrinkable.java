@@ -5,6 +5,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * A generated value together with its lazily computed shrink candidates: a rose tree whose root is the
@@ -19,7 +20,9 @@ import java.util.stream.Stream;
  * }</pre>
  *
  * @param <T> the value type
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class Shrinkable<T> {
   private final T value;
   private final Supplier<Stream<Shrinkable<T>>> shrinks;

@@ -1,5 +1,7 @@
 package io.hvcluster.testkit.property;
 
+import org.apiguardian.api.API;
+
 /**
  * Says which try of a property run is executing: its seed, its index, and whether it is a re-run made
  * while shrinking a counterexample. A body that needs randomness of its own (for example a simulation's
@@ -10,7 +12,9 @@ package io.hvcluster.testkit.property;
  * @param seed the seed the try's value was generated from
  * @param index the try's index, 0 for the first
  * @param shrinkStep 0 for a generated try; 1 or more for the re-runs of shrinking, counting attempts
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record TryInfo(long seed, int index, int shrinkStep) {
   /**
    * Creates try information after checking it.

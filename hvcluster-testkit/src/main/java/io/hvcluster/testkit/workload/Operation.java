@@ -5,6 +5,7 @@ import io.hvcluster.testkit.fault.DurationText;
 import io.hvcluster.testkit.fault.HostSelector;
 import java.time.Duration;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * An administrator's operation on the cluster at a moment of virtual time, as data. Like faults,
@@ -15,9 +16,12 @@ import java.util.Objects;
  *
  * <pre>{@code
  * Operation op = new Operation.Migrate(Duration.ofSeconds(30), VmId.of("web1"), HostSelector.one(),
- *     Operation.MigrationKind.QUICK);
+ *     MigrationKind.QUICK);
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public sealed interface Operation {
   /**
    * Returns when the operation is invoked, from the start of the workload.
@@ -48,12 +52,29 @@ public sealed interface Operation {
    */
   String describe();
 
-  /** How a VM moves. */
+  /**
+   * How a VM moved, before the library had one list of migration kinds.
+   *
+   * @deprecated use {@link io.hvcluster.api.migration.MigrationKind}, the library's one list, which
+   *     {@link Migrate} takes; kept for one version (CHANGELOG.md)
+   * @since 0.1.0
+   */
+  @API(status = API.Status.DEPRECATED, since = "0.1.0")
+  @Deprecated(since = "0.1.0", forRemoval = true)
   enum MigrationKind {
     /** Save, move storage, restore (Windows Server 2008). */
     QUICK,
     /** Pre-copy memory while running, then a short blackout. */
-    LIVE
+    LIVE;
+
+    /**
+     * Returns the same kind in the library's one list.
+     *
+     * @return the kind
+     */
+    public io.hvcluster.api.migration.MigrationKind kind() {
+      return io.hvcluster.api.migration.MigrationKind.valueOf(name());
+    }
   }
 
   private static void check(Duration at) {
@@ -68,7 +89,9 @@ public sealed interface Operation {
    *
    * @param at when
    * @param vm the VM
+   * @since 0.1.0
    */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   record StartVm(Duration at, VmId vm) implements Operation {
     /**
      * Creates the operation.
@@ -105,7 +128,9 @@ public sealed interface Operation {
    *
    * @param at when
    * @param vm the VM
+   * @since 0.1.0
    */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   record StopVm(Duration at, VmId vm) implements Operation {
     /**
      * Creates the operation.
@@ -143,22 +168,39 @@ public sealed interface Operation {
    * @param at when
    * @param vm the VM
    * @param target chooses the destination among the other nodes
-   * @param kind quick or live
+   * @param kind quick, live or cold
+   * @since 0.1.0
    */
-  record Migrate(Duration at, VmId vm, HostSelector target, MigrationKind kind) implements Operation {
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+  record Migrate(Duration at, VmId vm, HostSelector target, io.hvcluster.api.migration.MigrationKind kind)
+      implements Operation {
     /**
      * Creates the operation.
      *
      * @param at when, zero or positive
      * @param vm the VM
      * @param target chooses the destination
-     * @param kind quick or live
+     * @param kind quick, live or cold
      */
     public Migrate {
       check(at);
       Objects.requireNonNull(vm, "vm");
       Objects.requireNonNull(target, "target");
       Objects.requireNonNull(kind, "kind");
+    }
+
+    /**
+     * Creates the operation with a kind of the old list.
+     *
+     * @param at when, zero or positive
+     * @param vm the VM
+     * @param target chooses the destination
+     * @param kind quick or live
+     * @deprecated use the canonical constructor with {@link io.hvcluster.api.migration.MigrationKind}
+     */
+    @Deprecated(since = "0.1.0", forRemoval = true)
+    public Migrate(Duration at, VmId vm, HostSelector target, MigrationKind kind) {
+      this(at, vm, target, Objects.requireNonNull(kind, "kind").kind());
     }
 
     /** {@inheritDoc} */
@@ -187,7 +229,9 @@ public sealed interface Operation {
    * @param at when
    * @param node chooses the node
    * @param drain true to drain, false to pause only
+   * @since 0.1.0
    */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   record PauseNode(Duration at, HostSelector node, boolean drain) implements Operation {
     /**
      * Creates the operation.
@@ -225,7 +269,9 @@ public sealed interface Operation {
    *
    * @param at when
    * @param node chooses the node
+   * @since 0.1.0
    */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   record ResumeNode(Duration at, HostSelector node) implements Operation {
     /**
      * Creates the operation.

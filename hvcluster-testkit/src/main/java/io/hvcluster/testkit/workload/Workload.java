@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * An immutable, timed list of operations, kept in order of invocation (operations at the same time
@@ -16,7 +17,9 @@ import java.util.stream.Collectors;
  * }</pre>
  *
  * @param operations the operations
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record Workload(List<Operation> operations) {
   /**
    * Creates a workload; the operations are sorted by time, stably.

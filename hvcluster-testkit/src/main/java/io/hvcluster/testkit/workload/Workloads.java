@@ -1,5 +1,6 @@
 package io.hvcluster.testkit.workload;
 
+import io.hvcluster.api.migration.MigrationKind;
 import io.hvcluster.api.HostId;
 import io.hvcluster.api.VmId;
 import io.hvcluster.api.spec.ClusterSpec;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * Generators of workloads: administrator operations over time, and guest memory workloads for VMs.
@@ -24,7 +26,10 @@ import java.util.stream.Collectors;
  * Gen<Workload> ops = Workloads.operations(spec, Duration.ofMinutes(2), 6);
  * Gen<WorkloadSpec> guest = Workloads.guest(2L << 30);
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class Workloads {
   private Workloads() {}
 
@@ -54,7 +59,7 @@ public final class Workloads {
     Gen<HostSelector> node = Gen.choose(Gen.constant(HostSelector.one()),
         Gen.elements(hosts).map(h -> HostSelector.explicit(h)));
     List<Gen.Weighted<Operation>> choices = new ArrayList<>();
-    choices.add(Gen.weighted(4, Gen.zip(at, Gen.zip(vm, Gen.zip(node, Gen.elements(Operation.MigrationKind.values()),
+    choices.add(Gen.weighted(4, Gen.zip(at, Gen.zip(vm, Gen.zip(node, Gen.elements(MigrationKind.QUICK, MigrationKind.LIVE),
         Pair::new), Pair::new), (t, p) -> new Operation.Migrate(t, p.a, p.b.a, p.b.b))));
     choices.add(Gen.weighted(2, Gen.zip(at, vm, Operation.StopVm::new)));
     choices.add(Gen.weighted(2, Gen.zip(at, vm, Operation.StartVm::new)));

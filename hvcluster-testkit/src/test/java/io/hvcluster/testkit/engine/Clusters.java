@@ -26,7 +26,7 @@ final class Clusters {
     }
     List<LunSpec> luns = new ArrayList<>();
     if (quorum.usesWitnessDisk()) {
-      luns.add(LunSpec.witnessDisk("witness", 512));
+      luns.add(LunSpec.witness("witness"));
     }
     for (int i = 1; i <= vms; i++) {
       luns.add(LunSpec.data("lun-vm" + i, 40));

@@ -1,5 +1,6 @@
 package io.hvcluster.testkit.engine;
 
+import io.hvcluster.api.migration.MigrationKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hvcluster.api.HostId;
@@ -20,6 +21,7 @@ import io.hvcluster.testkit.fault.Timing;
 import io.hvcluster.testkit.fault.TornShape;
 import io.hvcluster.testkit.fault.TornWrite;
 import io.hvcluster.testkit.fault.VmSelector;
+import io.hvcluster.testkit.fault.VmStartFailure;
 import io.hvcluster.testkit.fault.WitnessLoss;
 import io.hvcluster.testkit.history.EntryType;
 import io.hvcluster.testkit.history.History;
@@ -123,7 +125,7 @@ final class FaultInjectionTest {
     FaultPlan plan = FaultPlan.of(Heal.at(Duration.ofMinutes(2)),
         new MigrationSourceCrash(VmSelector.explicit("vm1"), MigrationStage.RELEASE_STORAGE, Timing.atSeconds(1)));
     Workload workload = new Workload(List.of(new Operation.Migrate(Duration.ofSeconds(5), VmId.of("vm1"),
-        HostSelector.explicit("node3"), Operation.MigrationKind.QUICK)));
+        HostSelector.explicit("node3"), MigrationKind.QUICK)));
     RunResult result = EngineRun.of(Clusters.lunPerVm(3, 2)).seed(SEED).plan(plan).workload(workload).run();
     assertThat(nemesis(result.history(), "migration-source-crash")).extracting(HistoryEntry::value)
         .anySatisfy(v -> assertThat(v).startsWith("fired: ").contains("entered phase 'release-storage'"));
@@ -163,6 +165,26 @@ final class FaultInjectionTest {
     assertThat(few.probes()).doesNotContain(Probes.NODE_REMOVED);
     assertThat(all.violations()).isEmpty();
     assertThat(few.violations()).isEmpty();
+  }
+
+  @Test
+  void failingStartsRunOutTheRestartsInPlaceAndTheGroupFailsOverToAnotherNode() {
+    // Armed at 5 s, used by the restarts that follow the crash at 10 s: three restarts in place fail
+    // (RestartThreshold 3), the fourth failure moves the group, and its start on the new node succeeds.
+    FaultPlan plan = FaultPlan.of(Heal.at(Duration.ofMinutes(5)),
+        new VmStartFailure(VmSelector.explicit("vm1"), 4, Duration.ofSeconds(20), Timing.atSeconds(5)),
+        new io.hvcluster.testkit.fault.VmCrash(VmSelector.explicit("vm1"), Timing.atSeconds(10)));
+    try (ClusterRun run = EngineRun.of(Clusters.lunPerVm(3, 4)).seed(SEED).plan(plan).start()) {
+      runToPlanTime(run, 4);
+      HostId before = run.cluster().vm(VmId.of("vm1")).host().orElseThrow();
+      RunResult result = run.runToEnd();
+      assertThat(nemesis(run.history(), "vm-start-failure")).extracting(HistoryEntry::value)
+          .contains("the next 4 starts of vm1 fail after 20s");
+      assertThat(events(run.history(), "vm-state-changed", "start failed")).hasSize(4);
+      assertThat(result.probes()).contains(Probes.START_FAILED, Probes.FAILOVER);
+      assertThat(run.cluster().vm(VmId.of("vm1")).host()).isPresent().get().isNotEqualTo(before);
+      assertThat(result.violations()).isEmpty();
+    }
   }
 
   @Test

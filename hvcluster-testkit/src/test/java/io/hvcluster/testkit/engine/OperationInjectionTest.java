@@ -1,5 +1,6 @@
 package io.hvcluster.testkit.engine;
 
+import io.hvcluster.api.migration.MigrationKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hvcluster.api.VmId;
@@ -36,7 +37,7 @@ final class OperationInjectionTest {
         new Operation.ResumeNode(S.multipliedBy(3), HostSelector.explicit("node1")),
         new Operation.ResumeNode(S.multipliedBy(4), HostSelector.explicit("node2")),
         new Operation.Migrate(S.multipliedBy(5), VmId.of("vm2"), HostSelector.explicit("node3"),
-            Operation.MigrationKind.QUICK),
+            MigrationKind.QUICK),
         new Operation.StartVm(S.multipliedBy(60), VmId.of("vm1"))));
     RunResult r = EngineRun.of(Clusters.lunPerVm(3, 2)).seed(3).workload(w)
         .plan(FaultPlan.empty(Heal.at(Duration.ofMinutes(2)))).run();
@@ -56,7 +57,7 @@ final class OperationInjectionTest {
   @Test
   void aMigrationWhoseAcknowledgementIsLostEndsIndeterminateAndRetiresItsProcess() {
     Workload w = new Workload(List.of(new Operation.Migrate(S.multipliedBy(5), VmId.of("vm2"),
-        HostSelector.explicit("node3"), Operation.MigrationKind.QUICK)));
+        HostSelector.explicit("node3"), MigrationKind.QUICK)));
     FaultPlan plan = FaultPlan.of(Heal.at(Duration.ofMinutes(2)),
         new LostMigrationAck(VmSelector.explicit("vm2"), Timing.atSeconds(1)));
     RunResult r = EngineRun.of(Clusters.lunPerVm(3, 2)).seed(3).workload(w).plan(plan).run();
@@ -70,7 +71,7 @@ final class OperationInjectionTest {
   void aMigrationOfAVmThatDoesNotRunIsRefused() {
     Workload w = new Workload(List.of(new Operation.StopVm(S, VmId.of("vm1")),
         new Operation.Migrate(S.multipliedBy(30), VmId.of("vm1"), HostSelector.explicit("node2"),
-            Operation.MigrationKind.LIVE)));
+            MigrationKind.LIVE)));
     RunResult r = EngineRun.of(Clusters.lunPerVm(3, 2)).seed(3).workload(w)
         .plan(FaultPlan.empty(Heal.at(Duration.ofMinutes(1)))).run();
     assertThat(process(r.history(), 1)).containsExactly("invoke migrate", "fail migrate");

@@ -44,6 +44,24 @@ final class TortureTest {
   }
 
   @Test
+  void anEngineThatPlacesGroupsOnPausedNodesIsCaughtByS11WithDefaultTortureOptions() {
+    // The defaults of hvcluster torture (4 nodes, 20 VMs, up to 4 faults) and its operator workload, which
+    // pauses and drains nodes while faults move groups.
+    TortureReport r = Torture.builder().scenarios(200).seed(1).defects(Defect.PLACE_ON_PAUSED_NODES).build().run();
+    assertThat(r.violationsByInvariant()).as("%s", r).containsKey("S11");
+    Finding f = r.firstViolation().orElseThrow();
+    assertThat(f.minimalViolation().invariant()).as(f.report()).isEqualTo("S11");
+    assertThat(f.minimalViolation().message()).contains("which is paused");
+    assertThat(f.minimalPlan().size()).as(f.report()).isBetween(0, 3);
+    assertThat(f.replay()).contains("--defect PLACE_ON_PAUSED_NODES");
+  }
+
+  @Test
+  void theSameTortureWithoutTheDefectFindsNothing() {
+    assertThat(Torture.builder().scenarios(200).seed(1).build().run().violations()).isZero();
+  }
+
+  @Test
   void aFailingScenarioReplaysAloneFromItsOwnSeed() {
     Torture torture = Torture.builder().nodes(3).vms(6).scenarios(15).seed(3).defects(Defect.SKIP_STORAGE_ARBITRATION)
         .maxShrinkRuns(0).build();

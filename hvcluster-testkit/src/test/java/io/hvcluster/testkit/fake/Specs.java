@@ -20,7 +20,7 @@ public final class Specs {
       b.host(HostSpec.builder("node" + i).build());
     }
     List<LunSpec> luns = new ArrayList<>();
-    luns.add(LunSpec.witnessDisk("witness", 512));
+    luns.add(LunSpec.witness("witness"));
     luns.add(LunSpec.sharedVolume("csv1", 500));
     for (int i = 1; i <= vms; i++) {
       luns.add(LunSpec.data("lun-vm" + i, 40));

@@ -18,6 +18,7 @@ final class AllKinds {
         new HostHang(HostSelector.minority(), t),
         new ClusterServiceCrash(HostSelector.majority(), heal),
         new VmCrash(VmSelector.explicit("vm1"), instant),
+        new VmStartFailure(VmSelector.explicit("vm2"), 3, Duration.ofSeconds(30), instant),
         new GuestHang(VmSelector.one(), t),
         new Isolate(HostSelector.ownersOf(VmId.of("vm1"), VmId.of("vm2")), t),
         new Split(HostSelector.minority(), heal),

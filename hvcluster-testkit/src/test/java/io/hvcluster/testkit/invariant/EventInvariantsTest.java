@@ -3,13 +3,16 @@ package io.hvcluster.testkit.invariant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hvcluster.api.HostId;
+import io.hvcluster.api.NodeState;
 import io.hvcluster.api.VmId;
 import io.hvcluster.api.VmState;
 import io.hvcluster.api.event.ClusterEvent;
 import io.hvcluster.api.event.FailoverStarted;
 import io.hvcluster.api.event.FaultApplied;
+import io.hvcluster.api.event.GroupPlaced;
 import io.hvcluster.api.event.MigrationFinished;
 import io.hvcluster.api.event.MigrationStarted;
+import io.hvcluster.api.event.NodeStateChanged;
 import io.hvcluster.api.event.OperatorAction;
 import io.hvcluster.api.event.VmStateChanged;
 import io.hvcluster.api.fake.FakeCluster;
@@ -192,5 +195,23 @@ final class EventInvariantsTest {
     MigrationEnds s10 = new MigrationEnds(c);
     feed(s10, c, new MigrationStarted(S, "HV1", VmId.of("vm1"), HostId.of("node1"), HostId.of("node2"), "quick"));
     assertThat(s10.finalCheck()).hasValue("migrations never ended: vm1 (node1 -> node2, quick)");
+  }
+
+  @Test
+  void aGroupPlacedOrAMigrationAimedAtAPausedNodeBreaksS11UntilTheNodeResumes() {
+    FakeCluster c = new FakeCluster(spec());
+    HostId node2 = HostId.of("node2");
+    ClusterEvent pause = new NodeStateChanged(1 * S, "HV1", node2, NodeState.UP, NodeState.PAUSED, "paused by operator");
+    ClusterEvent placed = new GroupPlaced(2 * S, "HV1", "vm1", node2, "wsfc", "failover");
+    ClusterEvent migrate = new MigrationStarted(3 * S, "HV1", VmId.of("vm1"), HostId.of("node1"), node2, "quick");
+    ClusterEvent resume = new NodeStateChanged(4 * S, "HV1", node2, NodeState.PAUSED, NodeState.UP, "resumed by operator");
+    ClusterEvent placedAfter = new GroupPlaced(5 * S, "HV1", "vm1", node2, "wsfc", "failover");
+
+    assertThat(feed(new PausedNodes(), c, placed)).as("an up node takes groups").isEmpty();
+    assertThat(feed(new PausedNodes(), c, pause, placed)).get(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("group vm1 was placed on node2, which is paused");
+    assertThat(feed(new PausedNodes(), c, pause, migrate)).get(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("quick migration to node2, which is paused");
+    assertThat(feed(new PausedNodes(), c, pause, resume, placedAfter)).as("resumed").isEmpty();
   }
 }

@@ -2,19 +2,24 @@ package io.hvcluster.testkit.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hvcluster.api.spec.ClusterSpec;
 import io.hvcluster.api.spec.QuorumModel;
 import io.hvcluster.core.defect.Defect;
 import io.hvcluster.testkit.check.InvariantViolation;
 import io.hvcluster.testkit.engine.ClusterRun;
+import io.hvcluster.testkit.engine.EngineRun;
 import io.hvcluster.testkit.engine.EngineScenarios;
 import io.hvcluster.testkit.engine.EngineSettings;
+import io.hvcluster.testkit.engine.RunResult;
 import io.hvcluster.testkit.fault.FaultKind;
 import io.hvcluster.testkit.fault.FaultPlan;
+import io.hvcluster.testkit.gen.ClusterSpecJson;
 import io.hvcluster.testkit.gen.FaultPlans;
 import io.hvcluster.testkit.gen.StorageLayout;
 import io.hvcluster.testkit.gen.Topologies;
 import io.hvcluster.testkit.property.Gen;
 import io.hvcluster.testkit.property.PropertyFailure;
+import io.hvcluster.testkit.property.Seeds;
 import io.hvcluster.testkit.workload.Workload;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +64,21 @@ final class BrokenPolicyTest {
     FaultPlan minimal = shrunkPlan(failure.getMessage());
     assertThat(minimal.size()).isBetween(1, 3);
     assertThat(IgnoresQuorum.PLANS).contains(minimal);
+    // The cluster and the plan paste into a regression test that fails the same way.
+    ClusterSpec cluster = shrunkCluster(failure.getMessage());
+    long seed = Seeds.parse(EngineRuns.reportEntry(results, "hvcluster.failingTrySeed"));
+    RunResult again = EngineRun.of(cluster).seed(seed).plan(minimal)
+        .settings(EngineSettings.defaults().defects(Defect.IGNORE_QUORUM)).run();
+    assertThat(again.violation()).hasValueSatisfying(v -> assertThat(v.invariant()).isEqualTo(
+        violation.violation().invariant()));
+    // The replay line runs that minimal case alone, on the engine, and it fails again.
+    String line = EngineRuns.reportEntry(results, "hvcluster.replay");
+    String replay = line.substring(line.indexOf("-Dhvcluster.replay=") + "-Dhvcluster.replay=".length()).strip()
+        .replace("'", "");
+    IgnoresQuorum.PLANS.clear();
+    EngineExecutionResults replayed = EngineRuns.run(IgnoresQuorum.class, PropertySettings.REPLAY, replay);
+    replayed.testEvents().assertStatistics(s -> s.failed(1));
+    assertThat(IgnoresQuorum.PLANS).containsExactly(minimal);
   }
 
   @Test
@@ -92,8 +112,15 @@ final class BrokenPolicyTest {
   /** Reads the shrunk plan's JSON back from a failure report, as a developer would paste it. */
   static FaultPlan shrunkPlan(String report) {
     String section = report.substring(report.indexOf("shrunk counterexample:\n"), report.indexOf("\nerror: "));
-    String json = section.substring(section.indexOf("\n  {")).replace("\n  ", "\n");
-    return FaultPlan.fromJson(json);
+    String plan = section.substring(section.indexOf("plan as JSON (FaultPlan.fromJson):\n"));
+    return FaultPlan.fromJson(plan.substring(plan.indexOf("\n  {")).replace("\n  ", "\n"));
+  }
+
+  /** Reads the shrunk cluster's JSON back from a failure report, as a developer would paste it. */
+  static ClusterSpec shrunkCluster(String report) {
+    String section = report.substring(report.indexOf("cluster as JSON (ClusterSpecJson.fromJson):\n"));
+    String json = section.substring(section.indexOf("\n  {"), section.indexOf("\n  }") + 4).replace("\n  ", "\n");
+    return ClusterSpecJson.fromJson(json);
   }
 
   /** Scenarios on 3 or 4 nodes, plans of crashes, hangs and partitions, no operator workload. */

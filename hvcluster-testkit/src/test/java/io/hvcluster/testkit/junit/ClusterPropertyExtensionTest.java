@@ -61,7 +61,7 @@ final class ClusterPropertyExtensionTest {
         .contains("shrunk counterexample:")
         .contains(minimal.toJson().stripTrailing().replace("\n", "\n  "))
         .contains("replay: @ClusterProperty(seed = 0x")
-        .contains("-Dtest='ClusterPropertyExtensionTest$TwoCrashes#noNodeCrashesTwice' -Dhvcluster.replay=0x");
+        .contains("-Dtest='ClusterPropertyExtensionTest$TwoCrashes#noNodeCrashesTwice' -Dhvcluster.replay='0x");
     assertThat(failure.getCause()).hasMessageStartingWith("node crashed twice");
   }
 
@@ -78,6 +78,36 @@ final class ClusterPropertyExtensionTest {
     assertThat(TwoCrashes.FAILURES.get(0)).isEqualTo(original);
     assertThat(TwoCrashes.FAILURES.get(TwoCrashes.FAILURES.size() - 1)).isEqualTo(minimal);
     assertThat(EngineRuns.reportEntry(replay, "hvcluster.seed")).isEqualTo(seed);
+  }
+
+  @Test
+  void theReplayLineRunsTheShrunkCounterexampleAloneAndFailsAgain() {
+    EngineExecutionResults first = EngineRuns.run(TwoCrashes.class);
+    FaultPlan minimal = TwoCrashes.FAILURES.get(TwoCrashes.FAILURES.size() - 1);
+    String replayLine = EngineRuns.reportEntry(first, "hvcluster.replay");
+    String replay = replayLine.substring(replayLine.indexOf("-D" + PropertySettings.REPLAY + "=")
+        + PropertySettings.REPLAY.length() + 3).strip().replace("'", "");
+    assertThat(replay).as("seed/shrink path").contains("/");
+    assertThat(replayLine).contains("shrinkPath = \"" + replay.substring(replay.indexOf('/') + 1) + "\"");
+    resetFixtures();
+    EngineExecutionResults again = EngineRuns.run(TwoCrashes.class, PropertySettings.REPLAY, replay);
+    again.testEvents().assertStatistics(s -> s.failed(1));
+    // One run of the body, with the shrunk plan: no original try, no shrinking.
+    assertThat(TwoCrashes.FAILURES).containsExactly(minimal);
+    Throwable failure = EngineRuns.firstTestFailure(again);
+    assertThat(failure).hasMessageContaining("replayed along its shrink path")
+        .hasMessageContaining(minimal.toJson().stripTrailing().replace("\n", "\n  "));
+  }
+
+  @Test
+  void aFailurePrintsItsReportOnce() {
+    Throwable failure = EngineRuns.firstTestFailure(EngineRuns.run(TwoCrashes.class));
+    java.io.StringWriter trace = new java.io.StringWriter();
+    failure.printStackTrace(new java.io.PrintWriter(trace));
+    String printed = trace.toString();
+    assertThat(printed.split("node crashed twice", -1)).as("the error's text, in\n" + printed).hasSize(3);
+    assertThat(printed).contains("Caused by: java.lang.AssertionError: node crashed twice in (in full above)")
+        .containsOnlyOnce("shrunk counterexample:").containsOnlyOnce("replay: ");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hvcluster.api.spec.ClusterSpec;
 import io.hvcluster.testkit.check.Coverage;
 import io.hvcluster.testkit.fault.FaultPlan;
+import io.hvcluster.testkit.gen.ClusterSpecJson;
 import io.hvcluster.testkit.property.TryInfo;
 import io.hvcluster.testkit.workload.Workload;
 import java.util.SplittableRandom;
@@ -36,12 +37,15 @@ final class ClusterScenariosTest {
   }
 
   @Test
-  void descriptionsShowTopologyWorkloadTimelineBudgetAndJson() {
+  void descriptionsShowTheClusterAsJsonThenWorkloadTimelineBudgetAndPlanAsJson() {
     Scenario scenario = source.generator().sample(new SplittableRandom(3));
-    assertThat(source.describe(scenario)).startsWith("cluster HV1: ").contains("\n  nodes: node1 ")
+    String text = source.describe(scenario);
+    assertThat(text).startsWith("cluster as JSON (ClusterSpecJson.fromJson):\n{\n  \"name\": \"HV1\"")
         .contains("\nworkload: ").contains("\nfault plan: ").contains("\nbudget: IN_MODEL")
         .contains("plan as JSON (FaultPlan.fromJson):\n{");
-    String json = scenario.describe().substring(scenario.describe().indexOf("{"));
-    assertThat(FaultPlan.fromJson(json)).isEqualTo(scenario.plan());
+    String cluster = text.substring(text.indexOf('{'), text.indexOf("\n}") + 2);
+    assertThat(ClusterSpecJson.fromJson(cluster)).isEqualTo(scenario.spec());
+    String plan = text.substring(text.indexOf("plan as JSON (FaultPlan.fromJson):\n") + 35);
+    assertThat(FaultPlan.fromJson(plan)).isEqualTo(scenario.plan());
   }
 }

@@ -46,6 +46,41 @@ final class PropertyTest {
   }
 
   @Test
+  void replayingTheShrinkPathRunsTheShrunkValueAloneWithoutShrinkingAgain() {
+    Property<List<Integer>> property = Property.forAll(Gen.lists(Gen.integers(0, 100), 0, 20)).seed(99);
+    PropertyResult<List<Integer>> first = property.holds(l -> l.size() < 7);
+    Counterexample<List<Integer>> c = first.counterexample().orElseThrow();
+    assertThat(c.shrinkPath().steps()).hasSize(c.shrinkSteps());
+    assertThat(first.replayLine()).contains(".replaying(ShrinkPath.parse(\"" + c.shrinkPath() + "\"))");
+    List<List<Integer>> seen = new ArrayList<>();
+    PropertyResult<List<Integer>> replay = property.seed(c.failingTry().seed())
+        .replaying(ShrinkPath.parse(c.shrinkPath().toString())).check((l, info) -> {
+          seen.add(l);
+          assertThat(l.size()).isLessThan(7);
+        });
+    assertThat(seen).containsExactly(c.shrunk());
+    assertThat(replay.counterexample().orElseThrow().shrunk()).isEqualTo(c.shrunk());
+    assertThat(replay.report()).contains("replayed along its shrink path " + c.shrinkPath());
+  }
+
+  @Test
+  void aShrinkPathTheGeneratorsNoLongerHaveFailsClearly() {
+    Property<Integer> property = Property.forAll(Gen.integers(0, 10)).seed(1).replaying(ShrinkPath.parse("0^50"));
+    assertThatThrownBy(() -> property.holds(v -> true)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("the generators changed since the path was printed");
+  }
+
+  @Test
+  void aShrinkPathReadsBackWhatItWrites() {
+    ShrinkPath path = new ShrinkPath(List.of(0, 0, 0, 0, 1, 2, 2, 3));
+    assertThat(path.toString()).isEqualTo("0^4.1.2.2.3");
+    assertThat(ShrinkPath.parse(path.toString())).isEqualTo(path);
+    assertThat(ShrinkPath.parse("")).isEqualTo(ShrinkPath.NONE);
+    assertThatThrownBy(() -> ShrinkPath.parse("1.x")).hasMessageContaining("\"0^12.3\"");
+    assertThatThrownBy(() -> ShrinkPath.parse("1^0")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void shrinkingStopsAtTheAttemptLimit() {
     PropertyResult<Integer> result = Property.forAll(Gen.integers(0, 1_000_000)).seed(1).maxShrinkAttempts(3)
         .holds(v -> v < 1000);

@@ -1,5 +1,6 @@
 package io.hvcluster.testkit.suites;
 
+import io.hvcluster.api.migration.MigrationKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hvcluster.api.HostId;
@@ -72,7 +73,7 @@ final class LiveMigrationFaultsTest {
     for (int i = 1; i <= 3; i++) {
       b.host(HostSpec.builder("node" + i).memoryGiB(32).build());
     }
-    List<LunSpec> luns = new ArrayList<>(List.of(LunSpec.witnessDisk("witness", 512)));
+    List<LunSpec> luns = new ArrayList<>(List.of(LunSpec.witness("witness")));
     if (csv) {
       luns.add(LunSpec.sharedVolume("csv1", 200));
     }
@@ -89,7 +90,7 @@ final class LiveMigrationFaultsTest {
 
   private static Workload liveMoveOfVm1() {
     return new Workload(List.of(new Operation.Migrate(Duration.ofSeconds(5), VmId.of("vm1"),
-        HostSelector.explicit("node3"), Operation.MigrationKind.LIVE)));
+        HostSelector.explicit("node3"), MigrationKind.LIVE)));
   }
 
   /** Runs the live move of vm1 with {@code fault} armed and checks the run; returns the result. */
@@ -191,9 +192,9 @@ final class LiveMigrationFaultsTest {
     spec.hosts().forEach(h -> targets.add(HostSelector.explicit(h.id())));
     Gen<Operation> migrate = Gen.zip(Gen.durations(Duration.ZERO, Duration.ofSeconds(60), Duration.ofSeconds(1)),
         Gen.zip(Gen.elements(vms), Gen.zip(Gen.elements(targets),
-            Gen.elements(List.of(Operation.MigrationKind.LIVE, Operation.MigrationKind.QUICK)),
+            Gen.elements(List.of(MigrationKind.LIVE, MigrationKind.QUICK)),
             (to, kind) -> new Object[] {to, kind}), (vm, p) -> new Object[] {vm, p[0], p[1]}),
-        (at, p) -> new Operation.Migrate(at, (VmId) p[0], (HostSelector) p[1], (Operation.MigrationKind) p[2]));
+        (at, p) -> new Operation.Migrate(at, (VmId) p[0], (HostSelector) p[1], (MigrationKind) p[2]));
     return Gen.lists(migrate, 1, 4).map(Workload::new);
   }
 

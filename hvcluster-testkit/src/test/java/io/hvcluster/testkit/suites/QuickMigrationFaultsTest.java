@@ -1,5 +1,6 @@
 package io.hvcluster.testkit.suites;
 
+import io.hvcluster.api.migration.MigrationKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hvcluster.api.VmId;
@@ -66,7 +67,7 @@ final class QuickMigrationFaultsTest {
     for (int i = 1; i <= 3; i++) {
       b.host(HostSpec.builder("node" + i).memoryGiB(32).build());
     }
-    List<LunSpec> luns = new ArrayList<>(List.of(LunSpec.witnessDisk("witness", 512)));
+    List<LunSpec> luns = new ArrayList<>(List.of(LunSpec.witness("witness")));
     for (int i = 1; i <= 3; i++) {
       luns.add(LunSpec.data("lun-vm" + i, 40));
       b.vm(VmSpec.builder("vm" + i).memoryGiB(2).lun("lun-vm" + i).preferredOwners("node1")
@@ -79,7 +80,7 @@ final class QuickMigrationFaultsTest {
     Fault crash = source ? new MigrationSourceCrash(VmSelector.explicit("vm1"), stage, Timing.atSeconds(1))
         : new MigrationTargetCrash(VmSelector.explicit("vm1"), stage, Timing.atSeconds(1));
     Workload moveVm1 = new Workload(List.of(new Operation.Migrate(Duration.ofSeconds(5), VmId.of("vm1"),
-        HostSelector.explicit("node3"), Operation.MigrationKind.QUICK)));
+        HostSelector.explicit("node3"), MigrationKind.QUICK)));
     try (ClusterRun run = EngineRun.of(threeNodes()).seed(stage.ordinal() * 2L + (source ? 1 : 0))
         .plan(FaultPlan.of(Heal.at(Duration.ofMinutes(3)), crash)).workload(moveVm1).start()) {
       RunResult result = run.runToEnd();
@@ -130,7 +131,7 @@ final class QuickMigrationFaultsTest {
     spec.hosts().forEach(h -> targets.add(HostSelector.explicit(h.id())));
     Gen<Operation> migrate = Gen.zip(Gen.durations(Duration.ZERO, Duration.ofSeconds(60), Duration.ofSeconds(1)),
         Gen.zip(Gen.elements(vms), Gen.elements(targets), (vm, to) -> new Object[] {vm, to}),
-        (at, p) -> new Operation.Migrate(at, (VmId) p[0], (HostSelector) p[1], Operation.MigrationKind.QUICK));
+        (at, p) -> new Operation.Migrate(at, (VmId) p[0], (HostSelector) p[1], MigrationKind.QUICK));
     return Gen.lists(migrate, 1, 4).map(Workload::new);
   }
 

@@ -1,5 +1,6 @@
 package io.hvcluster.testkit.suites;
 
+import io.hvcluster.api.migration.MigrationKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hvcluster.api.VmId;
@@ -58,7 +59,7 @@ final class RealStorageFaultsTest {
     Gen<List<Operation>> stopStart = Gen.zip(at, vm, (t, v) -> List.of(new Operation.StopVm(t, v),
         new Operation.StartVm(t.plusSeconds(20), v)));
     Gen<List<Operation>> migrate = Gen.zip(at, vm, (t, v) -> List.of(new Operation.Migrate(t, v,
-        io.hvcluster.testkit.fault.HostSelector.one(), Operation.MigrationKind.QUICK)));
+        io.hvcluster.testkit.fault.HostSelector.one(), MigrationKind.QUICK)));
     return Gen.lists(Gen.choose(stopStart, migrate), 1, 3).map(groups -> {
       List<Operation> ops = new ArrayList<>();
       groups.forEach(ops::addAll);

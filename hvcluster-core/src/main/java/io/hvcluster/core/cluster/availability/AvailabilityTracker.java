@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Keeps each VM's availability account as the simulation runs.
@@ -29,7 +30,10 @@ import java.util.Map;
  * until an operator stops it; any expected time in which it does not serve (down, booting after a
  * failover, frozen on a hung host or by a migration) is downtime, recorded as an outage with the cause of
  * the change that began it. An operator stop ends the expectation and any outage still open.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class AvailabilityTracker {
   private static final class Account {
     long last;

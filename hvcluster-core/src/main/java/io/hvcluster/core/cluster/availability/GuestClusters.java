@@ -9,13 +9,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Guest clusters: VMs whose guests run the cluster service themselves and keep one application active
  * on one of them. When the active guest node stops serving (its host died or hung, or it stopped), the
  * guest cluster detects it and moves the application to another guest node that serves, within
  * seconds; meanwhile host clustering cold-boots the dead VM elsewhere.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class GuestClusters {
   /** Guest-cluster failure detection (5 × 1 s heartbeats inside the guests) plus the application's start. */
   static final long FAILOVER_NANOS = 15_000_000_000L;

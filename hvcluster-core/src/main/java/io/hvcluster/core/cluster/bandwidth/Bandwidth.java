@@ -4,6 +4,7 @@ import io.hvcluster.core.sim.EventLoop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * Bandwidth as a shared resource in virtual time: {@linkplain Channel channels} (a host's storage path,
@@ -20,7 +21,10 @@ import java.util.Locale;
  * order they were created, so the shares are the same on every run.
  *
  * <p>Not thread-safe; used on the simulation's thread only.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Bandwidth {
   private static final double NANOS_PER_SECOND = 1e9;
 
@@ -211,7 +215,12 @@ public final class Bandwidth {
     }
   }
 
-  /** A capacity shared by the transfers across it. */
+  /**
+   * A capacity shared by the transfers across it.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.INTERNAL, since = "0.1.0")
   public static final class Channel {
     private final String name;
     private double capacity;
@@ -259,7 +268,12 @@ public final class Bandwidth {
     }
   }
 
-  /** Bytes on their way across a path of channels. */
+  /**
+   * Bytes on their way across a path of channels.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.INTERNAL, since = "0.1.0")
   public final class Transfer {
     private final long order;
     private final Channel[] path;

@@ -11,6 +11,7 @@ import io.hvcluster.core.cluster.model.SimLun;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The channels of one cluster and the path each kind of transfer takes across them:
@@ -26,7 +27,10 @@ import java.util.Map;
  * </ul>
  *
  * <p>Channels are created when first used. Not thread-safe; used on the simulation's thread only.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Paths {
   private final ClusterModel cluster;
   private final Bandwidth bandwidth;

@@ -14,7 +14,10 @@ import io.hvcluster.core.cluster.model.SimLun;
 import io.hvcluster.core.cluster.model.SimVm;
 import io.hvcluster.core.cluster.storage.Coordinators;
 import io.hvcluster.core.cluster.storage.Reservations;
+import io.hvcluster.core.defect.Defect;
+import io.hvcluster.core.defect.Defects;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The failover engine of one cluster: its parts ({@link Reconciler}, {@link RestartPolicy},
@@ -23,7 +26,10 @@ import java.util.Objects;
  * replace at any time.
  *
  * <p>Not thread-safe; confined to the simulation's thread.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Failover {
   final Cluster api;
   final ClusterModel cluster;
@@ -54,10 +60,11 @@ public final class Failover {
    * @param placementPolicy the initial placement policy
    * @param plannedMoves the initial strategy of planned moves of running VMs (drain, failback)
    * @param reactions the lower parts' upward calls, which this engine answers from now on
+   * @param defects the deliberate defects; group placement is the gate of {@link Defect#PLACE_ON_PAUSED_NODES}
    */
   public Failover(Migrations migrations, Membership membership, Coordinators coordinators,
       GuestClusters guestClusters, PlacementPolicy placementPolicy, MigrationStrategy plannedMoves,
-      Reactions reactions) {
+      Reactions reactions, Defects defects) {
     this.migrations = migrations;
     this.api = migrations.api();
     this.cluster = migrations.cluster();
@@ -71,7 +78,7 @@ public final class Failover {
     this.plannedMoves = Objects.requireNonNull(plannedMoves, "planned-move strategy");
     this.reconciler = new Reconciler(this);
     this.restarts = new RestartPolicy(this);
-    this.placement = new GroupPlacement(this);
+    this.placement = new GroupPlacement(this, defects);
     this.moves = new GroupMoves(this);
     this.fencing = new Fencing(this);
     this.monitor = new ResourceMonitor(this);

@@ -3,6 +3,7 @@ package io.hvcluster.core.cluster.failover;
 import io.hvcluster.api.GroupState;
 import io.hvcluster.api.HostId;
 import io.hvcluster.api.VmState;
+import io.hvcluster.api.event.GroupPlaced;
 import io.hvcluster.api.placement.PlacementReason;
 import io.hvcluster.api.spec.FailbackPolicy;
 import io.hvcluster.api.spec.FailbackType;
@@ -12,6 +13,7 @@ import io.hvcluster.core.cluster.model.SimLun;
 import io.hvcluster.core.cluster.model.SimVm;
 import io.hvcluster.core.sim.EventLoop;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -21,6 +23,8 @@ import java.util.List;
  */
 final class GroupMoves {
   private static final long HOUR = 3_600_000_000_000L;
+  /** Who decides a failback's target, as {@link GroupPlaced} names it. */
+  static final String FAILBACK_DECIDER = "failback-policy";
 
   private final Failover f;
 
@@ -30,13 +34,22 @@ final class GroupMoves {
 
   /** Takes a group to another node in a planned way (drain, failback). */
   void moveGroup(SimGroup g, SimHost target, PlacementReason reason, String why) {
+    // The decision is committed at once: the target counts the group among its own, and has its memory
+    // promised, before the next group of the same drain is placed.
+    g.planMove(target);
     List<SimVm> members = g.members();
     SimVm only = members.size() == 1 ? members.get(0) : null;
     if (only != null && only.vmState() == VmState.RUNNING && only.migration() == null && g.ownerNode() == only.node()) {
-      f.migrations.begin(only, target, f.plannedMoves(), () -> { });
+      // The migration reserves the VM's memory on the target itself.
+      f.migrations.begin(only, target, f.plannedMoves(), () -> {
+        if (g.plannedTarget() == target) {
+          g.forgetPlannedTarget();
+        }
+      });
       return;
     }
     g.setActivity(SimGroup.Activity.MOVING);
+    g.reserve(target, GroupPlacement.pendingMemory(g, target));
     List<SimVm> running = new ArrayList<>();
     for (SimVm vm : members) {
       if (vm.vmState() == VmState.RUNNING || vm.isStarting()) {
@@ -54,6 +67,8 @@ final class GroupMoves {
         // saving it): giving the group's LUNs away now would leave it running or writing without its
         // storage. The move is abandoned instead.
         g.setActivity(SimGroup.Activity.IDLE);
+        g.releaseReservation();
+        g.forgetPlannedTarget();
         if (g.groupState() == GroupState.OFFLINE_PENDING && members.stream().anyMatch(v -> v.node() == from
             && v.vmState() == VmState.RUNNING)) {
           g.moveTo(GroupState.ONLINE, from, "move abandoned: a VM could not be taken offline");
@@ -68,7 +83,7 @@ final class GroupMoves {
       }
       g.setActivity(SimGroup.Activity.IDLE);
       g.moveTo(GroupState.OFFLINE, null, why);
-      g.planMove(target, reason);
+      g.nextReason(reason);
       f.reconciler.kick();
     };
     if (running.isEmpty()) {
@@ -121,9 +136,15 @@ final class GroupMoves {
   }
 
 
-  /** Moves every group a node owns to the node placement chooses for it. */
+  /**
+   * Moves every group a node owns to the node placement chooses for it, one group at a time in priority
+   * order; each decision is committed (the target counts the group, its memory is promised there) before
+   * the next group is placed, so the placement policy sees the drain so far.
+   */
   void drain(SimHost h, String why) {
-    for (SimGroup g : h.ownedGroups()) {
+    List<SimGroup> groups = h.ownedGroups();
+    groups.sort(Comparator.comparingInt((SimGroup g) -> -g.lead().priority().value()).thenComparingInt(SimGroup::index));
+    for (SimGroup g : groups) {
       if (g.activity() != SimGroup.Activity.IDLE && g.activity() != SimGroup.Activity.STARTING) {
         continue;
       }
@@ -155,7 +176,9 @@ final class GroupMoves {
         break;
       }
     }
-    if (best == null) {
+    // WSFC fails a group back when its preferred owner becomes available; a failback that did not get
+    // there (its save failed, say) waits for the next such trigger instead of being retried at once.
+    if (best == null || g.failbackHeld(best)) {
       return;
     }
     long now = f.cluster.now();
@@ -171,6 +194,10 @@ final class GroupMoves {
       }
       return;
     }
+    g.failbackTried(best);
+    // The failback policy decides, not the placement policy: the event says so.
+    f.cluster.emit(new GroupPlaced(now, f.cluster.name(), g.name(), best.id(), FAILBACK_DECIDER,
+        "preferred owner " + (preferred.indexOf(best.id()) + 1) + " of " + preferred.size()));
     moveGroup(g, best, PlacementReason.FAILBACK, "failback to preferred owner " + best.id());
   }
 }

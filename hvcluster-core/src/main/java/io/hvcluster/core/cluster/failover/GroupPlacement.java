@@ -2,6 +2,7 @@ package io.hvcluster.core.cluster.failover;
 
 import io.hvcluster.api.Host;
 import io.hvcluster.api.HostId;
+import io.hvcluster.api.NodeState;
 import io.hvcluster.api.VirtualMachine;
 import io.hvcluster.api.event.GroupPlaced;
 import io.hvcluster.api.event.PlacementFailed;
@@ -12,6 +13,7 @@ import io.hvcluster.core.cluster.model.ClusterModel;
 import io.hvcluster.core.cluster.model.SimGroup;
 import io.hvcluster.core.cluster.model.SimHost;
 import io.hvcluster.core.cluster.model.SimVm;
+import io.hvcluster.core.defect.Defects;
 import io.hvcluster.core.placement.HardRequirements;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,9 +28,17 @@ import java.util.stream.Collectors;
  */
 final class GroupPlacement {
   private final Failover f;
+  /** The gate of {@code Defect.PLACE_ON_PAUSED_NODES}: whether a paused node counts as a candidate. */
+  private final boolean pausedNodesTakeGroups;
 
-  GroupPlacement(Failover failover) {
+  GroupPlacement(Failover failover, Defects defects) {
     this.f = failover;
+    this.pausedNodesTakeGroups = defects.placesOnPausedNodes();
+  }
+
+  /** Whether a node may take a group now: an up member that runs (a paused one too under the defect). */
+  private boolean takesGroups(SimHost h) {
+    return h.canHostGroups() || pausedNodesTakeGroups && h.nodeState() == NodeState.PAUSED && h.sendsHeartbeats();
   }
 
   /** Asks the placement policy for a node and checks its answer against the hard constraints. */
@@ -38,7 +48,7 @@ final class GroupPlacement {
     List<Host> candidates = new ArrayList<>();
     List<HostId> pathless = new ArrayList<>();
     for (SimHost h : f.membership.active()) {
-      if (h.canHostGroups() && h != g.avoided()) {
+      if (takesGroups(h) && h != g.avoided()) {
         if (storageReachable(g, h)) {
           candidates.add(h);
         } else {
@@ -47,7 +57,7 @@ final class GroupPlacement {
       }
     }
     SimHost avoided = g.avoided();
-    if (candidates.isEmpty() && avoided != null && avoided.canHostGroups() && f.membership.isActive(avoided)
+    if (candidates.isEmpty() && avoided != null && takesGroups(avoided) && f.membership.isActive(avoided)
         && storageReachable(g, avoided)) {
       candidates.add(avoided);
     }
@@ -62,7 +72,7 @@ final class GroupPlacement {
       vms.addAll(g.members());
     }
     PlacementRequest request = new PlacementRequest(f.api, g, vms, candidates, reason,
-        Optional.ofNullable(g.ownerNode()).map(SimHost::id));
+        Optional.ofNullable(g.previousOwner()).map(SimHost::id));
     if (candidates.isEmpty()) {
       placementFailed(g, pathless.isEmpty() ? "no node is up and unpaused in the active partition"
           : "no up, unpaused node of the active partition can reach the group's storage (no path from "
@@ -71,12 +81,17 @@ final class GroupPlacement {
     }
     PlacementDecision decision;
     SimHost planned = g.plannedTarget();
-    if (planned != null && candidates.contains(planned) && fits(g, planned)) {
+    if (planned != null) {
+      // The memory the planned move promised on its target is the group's own, not room it lacks.
+      g.releaseReservation();
+    }
+    boolean plannedMove = planned != null && candidates.contains(planned) && fits(g, planned);
+    g.forgetPlannedTarget();
+    if (plannedMove) {
       decision = PlacementDecision.choose(planned.id(), "planned move");
     } else {
       decision = f.placementPolicy().place(request);
     }
-    g.forgetPlannedTarget();
     if (decision.host().isEmpty()) {
       placementFailed(g, decision.reason());
       return null;
@@ -91,6 +106,11 @@ final class GroupPlacement {
       return null;
     }
     g.placed();
+    if (plannedMove) {
+      // Decided, and reported, when the move was planned (by the placement policy for a drain, by the
+      // failback policy for a failback).
+      return target;
+    }
     f.cluster.emit(new GroupPlaced(f.cluster.now(), f.cluster.name(), g.name(), chosen, f.placementPolicy().name(),
         decision.reason()));
     return target;

@@ -9,6 +9,7 @@ import io.hvcluster.core.cluster.model.EntityListener;
 import io.hvcluster.core.cluster.model.SimHost;
 import io.hvcluster.core.cluster.model.SimLun;
 import io.hvcluster.core.cluster.model.SimVm;
+import org.apiguardian.api.API;
 
 /**
  * What the lower parts of the engine report upwards, each handed to the part that reacts: an entity's
@@ -16,7 +17,10 @@ import io.hvcluster.core.cluster.model.SimVm;
  * departure, a migration's end and failed guest memory to the failover engine. The lower parts are built
  * before the failover engine, so they are given this object first, and the engine binds itself to it
  * when it is built; every upward call of the engine can be read here.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Reactions implements EntityListener, StartListener, MembershipListener, MigrationListener,
     VmMemory.FailureListener {
   private Failover f;

@@ -294,6 +294,7 @@ final class Reconciler {
     List<SimGroup> touched = host.ownedGroups();
     for (SimGroup g : touched) {
       g.releaseReservation();
+      g.forgetPlannedTarget();
       // A migration ends itself (it is aborted and resolves its VM); a planned move of a group of several
       // VMs is not a migration and cannot complete once its owner is gone, so it is over too.
       if (g.activity() != SimGroup.Activity.MOVING || g.members().stream().noneMatch(v -> v.migration() != null)) {

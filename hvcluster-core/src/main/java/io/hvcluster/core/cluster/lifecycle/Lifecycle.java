@@ -14,13 +14,17 @@ import io.hvcluster.core.cluster.model.StartSlots;
 import io.hvcluster.core.sim.EventLoop;
 import java.time.Duration;
 import java.util.SplittableRandom;
+import org.apiguardian.api.API;
 
 /**
  * Starts, restores, saves, stops and kills VM instances on hosts, with the virtual time each takes: the
  * boot model (host installation overhead plus the guest's nominal boot, with seeded jitter), restore and
  * save costs from the cost model, at most {@code maxConcurrentStartsPerNode} starts per node at a time,
  * and the pending timeout on starts.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Lifecycle {
   /**
    * What a cold boot reads from the VM's disk before the rest of its boot: Windows Server 2008's boot

@@ -1,11 +1,15 @@
 package io.hvcluster.core.cluster.lifecycle;
 
 import io.hvcluster.core.cluster.model.SimVm;
+import org.apiguardian.api.API;
 
 /**
  * Hears how a VM's start ended when it did not end with the VM running: the failover engine decides what
  * happens next (the restart policy, another pass of the reconciler).
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public interface StartListener {
   /**
    * The start failed on its node (a broken configuration or disk, or the pending timeout): the VM's

@@ -8,6 +8,7 @@ import io.hvcluster.core.sim.EventLoop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.apiguardian.api.API;
 
 /**
  * Failure detection by heartbeats, after WSFC: every node sends a heartbeat to every other node each
@@ -28,7 +29,10 @@ import java.util.SplittableRandom;
  * Checks run with {@link Priority#OBSERVE}, after the ordinary events of their instant; route changes are
  * handed to the membership, which decides once per instant ({@link Priority#DECIDE}). The phases of a
  * cluster's nodes are distinct modulo the delay, so no two senders' beats coincide.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Heartbeats {
   /** One direction of a heartbeat route: {@code to} listens for {@code from}'s heartbeats. */
   private static final class Route {

@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * Membership and quorum: after every instant at which heartbeat routes or node states changed, the
@@ -33,7 +34,10 @@ import java.util.stream.Collectors;
  *   <li>joining nodes of the active partition become members; members outside it go down, stop their
  *       cluster service (and so their VMs), and the failover engine takes over their groups.
  * </ol>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Membership {
   private final ClusterModel cluster;
   final Heartbeats heartbeats;

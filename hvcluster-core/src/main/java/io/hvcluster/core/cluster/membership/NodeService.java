@@ -14,13 +14,17 @@ import io.hvcluster.core.cluster.model.SimVm;
 import io.hvcluster.core.defect.Defect;
 import io.hvcluster.core.defect.Defects;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The cluster service of each node and what becomes of a node's VMs and groups when the node stops:
  * starting the service (the node joins), stopping it (its VMs stop with it), and the one reaction to
  * each thing that can befall a node: power loss, power-on, a hang and its end, a crash of the service,
  * leaving the active partition, an operator's stop.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class NodeService {
   public static final long SERVICE_START_NANOS = 2_000_000_000L;
   public static final long SERVICE_RESTART_NANOS = 10_000_000_000L;

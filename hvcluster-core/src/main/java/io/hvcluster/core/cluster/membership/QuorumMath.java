@@ -1,11 +1,15 @@
 package io.hvcluster.core.cluster.membership;
 
 import io.hvcluster.api.spec.QuorumModel;
+import org.apiguardian.api.API;
 
 /**
  * Quorum arithmetic of the four Windows Server 2008 quorum models: how many votes a partition holds and
  * whether that is more than half of all votes.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class QuorumMath {
   private QuorumMath() {}
 

@@ -15,6 +15,7 @@ import io.hvcluster.core.memory.GuestWorkload;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 
 /**
  * Guest memory of a cluster's VMs: when it exists, what the guest writes into it, and how it is saved to
@@ -27,7 +28,10 @@ import java.nio.file.Path;
  * bitmaps. Materializing a VM that has been running touches its working set, as its guest would have
  * since boot. The guest workload then writes at its rate in virtual time; a long unobserved stretch is
  * replayed only over its last window, which leaves the memory just as verifiable.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public abstract class VmMemory implements MemoryPort {
   /** Chunks of a saved state, and the stretch a lazily restored guest touches to verify, are 1 GiB. */
   static final long CHUNK_BYTES = 1L << 30;
@@ -42,7 +46,12 @@ public abstract class VmMemory implements MemoryPort {
     private double throttle;
   }
 
-  /** Hears that a VM's guest memory failed verification, so that its resource fails. */
+  /**
+   * Hears that a VM's guest memory failed verification, so that its resource fails.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.INTERNAL, since = "0.1.0")
   @FunctionalInterface
   public interface FailureListener {
     /**

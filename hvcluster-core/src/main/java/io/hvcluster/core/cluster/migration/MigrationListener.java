@@ -2,8 +2,14 @@ package io.hvcluster.core.cluster.migration;
 
 import io.hvcluster.core.cluster.model.SimHost;
 import io.hvcluster.core.cluster.model.SimVm;
+import org.apiguardian.api.API;
 
-/** What the failover engine hears from the migration runtime. */
+/**
+ * What the failover engine hears from the migration runtime.
+ *
+ * @since 0.1.0
+ */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public interface MigrationListener {
   /** A migration ended, however it ended: the groups need another look. */
   void migrationEnded();

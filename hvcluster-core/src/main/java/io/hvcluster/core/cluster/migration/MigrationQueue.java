@@ -4,13 +4,17 @@ import io.hvcluster.api.HostId;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Windows Server 2008 R2's rule that a host is the source of at most one live migration at a time: the
  * migration under way out of each host, and the ones waiting behind it in the order they were asked for.
  * A host's turn passes on when its migration switches over (the VM runs on the target) or ends however
  * it ends; the next waiting migration then starts at once.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class MigrationQueue {
   private final Map<HostId, MigrationRun> running = new HashMap<>();
   private final Map<HostId, ArrayDeque<MigrationRun>> waiting = new HashMap<>();

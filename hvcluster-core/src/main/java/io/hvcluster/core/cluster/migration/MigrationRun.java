@@ -1,6 +1,7 @@
 package io.hvcluster.core.cluster.migration;
 
 import io.hvcluster.api.Cluster;
+import io.hvcluster.api.Durations;
 import io.hvcluster.api.GuestMemory;
 import io.hvcluster.api.MigrationHandle;
 import io.hvcluster.api.NodeState;
@@ -26,12 +27,14 @@ import io.hvcluster.core.cluster.model.SimGroup;
 import io.hvcluster.core.cluster.model.SimHost;
 import io.hvcluster.core.cluster.model.SimLun;
 import io.hvcluster.core.cluster.model.SimVm;
+import io.hvcluster.core.sim.EventLoop;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
+import org.apiguardian.api.API;
 
 /**
  * One migration: the context a strategy drives, the checks on every action it takes, and the single end
@@ -41,7 +44,10 @@ import java.util.random.RandomGenerator;
  * <p>It is longer than 400 lines because it implements {@link MigrationContext}, the strategies' whole
  * SPI of some thirty operations, each of which checks that the migration is open and the action legal
  * before it acts; its report and its settling of the VM after a failure are already classes of their own.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class MigrationRun implements MigrationContext, Migration {
   private final Migrations parts;
   private final ClusterModel cluster;
@@ -63,6 +69,10 @@ public final class MigrationRun implements MigrationContext, Migration {
   /** Set once the migration has begun to end, so that resolving the VM cannot end it a second time. */
   private boolean ending;
   private final Runnable onEnd;
+  /** Ends the migration when its strategy's time limit runs out; cancelled when it ends. */
+  private EventLoop.Timer deadline;
+  /** The strategy's time limit, capped at a year of virtual time; counted from the strategy's start. */
+  private long limitNanos;
 
   MigrationRun(Migrations parts, MigrationStrategy strategy, SimVm vm, SimHost target, Runnable onEnd) {
     this.parts = parts;
@@ -88,8 +98,14 @@ public final class MigrationRun implements MigrationContext, Migration {
     vm.groupModel().setActivity(SimGroup.Activity.MOVING);
     cluster.emit(new MigrationStarted(record.start(), cluster.name(), vm.spec().id(), source.id(), target.id(),
         strategy.name()));
+    Duration limit = strategy.timeLimit();
+    if (limit == null || limit.isNegative() || limit.isZero()) {
+      fail(strategy.name() + " failed: its timeLimit() is " + limit + "; it must be a positive duration");
+      return;
+    }
+    limitNanos = limit.compareTo(Duration.ofDays(365)) > 0 ? Duration.ofDays(365).toNanos() : limit.toNanos();
     if (now) {
-      guarded(() -> strategy.start(this));
+      startStrategy();
     } else {
       queued = true;
       phase(MigrationResult.QUEUED);
@@ -101,9 +117,16 @@ public final class MigrationRun implements MigrationContext, Migration {
     cluster.loop().schedule(0, () -> {
       queued = false;
       if (result == null) {
-        guarded(() -> strategy.start(this));
+        startStrategy();
       }
     });
+  }
+
+  /** Starts the strategy, and its time limit with it (the wait in a queue does not count). */
+  private void startStrategy() {
+    deadline = cluster.loop().schedule(limitNanos, () -> abort(strategy.name() + " did not end the migration within "
+        + Durations.formatNanos(limitNanos) + " of virtual time, the time limit of the strategy; the cluster ended it"));
+    guarded(() -> strategy.start(this));
   }
 
   boolean oneAtATime() {
@@ -114,8 +137,9 @@ public final class MigrationRun implements MigrationContext, Migration {
     try {
       step.run();
     } catch (RuntimeException e) {
-      if (result == null) {
-        fail(strategy.name() + " failed: " + e.getMessage());
+      if (result == null && !ending) {
+        fail(strategy.name() + " failed: " + e.getClass().getSimpleName()
+            + (e.getMessage() == null ? "" : ": " + e.getMessage()));
       }
     }
   }
@@ -537,6 +561,9 @@ public final class MigrationRun implements MigrationContext, Migration {
       t.cancel();
     }
     transfers.clear();
+    if (deadline != null) {
+      deadline.cancel();
+    }
     releaseTargetReservation();
     if (targetMemory != null) {
       targetMemory.close();

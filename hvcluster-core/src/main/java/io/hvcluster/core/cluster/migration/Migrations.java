@@ -14,6 +14,7 @@ import io.hvcluster.core.cluster.model.SimGroup;
 import io.hvcluster.core.cluster.model.SimHost;
 import io.hvcluster.core.cluster.model.SimVm;
 import io.hvcluster.core.cluster.storage.Reservations;
+import org.apiguardian.api.API;
 
 /**
  * The migration runtime of one cluster: what every {@link MigrationRun} works with, the checks an
@@ -29,9 +30,12 @@ import io.hvcluster.core.cluster.storage.Reservations;
  * @param availability the VMs' availability accounts
  * @param listener the failover engine, told when a migration ends
  * @param queue the live migrations under way and waiting, per source host
+ * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public record Migrations(Cluster api, ClusterModel cluster, VmMemory memory, Lifecycle lifecycle, Paths paths,
-    Reservations reservations, Links links, AvailabilityTracker availability, MigrationListener listener, MigrationQueue queue) {
+    Reservations reservations, Links links, AvailabilityTracker availability, MigrationListener listener,
+    MigrationQueue queue) {
 
   /**
    * Checks that an operator may migrate {@code vm} to {@code target} now.

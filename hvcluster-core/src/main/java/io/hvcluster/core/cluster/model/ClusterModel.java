@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import org.apiguardian.api.API;
 
 /**
  * The state of one cluster: its configuration, its nodes, VMs, groups and LUNs in configuration order,
@@ -32,7 +33,10 @@ import java.util.SplittableRandom;
  * anything runs.
  *
  * <p>Not thread-safe; confined to the simulation's thread.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class ClusterModel {
   private final Kernel kernel;
   private ClusterSpec spec;

@@ -1,12 +1,16 @@
 package io.hvcluster.core.cluster.model;
 
 import io.hvcluster.api.VmState;
+import org.apiguardian.api.API;
 
 /**
  * What the rest of the engine hears from the entities: the changes other parts react to. The entities
  * know nothing of those parts; the cluster's wiring connects one listener that hands each change to the
  * part that owns the reaction.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public interface EntityListener {
   /**
    * A VM's instance changed state; called right after its {@code VmStateChanged} event (availability

@@ -1,9 +1,14 @@
 package io.hvcluster.core.cluster.model;
 
+import org.apiguardian.api.API;
+
 /**
  * A migration under way, as the entities and the parts below the migration runtime see it: which nodes it
  * joins, and how to end it when a node, link or the VM fails under it.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public interface Migration {
   /** Returns the node the VM migrates from. */
   SimHost source();

@@ -13,13 +13,22 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A cluster group: VMs that share ordinary LUNs, with those LUNs. Its failover policy, preferred owners
  * and priority are those of its first VM.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class SimGroup implements ClusterGroup {
-  /** What the reconciler is doing with the group. */
+  /**
+   * What the reconciler is doing with the group.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.INTERNAL, since = "0.1.0")
   public enum Activity {
     IDLE, ARBITRATING, WAITING_FOR_SLOT, STARTING, STOPPING, MOVING
   }
@@ -34,6 +43,8 @@ public final class SimGroup implements ClusterGroup {
   private GroupState state = GroupState.OFFLINE;
   /** The owning node; change it only through {@link #setOwner} so the node's group set stays right. */
   private SimHost owner;
+  /** The last node the group was on (coming online, online or going offline there), or null. */
+  private SimHost lastOwner;
   private String reason = "";
 
   private Activity activity = Activity.IDLE;
@@ -53,6 +64,9 @@ public final class SimGroup implements ClusterGroup {
   /** The node a planned move (drain, failback) is taking the group to. */
   private SimHost plannedTarget;
   private boolean failbackScheduled;
+  /** The target of the last failback move that has not reached it, and how often it had become UP then. */
+  private SimHost failbackTarget;
+  private int failbackTargetUps;
 
   SimGroup(ClusterModel cluster, int index, String name, List<SimVm> vms, List<SimLun> luns) {
     this.cluster = cluster;
@@ -109,6 +123,10 @@ public final class SimGroup implements ClusterGroup {
       state = from.checkTransition(describe(), next, why);
     }
     setOwner(newOwner);
+    if (newOwner != null && (next == GroupState.ONLINE_PENDING || next == GroupState.ONLINE
+        || next == GroupState.OFFLINE_PENDING)) {
+      lastOwner = newOwner;
+    }
     reason = why;
     cluster.emit(new GroupStateChanged(cluster.now(), cluster.name(), name,
         Optional.ofNullable(owner).map(SimHost::id), from, next, why));
@@ -117,6 +135,14 @@ public final class SimGroup implements ClusterGroup {
   /** Returns the owning node, or null. */
   public SimHost ownerNode() {
     return owner;
+  }
+
+  /**
+   * Returns the last node the group was on: where it last came online, ran or went offline (a node it
+   * was only placed on, whose storage it never got, does not count), or null if it never was on one.
+   */
+  public SimHost previousOwner() {
+    return lastOwner;
   }
 
   public void setOwner(SimHost next) {
@@ -251,15 +277,37 @@ public final class SimGroup implements ClusterGroup {
     return plannedTarget;
   }
 
-  /** A planned move (drain, failback) takes the group to {@code target} at its next placement. */
-  public void planMove(SimHost target, PlacementReason why) {
+  /**
+   * A planned move (drain, failback) has decided to take the group to {@code target}: the target counts
+   * it among its groups from now on, and the group's next placement takes it there if it still can.
+   */
+  public void planMove(SimHost target) {
+    forgetPlannedTarget();
     plannedTarget = target;
-    nextReason = why;
+    target.expect(this);
   }
 
-  /** The planned target, if any, has been considered: the next placement is the policy's again. */
+  /** The planned move, if any, is over or has been considered: the next placement is the policy's again. */
   public void forgetPlannedTarget() {
-    plannedTarget = null;
+    if (plannedTarget != null) {
+      plannedTarget.unexpect(this);
+      plannedTarget = null;
+    }
+  }
+
+  /**
+   * Records a failback move towards {@code target}: until the group is on it, or the target becomes UP
+   * again, {@link #failbackHeld} says another failback towards it is not to be tried.
+   */
+  public void failbackTried(SimHost target) {
+    failbackTarget = target;
+    failbackTargetUps = target.timesBecameUp();
+  }
+
+  /** Whether a failback towards {@code target} already failed since the target last became UP. */
+  public boolean failbackHeld(SimHost target) {
+    // Held until it succeeded (the group is there) or the target came back (a new trigger).
+    return target == failbackTarget && ownerNode() != target && target.timesBecameUp() == failbackTargetUps;
   }
 
   /** Returns whether a failback is already scheduled for the next failback window. */

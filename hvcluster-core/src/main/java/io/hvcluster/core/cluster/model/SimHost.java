@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * A node: its truth (power, hang, cluster-service process, the VM instances its hypervisor holds, its
@@ -22,7 +23,10 @@ import java.util.function.Consumer;
  *
  * <p>Every field is private: the node changes only through its intention methods, which keep its
  * accounting right (committed memory, start slots, owned groups) and report its state changes.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class SimHost implements Host {
   private final ClusterModel cluster;
   private final int index;
@@ -47,15 +51,23 @@ public final class SimHost implements Host {
   private boolean activeMember;
   /** Memory promised to groups being placed here or migrating in. */
   private long reservedBytes;
+  private int becameUp; // times the node became UP (joined, or resumed from a pause): a failback trigger
   private final StartSlots slots = new StartSlots(this);
   /** Groups this node owns, in configuration order. */
   private final TreeSet<SimGroup> owned = new TreeSet<>((a, b) -> Integer.compare(a.index(), b.index()));
+  /** Groups a planned move (drain, failback) has decided to bring here, not owned here yet. */
+  private final TreeSet<SimGroup> incoming = new TreeSet<>((a, b) -> Integer.compare(a.index(), b.index()));
   /** Groups with memory reserved here for a coming start. */
   private final TreeSet<SimGroup> reserving = new TreeSet<>((a, b) -> Integer.compare(a.index(), b.index()));
   /** Completions that fell due while the host was hung; they run when it resumes. */
   private final List<Runnable> parked = new ArrayList<>();
 
-  /** A VM instance that outlived the cluster's interest in it. */
+  /**
+   * A VM instance that outlived the cluster's interest in it.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.INTERNAL, since = "0.1.0")
   public record StaleInstance(VmState state, long memoryBytes) {
   }
 
@@ -202,8 +214,12 @@ public final class SimHost implements Host {
     }
     state = from.checkTransition(describe(), to, why);
     reason = why;
+    becameUp += to == NodeState.UP ? 1 : 0;
     cluster.emit(new NodeStateChanged(cluster.now(), cluster.name(), spec.id(), from, to, why));
   }
+
+  /** How many times the node became UP: it joined, or was resumed. */
+  public int timesBecameUp() { return becameUp; }
 
   /** Whether the node is in the active (quorum) partition. */
   public boolean isActiveMember() {
@@ -309,6 +325,16 @@ public final class SimHost implements Host {
     owned.remove(group);
   }
 
+  /** A planned move decided to bring {@code group} here: it counts as this node's from now on. */
+  public void expect(SimGroup group) {
+    incoming.add(group);
+  }
+
+  /** The planned move of {@code group} here has ended, however it ended. */
+  public void unexpect(SimGroup group) {
+    incoming.remove(group);
+  }
+
   /** Returns the groups this node owns, in configuration order (a copy). */
   public List<SimGroup> ownedGroups() {
     return new ArrayList<>(owned);
@@ -383,8 +409,16 @@ public final class SimHost implements Host {
   @Override
   public int groupCount() {
     cluster.guard();
-    // A placed group is owned by its node from the moment it is placed, reservation included.
-    return owned.size();
+    // A placed group is owned by its node from the moment it is placed, reservation included; a group a
+    // planned move is bringing here counts from the moment the move was decided, so that the next
+    // decision of the same drain sees it.
+    int count = owned.size();
+    for (SimGroup g : incoming) {
+      if (!owned.contains(g)) {
+        count++;
+      }
+    }
+    return count;
   }
 
   @Override

@@ -13,12 +13,16 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * A LUN with SCSI-3 persistent-reservation semantics: nodes register keys, one node holds the
  * reservation, and a challenger preempts an owner that does not defend. Each change of hands bumps the
  * reservation generation, which fences writes from a former owner.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class SimLun implements Lun {
   private final ClusterModel cluster;
   private final LunSpec spec;

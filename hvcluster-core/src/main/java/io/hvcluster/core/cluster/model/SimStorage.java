@@ -10,8 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
-/** The shared storage of one cluster: its LUNs in configuration order. */
+/**
+ * The shared storage of one cluster: its LUNs in configuration order.
+ *
+ * @since 0.1.0
+ */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class SimStorage implements SharedStorage {
   private final ClusterModel cluster;
   private final StorageSpec spec;

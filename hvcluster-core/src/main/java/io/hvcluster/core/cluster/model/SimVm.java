@@ -10,6 +10,7 @@ import io.hvcluster.api.spec.VmSpec;
 import io.hvcluster.core.sim.EventLoop;
 import java.util.ArrayDeque;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A VM: its current instance's state and node (the hypervisor's truth), the operator's intent, and the
@@ -24,7 +25,10 @@ import java.util.Optional;
  * instance and node, the operator's intent, execution and guest, starts and start slots, restart
  * accounting, migration), each a handful of small intention methods; they stay in one class so that
  * {@link #moveTo} sees all of them.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class SimVm implements VirtualMachine {
   private final ClusterModel cluster;
   private final VmSpec spec;

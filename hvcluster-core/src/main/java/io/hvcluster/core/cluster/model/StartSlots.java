@@ -1,19 +1,25 @@
 package io.hvcluster.core.cluster.model;
 
 import java.util.ArrayDeque;
+import org.apiguardian.api.API;
 
 /**
  * A node's start slots: at most {@code maxConcurrentStartsPerNode} VMs boot or restore on a node at once
  * (WSFC's default is 32); further starts wait in order for a slot. When the node stops running, its
  * queued starts are dropped, and a start already taken off the queue sees from the epoch that it was.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class StartSlots {
   /**
    * A start waiting for a slot.
    *
    * @param vm the VM to start
    * @param run what starts it when a slot frees
+   * @since 0.1.0
    */
+  @API(status = API.Status.INTERNAL, since = "0.1.0")
   public record Queued(SimVm vm, Runnable run) {
   }
 

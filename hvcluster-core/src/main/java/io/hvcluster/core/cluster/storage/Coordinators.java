@@ -4,12 +4,16 @@ import io.hvcluster.core.cluster.membership.Membership;
 import io.hvcluster.core.cluster.model.ClusterModel;
 import io.hvcluster.core.cluster.model.SimHost;
 import io.hvcluster.core.cluster.model.SimLun;
+import org.apiguardian.api.API;
 
 /**
  * Who holds the cluster-wide disks: the witness is held by the active partition, arbitrated before any
  * group's LUNs, and every Cluster Shared Volume has a coordinator, an active member with a path that owns
  * the volume's metadata (other nodes without a path reach the volume through it, in redirected I/O).
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Coordinators {
   private final ClusterModel cluster;
   private final Membership membership;

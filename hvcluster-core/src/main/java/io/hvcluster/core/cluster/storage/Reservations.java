@@ -6,6 +6,7 @@ import io.hvcluster.core.cluster.model.SimLun;
 import io.hvcluster.core.defect.Defects;
 import java.util.List;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * The SCSI-3 reservations a group's VMs need: a node arbitrates for all of a group's LUNs before it
@@ -14,7 +15,10 @@ import java.util.function.Consumer;
  * <p>This is the one gate of {@link io.hvcluster.core.defect.Defect#SKIP_STORAGE_ARBITRATION}: under it
  * every LUN is granted at once without arbitration, every node counts as holding it, and a removed node's
  * registrations are never revoked, so nothing fences a node's VMs by their storage.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Reservations {
   private final ClusterModel cluster;
   private final boolean skipped;

@@ -2,6 +2,7 @@ package io.hvcluster.core.management.capacity;
 
 import io.hvcluster.core.management.description.ClusterDescription;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A capacity plan: what the measured workloads need, how many hosts of the planned model hold them,
@@ -19,7 +20,9 @@ import java.util.List;
  * @param clusters the proposed clusters, ready to validate or simulate; empty when nothing can be planned
  * @param unplaceable VMs too large for even an empty host of the planned model
  * @param arithmetic the reasoning, one step a line
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record CapacityPlan(int vmCount, long memoryBytes, double cpuCores, double iops, double networkMbps,
     int activeHosts, int reserve, List<ClusterDescription> clusters, List<String> unplaceable,
     List<String> arithmetic) {

@@ -6,6 +6,7 @@ import io.hvcluster.core.management.description.HostDescription;
 import io.hvcluster.core.management.description.PlanningDescription;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Plans hosts and clusters for measured physical workloads, the seed's "baseline before you
@@ -26,7 +27,10 @@ import java.util.List;
  * System.out.println(plan.totalHosts() + " hosts in " + plan.clusters().size() + " cluster(s)");
  * plan.arithmetic().forEach(System.out::println);
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class CapacityPlanner {
   private CapacityPlanner() {}
 

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.apiguardian.api.API;
 
 /**
  * Decides whether a cluster is over-committed: whether its highly available VMs still fit after the
@@ -27,7 +28,10 @@ import java.util.stream.IntStream;
  *   System.out.println("over-committed: " + r.explanation());
  * }
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ClusterReserve {
   private ClusterReserve() {}
 

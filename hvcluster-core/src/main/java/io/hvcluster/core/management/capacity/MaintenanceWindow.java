@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * How long a maintenance window must be to drain one node of a cluster: the cluster is simulated, its
@@ -25,7 +26,10 @@ import java.util.Objects;
  * MaintenanceWindow.Estimate e = MaintenanceWindow.estimate(spec, 1);
  * System.out.println(e.describe());
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class MaintenanceWindow {
   private static final Duration SETTLE = Duration.ofMinutes(15);
   private static final Duration LIMIT = Duration.ofHours(12);
@@ -43,7 +47,9 @@ public final class MaintenanceWindow {
    * @param longestAloneNanos the longest of their migrations alone would take, for comparison: the
    *     longest single Quick Migration among them, as if nothing else moved
    * @param stranded the VMs that did not run elsewhere within 12 hours (nowhere to go), in name order
+   * @since 0.1.0
    */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public record Estimate(HostId node, int vms, long memoryBytes, long drainNanos, long longestAloneNanos,
       List<VmId> stranded) {
     /**

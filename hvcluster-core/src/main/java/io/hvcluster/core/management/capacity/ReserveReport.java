@@ -2,6 +2,7 @@ package io.hvcluster.core.management.capacity;
 
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The cluster-reserve verdict after SCVMM 2008: whether the cluster can still host all its highly
@@ -19,7 +20,9 @@ import java.util.Objects;
  * @param unplaced groups that did not fit on the surviving hosts (a group is the VMs that share a LUN)
  * @param overCommitted whether the cluster could not absorb the failures
  * @param arithmetic the reasoning, one step a line
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record ReserveReport(int reserve, int hosts, List<String> failedHosts, long survivingCapacityBytes,
     long demandBytes, int vmCount, List<String> unplaced, boolean overCommitted, List<String> arithmetic) {
 

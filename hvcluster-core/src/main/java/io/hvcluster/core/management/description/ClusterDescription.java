@@ -1,11 +1,13 @@
 package io.hvcluster.core.management.description;
 
+import io.hvcluster.api.spec.ClusterNetwork;
 import io.hvcluster.api.spec.ClusterSpec;
 import io.hvcluster.api.spec.QuorumModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A cluster description: the model behind the JSON file read by {@code hvcluster validate}, {@code plan}
@@ -41,7 +43,9 @@ import java.util.Optional;
  * @param vms the highly available VMs, in file order
  * @param workloads measured physical workloads for capacity planning, in file order
  * @param planning capacity-planning assumptions, or empty for {@link PlanningDescription#defaults()}
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record ClusterDescription(String name, Optional<QuorumModel> quorum, int reserve, List<HostDescription> hosts,
     Optional<StorageDescription> storage, List<VmDescription> vms, List<WorkloadDescription> workloads,
     Optional<PlanningDescription> planning) {
@@ -96,8 +100,9 @@ public record ClusterDescription(String name, Optional<QuorumModel> quorum, int 
 
   /**
    * Returns the description of a cluster spec, for validating or planning a cluster that was built in
-   * code. Facts a spec does not hold take their description defaults (one guest NIC port, no dedicated
-   * heartbeat or iSCSI network, storage certification not stated, fixed VHDs), the reserve is 1, and
+   * code. Every host has a dedicated heartbeat network when the spec has a cluster-only network, and a
+   * dedicated iSCSI network when it has a network with the role none. Facts a spec does not hold take their
+   * description defaults (one guest NIC port, storage certification not stated, fixed VHDs), the reserve is 1, and
    * memory and LUN sizes are rounded to whole MiB.
    *
    * @param spec the cluster
@@ -105,6 +110,19 @@ public record ClusterDescription(String name, Optional<QuorumModel> quorum, int 
    */
   public static ClusterDescription fromSpec(ClusterSpec spec) {
     return SpecConversion.description(spec);
+  }
+
+  /**
+   * Returns the cluster networks the simulation gives this cluster, numbered as WSFC names them:
+   * {@code cluster-network-1}, the public network (cluster and client); then {@code cluster-network-2}, cluster
+   * only, when every host has a dedicated {@code heartbeatNetwork}; then the iSCSI network, role none, when
+   * every host has a dedicated {@code iscsiNetwork}. Scenario actions {@code cut-network} and
+   * {@code restore-network} name them.
+   *
+   * @return the networks, in order
+   */
+  public List<ClusterNetwork> networks() {
+    return SpecConversion.networks(this);
   }
 
   /**
@@ -193,7 +211,12 @@ public record ClusterDescription(String name, Optional<QuorumModel> quorum, int 
     return b;
   }
 
-  /** Builds a {@link ClusterDescription}; not thread-safe. */
+  /**
+   * Builds a {@link ClusterDescription}; not thread-safe.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public static final class Builder {
     private final String name;
     private Optional<QuorumModel> quorum = Optional.empty();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * One failover group of a cluster description: VMs that share an ordinary (non-CSV) LUN are one group
@@ -19,7 +20,9 @@ import java.util.Set;
  * @param vms its VMs, in file order
  * @param sharedLuns the ordinary LUNs its VMs share, in the order they were first shared; empty for a
  *     group of one VM
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record FailoverGroup(String name, List<VmDescription> vms, List<String> sharedLuns) {
   /**
    * Creates a group; copies the lists.

@@ -5,6 +5,7 @@ import io.hvcluster.core.management.Units;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.apiguardian.api.API;
 
 /**
  * One host of a cluster description, as the JSON file states it. Unlike
@@ -31,7 +32,9 @@ import java.util.OptionalInt;
  * @param guestNicPorts GbE ports dedicated to guest traffic (default 1)
  * @param heartbeatNetwork whether the host has a network dedicated to the cluster heartbeat (default false)
  * @param iscsiNetwork whether the host has a network dedicated to iSCSI traffic (default false)
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record HostDescription(String name, ServerEdition edition, Installation installation,
     Architecture architecture, Optional<String> osVersion, OptionalInt servicePack, int cores, double memoryGiB,
     int guestNicPorts, boolean heartbeatNetwork, boolean iscsiNetwork) {
@@ -112,7 +115,12 @@ public record HostDescription(String name, ServerEdition edition, Installation i
     return new Builder(name);
   }
 
-  /** Builds a {@link HostDescription}; not thread-safe. */
+  /**
+   * Builds a {@link HostDescription}; not thread-safe.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public static final class Builder {
     private final String name;
     private ServerEdition edition = ServerEdition.ENTERPRISE;

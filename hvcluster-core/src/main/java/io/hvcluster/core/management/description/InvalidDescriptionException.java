@@ -1,6 +1,7 @@
 package io.hvcluster.core.management.description;
 
 import io.hvcluster.api.InvalidConfigurationException;
+import org.apiguardian.api.API;
 
 /**
  * Thrown when a cluster description cannot be used: a value outside its domain, a name that is invalid
@@ -9,7 +10,10 @@ import io.hvcluster.api.InvalidConfigurationException;
  * starts with the JSON path of the offending value, for example {@code $.hosts[2].memoryGiB}.
  *
  * <p>Instances are immutable and thread-safe.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class InvalidDescriptionException extends InvalidConfigurationException {
   private static final long serialVersionUID = 1L;
 

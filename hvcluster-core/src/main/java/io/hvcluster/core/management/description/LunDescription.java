@@ -3,6 +3,7 @@ package io.hvcluster.core.management.description;
 import io.hvcluster.core.management.Units;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One LUN of a cluster description's shared storage.
@@ -13,7 +14,9 @@ import java.util.Optional;
  * @param sizeGiB its size in GiB, fractions allowed (a 512 MiB witness disk is 0.5)
  * @param witness whether it is the quorum witness disk (default false)
  * @param csv whether it is a Cluster Shared Volume; empty to follow the storage's {@code csv} setting
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record LunDescription(String name, double sizeGiB, boolean witness, Optional<Boolean> csv) {
   /**
    * Creates a LUN description; checks only that no field is null.

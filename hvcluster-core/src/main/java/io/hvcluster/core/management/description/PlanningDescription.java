@@ -2,6 +2,7 @@ package io.hvcluster.core.management.description;
 
 import io.hvcluster.api.spec.Installation;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The assumptions of a capacity plan: the host model to buy, the largest cluster to build, and how
@@ -13,7 +14,9 @@ import java.util.Objects;
  * @param maxNodesPerCluster the largest cluster to propose, 2 to 16 (default 16)
  * @param maxCpuPercent how busy a host's processors may get, 1 to 100 % (default 80)
  * @param hostIops disk I/O operations per second one host can sustain, or 0 when not a limit (default 0)
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record PlanningDescription(HostDescription hostModel, int maxNodesPerCluster, double maxCpuPercent,
     double hostIops) {
 

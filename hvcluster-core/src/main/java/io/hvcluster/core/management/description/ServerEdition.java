@@ -2,6 +2,7 @@ package io.hvcluster.core.management.description;
 
 import io.hvcluster.api.spec.Edition;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The Windows Server 2008 edition a host description names. Only Enterprise and Datacenter include
@@ -9,7 +10,10 @@ import java.util.Optional;
  * failure instead of refusing the file.
  *
  * <p>Enum constants are immutable and thread-safe.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public enum ServerEdition {
   /** Standard: Hyper-V, but no failover clustering. */
   STANDARD,

@@ -3,9 +3,12 @@ package io.hvcluster.core.management.description;
 import io.hvcluster.api.HostId;
 import io.hvcluster.api.InvalidConfigurationException;
 import io.hvcluster.api.LunId;
+import io.hvcluster.api.spec.ClusterNetwork;
+import io.hvcluster.api.spec.ClusterSettings;
 import io.hvcluster.api.spec.ClusterSpec;
 import io.hvcluster.api.spec.HostSpec;
 import io.hvcluster.api.spec.LunSpec;
+import io.hvcluster.api.spec.NetworkRole;
 import io.hvcluster.api.spec.QuorumModel;
 import io.hvcluster.api.spec.StorageSpec;
 import io.hvcluster.api.spec.VmSpec;
@@ -46,11 +49,35 @@ final class SpecConversion {
       builder.host(host("$.hosts[" + i + "]", d.hosts().get(i)));
     }
     builder.storage(storage(storage));
+    List<ClusterNetwork> networks = networks(d);
+    if (networks.size() > 1) {
+      builder.settings(ClusterSettings.defaults(storage.type()).withNetworks(networks));
+    }
     for (int i = 0; i < d.vms().size(); i++) {
       builder.vm(vm("$.vms[" + i + "]", d.vms().get(i), storage));
     }
     guestClusters(d);
     return at("$", builder::build);
+  }
+
+  /**
+   * The cluster networks of a description, numbered as WSFC names them ({@code Cluster Network 1}, 2, …):
+   * first the public network (cluster and client); then, when every host has a dedicated heartbeat
+   * network, a private one (cluster only); then, when every host has a dedicated iSCSI network, that one
+   * with the role none, as Microsoft recommends for storage networks. A network only some hosts have is
+   * not a cluster network (validation reports the hosts without it).
+   */
+  static List<ClusterNetwork> networks(ClusterDescription d) {
+    List<ClusterNetwork> out = new ArrayList<>(List.of(ClusterNetwork.defaultNetwork()));
+    boolean heartbeat = !d.hosts().isEmpty() && d.hosts().stream().allMatch(HostDescription::heartbeatNetwork);
+    boolean iscsi = !d.hosts().isEmpty() && d.hosts().stream().allMatch(HostDescription::iscsiNetwork);
+    if (heartbeat) {
+      out.add(new ClusterNetwork("cluster-network-" + (out.size() + 1), NetworkRole.CLUSTER_ONLY));
+    }
+    if (iscsi) {
+      out.add(new ClusterNetwork("cluster-network-" + (out.size() + 1), NetworkRole.NONE));
+    }
+    return List.copyOf(out);
   }
 
   private static QuorumModel quorum(ClusterDescription d) {
@@ -171,7 +198,10 @@ final class SpecConversion {
 
   static ClusterDescription description(ClusterSpec spec) {
     ClusterDescription.Builder b = ClusterDescription.builder(spec.name()).quorum(spec.quorum());
-    spec.hosts().forEach(h -> b.host(hostDescription(h)));
+    List<ClusterNetwork> networks = spec.settings().networks();
+    boolean heartbeat = networks.stream().anyMatch(n -> n.role() == NetworkRole.CLUSTER_ONLY);
+    boolean iscsi = networks.stream().anyMatch(n -> n.role() == NetworkRole.NONE);
+    spec.hosts().forEach(h -> b.host(hostDescription(h, heartbeat, iscsi)));
     StorageDescription.Builder storage = StorageDescription.builder(spec.storage().type())
         .persistentReservations(spec.storage().persistentReservations())
         .mpio(spec.storage().pathsPerHost() > 1);
@@ -181,9 +211,10 @@ final class SpecConversion {
     return b.build();
   }
 
-  private static HostDescription hostDescription(HostSpec h) {
+  private static HostDescription hostDescription(HostSpec h, boolean heartbeat, boolean iscsi) {
     return HostDescription.builder(h.id().name()).edition(ServerEdition.of(h.edition()))
-        .installation(h.installation()).cores(h.cores()).memoryGiB(h.memoryBytes() / (double) Units.GIB).build();
+        .installation(h.installation()).cores(h.cores()).memoryGiB(h.memoryBytes() / (double) Units.GIB)
+        .heartbeatNetwork(heartbeat).iscsiNetwork(iscsi).build();
   }
 
   private static LunDescription lunDescription(LunSpec l) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The shared storage of a cluster description.
@@ -27,7 +28,9 @@ import java.util.Optional;
  * @param csv whether data LUNs are Cluster Shared Volumes unless a LUN says otherwise (default false)
  * @param mountPoints whether cluster disks are mounted in folders rather than on drive letters (default false)
  * @param luns the LUNs, in file order
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record StorageDescription(StorageType type, boolean persistentReservations, Optional<Boolean> certified,
     boolean mpio, boolean csv, boolean mountPoints, List<LunDescription> luns) {
 
@@ -80,7 +83,12 @@ public record StorageDescription(StorageType type, boolean persistentReservation
     return new Builder(type);
   }
 
-  /** Builds a {@link StorageDescription}; not thread-safe. */
+  /**
+   * Builds a {@link StorageDescription}; not thread-safe.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public static final class Builder {
     private final StorageType type;
     private boolean persistentReservations = true;

@@ -1,11 +1,16 @@
 package io.hvcluster.core.management.description;
 
+import org.apiguardian.api.API;
+
 /**
  * How a VM's virtual disk is stored. The seed's best practice is fixed-size VHDs: they do not grow,
  * fragment or run a LUN out of space behind the administrator's back.
  *
  * <p>Enum constants are immutable and thread-safe.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public enum VhdType {
   /** A fixed-size VHD, allocated in full when created (recommended). */
   FIXED,

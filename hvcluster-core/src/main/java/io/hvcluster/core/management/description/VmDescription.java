@@ -7,6 +7,7 @@ import io.hvcluster.core.management.Units;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One highly available VM of a cluster description. Unlike {@link io.hvcluster.api.spec.VmSpec} it
@@ -30,7 +31,9 @@ import java.util.Objects;
  * @param guestCluster the guest cluster this VM is a node of, or empty
  * @param vhdType how its virtual disks are stored (default fixed)
  * @param priority start priority after a failure (default medium)
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record VmDescription(String name, double memoryGiB, int vcpus, GuestOs guestOs, List<String> luns,
     List<String> preferredOwners, List<String> possibleOwners, List<String> antiAffinityClasses, String guestCluster,
     VhdType vhdType, Priority priority) {
@@ -103,7 +106,12 @@ public record VmDescription(String name, double memoryGiB, int vcpus, GuestOs gu
     return new Builder(name);
   }
 
-  /** Builds a {@link VmDescription}; not thread-safe. */
+  /**
+   * Builds a {@link VmDescription}; not thread-safe.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public static final class Builder {
     private final String name;
     private double memoryGiB = 1;

@@ -2,6 +2,7 @@ package io.hvcluster.core.management.description;
 
 import io.hvcluster.api.spec.GuestOs;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A measured physical-server workload to be virtualised: the seed's advice is to baseline physical
@@ -24,7 +25,9 @@ import java.util.Objects;
  * @param diskGiB the disk space its VHDs need in GiB (default 40)
  * @param vcpus virtual processors its VM gets (default 1)
  * @param guestOs its operating system (default Windows Server 2008)
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record WorkloadDescription(String name, int count, int cores, double cpuPercent, double memoryGiB,
     double iops, double networkMbps, double diskGiB, int vcpus, GuestOs guestOs) {
 
@@ -69,7 +72,12 @@ public record WorkloadDescription(String name, int count, int cores, double cpuP
     return new Builder(name, cpuPercent, memoryGiB);
   }
 
-  /** Builds a {@link WorkloadDescription}; not thread-safe. */
+  /**
+   * Builds a {@link WorkloadDescription}; not thread-safe.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public static final class Builder {
     private final String name;
     private final double cpuPercent;

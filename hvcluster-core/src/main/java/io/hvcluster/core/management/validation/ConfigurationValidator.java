@@ -3,6 +3,7 @@ package io.hvcluster.core.management.validation;
 import io.hvcluster.core.management.description.ClusterDescription;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Validates a cluster description the way the Windows Server 2008 Validate a Configuration wizard and
@@ -16,7 +17,10 @@ import java.util.List;
  * ValidationReport report = ConfigurationValidator.validate(description.check());
  * report.items().forEach(i -> System.out.println(i.status() + " " + i.rule().id() + " " + i.subject() + ": " + i.reason()));
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ConfigurationValidator {
   private ConfigurationValidator() {}
 

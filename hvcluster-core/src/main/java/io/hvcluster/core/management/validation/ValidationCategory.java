@@ -1,12 +1,17 @@
 package io.hvcluster.core.management.validation;
 
+import org.apiguardian.api.API;
+
 /**
  * The categories of validation rules, after the Windows Server 2008 Validate a Configuration wizard
  * (Inventory, Network, Storage, System Configuration) plus Cluster Configuration for quorum, guest
  * clusters and the cluster reserve.
  *
  * <p>Enum constants are immutable and thread-safe.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public enum ValidationCategory {
   /** Hardware and software inventory of the nodes. */
   INVENTORY("Inventory"),

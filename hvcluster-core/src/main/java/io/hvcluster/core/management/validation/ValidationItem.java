@@ -1,6 +1,7 @@
 package io.hvcluster.core.management.validation;
 
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One line of a validation report: a rule, its outcome for one subject, and why.
@@ -11,7 +12,9 @@ import java.util.Objects;
  * @param status the outcome
  * @param subject what the item is about: {@code "cluster"}, a host, a VM, a LUN, {@code "storage"}…
  * @param reason why, with the numbers that decided it
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record ValidationItem(ValidationRule rule, ValidationStatus status, String subject, String reason) {
   /**
    * Creates an item.

@@ -2,6 +2,7 @@ package io.hvcluster.core.management.validation;
 
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The result of validating a cluster description: every item in rule order, PASS, WARN or FAIL.
@@ -10,7 +11,9 @@ import java.util.Objects;
  *
  * @param cluster the cluster's name
  * @param items the items, in rule order and, within a rule, in file order
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record ValidationReport(String cluster, List<ValidationItem> items) {
   /**
    * Creates a report; copies the items.

@@ -1,11 +1,16 @@
 package io.hvcluster.core.management.validation;
 
+import org.apiguardian.api.API;
+
 /**
  * The rules {@link ConfigurationValidator} checks: Windows Server Failover Clustering's own checks and
  * the seed's best practices. Each rule has a stable id used in reports and in {@code --json} output.
  *
  * <p>Enum constants are immutable and thread-safe.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public enum ValidationRule {
   /** A failover cluster has 2 to 16 nodes. */
   NODE_COUNT(ValidationCategory.INVENTORY, "node-count", "a failover cluster has 2 to 16 nodes"),

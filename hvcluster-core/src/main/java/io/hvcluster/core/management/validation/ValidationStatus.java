@@ -1,10 +1,15 @@
 package io.hvcluster.core.management.validation;
 
+import org.apiguardian.api.API;
+
 /**
  * The outcome of one validation item, worst last, after the Validate a Configuration wizard.
  *
  * <p>Enum constants are immutable and thread-safe.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public enum ValidationStatus {
   /** The rule holds. */
   PASS,

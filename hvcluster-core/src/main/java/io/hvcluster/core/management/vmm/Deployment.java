@@ -6,6 +6,7 @@ import io.hvcluster.api.spec.LunSpec;
 import io.hvcluster.api.spec.VmSpec;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The result of provisioning a VM from a template: where it went and its spec. A VM for a standalone
@@ -20,7 +21,9 @@ import java.util.Optional;
  * @param lun the LUN created for a clustered VM, or empty on a standalone host
  * @param clusterSpec the cluster's spec with the LUN and VM added, or empty on a standalone host
  * @param deployed whether the VM now exists (true on a standalone host)
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record Deployment(VmSpec vm, PlacementOption option, Optional<LunSpec> lun, Optional<ClusterSpec> clusterSpec,
     boolean deployed) {
   /**

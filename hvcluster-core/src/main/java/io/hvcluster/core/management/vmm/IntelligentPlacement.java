@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * SCVMM 2008's intelligent placement as a {@link PlacementPolicy}: every candidate host gets 0 to 5
@@ -42,7 +43,10 @@ import java.util.stream.Collectors;
  *     .build();
  * cluster.setPlacementPolicy(policy);
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class IntelligentPlacement implements PlacementPolicy {
   private final PlacementGoal goal;
   private final ResourceWeights weights;
@@ -161,7 +165,12 @@ public final class IntelligentPlacement implements PlacementPolicy {
     return clusterReserve;
   }
 
-  /** Builds an {@link IntelligentPlacement}; not thread-safe. */
+  /**
+   * Builds an {@link IntelligentPlacement}; not thread-safe.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public static final class Builder {
     private PlacementGoal goal = PlacementGoal.LOAD_BALANCING;
     private ResourceWeights weights = ResourceWeights.EQUAL;

@@ -2,6 +2,7 @@ package io.hvcluster.core.management.vmm;
 
 import io.hvcluster.api.placement.HostRating;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One host the manager could place a new VM on, with its rating.
@@ -10,7 +11,9 @@ import java.util.Objects;
  *
  * @param cluster the cluster the host belongs to, or empty for a standalone host
  * @param rating the host's rating for the VM
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record PlacementOption(String cluster, HostRating rating) {
   /**
    * Creates an option.

@@ -1,8 +1,10 @@
 package io.hvcluster.core.management.vmm;
 
+import io.hvcluster.api.migration.MigrationKind;
 import io.hvcluster.api.HostId;
 import io.hvcluster.api.VmId;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A PRO-style tip: move one VM from a busy host to a quieter one, by the given kind of migration. Load
@@ -20,7 +22,9 @@ import java.util.Objects;
  * @param spreadBefore the load spread before the move, 0 to 1 (and more when over-committed)
  * @param spreadAfter the load spread after the move
  * @param reason why, with the numbers
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record RebalanceSuggestion(String cluster, VmId vm, HostId from, HostId to, MigrationKind kind,
     double spreadBefore, double spreadAfter, String reason) {
   /**

@@ -1,5 +1,6 @@
 package io.hvcluster.core.management.vmm;
 
+import io.hvcluster.api.migration.MigrationKind;
 import io.hvcluster.api.Cluster;
 import io.hvcluster.api.Host;
 import io.hvcluster.api.HostId;

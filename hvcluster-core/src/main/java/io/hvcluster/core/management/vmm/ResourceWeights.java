@@ -1,5 +1,7 @@
 package io.hvcluster.core.management.vmm;
 
+import org.apiguardian.api.API;
+
 /**
  * How much each resource counts in a host's rating, after SCVMM's resource-importance sliders.
  * Weights are relative: (2, 1, 1, 1) makes CPU count twice as much as each of the others.
@@ -10,7 +12,9 @@ package io.hvcluster.core.management.vmm;
  * @param memory the weight of memory use, 0 or more
  * @param diskIo the weight of disk I/O, 0 or more
  * @param network the weight of network traffic, 0 or more
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record ResourceWeights(double cpu, double memory, double diskIo, double network) {
   /** Equal weights, the default. */
   public static final ResourceWeights EQUAL = new ResourceWeights(1, 1, 1, 1);

@@ -5,13 +5,17 @@ import io.hvcluster.api.spec.HostSpec;
 import io.hvcluster.api.spec.VmSpec;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A Hyper-V host the manager manages outside any cluster. It runs VMs that are not highly available;
  * the manager models only their placement and memory, not their life cycle.
  *
  * <p>Not thread-safe: use it from the thread that drives the manager.
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class StandaloneHost {
   private final HostSpec spec;
   private final List<VmSpec> vms = new ArrayList<>();

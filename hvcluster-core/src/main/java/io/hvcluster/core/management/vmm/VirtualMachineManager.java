@@ -1,5 +1,6 @@
 package io.hvcluster.core.management.vmm;
 
+import io.hvcluster.api.migration.MigrationKind;
 import io.hvcluster.api.Cluster;
 import io.hvcluster.api.HostId;
 import io.hvcluster.api.InsufficientCapacityException;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One console over several clusters and standalone hosts, after SCVMM 2008: rates every host for a new
@@ -47,7 +49,10 @@ import java.util.Optional;
  *   vmm.apply(tip);
  * }
  * }</pre>
+ *
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class VirtualMachineManager {
   private final IntelligentPlacement placement;
   private final int clusterReserve;
@@ -305,7 +310,12 @@ public final class VirtualMachineManager {
     return name;
   }
 
-  /** Builds a {@link VirtualMachineManager}; not thread-safe. */
+  /**
+   * Builds a {@link VirtualMachineManager}; not thread-safe.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public static final class Builder {
     private IntelligentPlacement placement = IntelligentPlacement.defaults();
     private int clusterReserve = ClusterDescription.DEFAULT_RESERVE;

@@ -1,5 +1,7 @@
 package io.hvcluster.core.management.vmm;
 
+import org.apiguardian.api.API;
+
 /**
  * The load a VM is expected to put on its host, which intelligent placement adds to a host's measured
  * load before rating it. SCVMM 2008's defaults for a new VM are 20 % CPU, 2 GB of disk, no disk I/O
@@ -11,7 +13,9 @@ package io.hvcluster.core.management.vmm;
  * @param diskGiB disk space its files need on its LUN
  * @param iops expected disk I/O operations per second
  * @param networkMbps expected network traffic in Mbit/s
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record VmLoad(double cpuPercent, double diskGiB, double iops, double networkMbps) {
   /** SCVMM 2008's defaults: 20 % CPU, 2 GB disk, 0 IOPS, 0 Mbit/s. */
   public static final VmLoad DEFAULT = new VmLoad(20, 2, 0, 0);

@@ -9,6 +9,7 @@ import io.hvcluster.api.spec.LunSpec;
 import io.hvcluster.api.spec.VmSpec;
 import io.hvcluster.core.management.Units;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A VM template for fast provisioning: the hardware profile, guest OS and expected load that new VMs
@@ -28,7 +29,9 @@ import java.util.Objects;
  * @param highlyAvailable whether VMs go to a cluster (default) or to a standalone host
  * @param lunSizeGiB the size of the LUN created for each clustered VM (default 40)
  * @param load the load each VM is expected to put on its host (default {@link VmLoad#DEFAULT})
+ * @since 0.1.0
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record VmTemplate(String name, long memoryBytes, int vcpus, GuestOs guestOs, boolean highlyAvailable,
     long lunSizeGiB, VmLoad load) {
 
@@ -106,7 +109,12 @@ public record VmTemplate(String name, long memoryBytes, int vcpus, GuestOs guest
     return new Builder(name);
   }
 
-  /** Builds a {@link VmTemplate}; not thread-safe. */
+  /**
+   * Builds a {@link VmTemplate}; not thread-safe.
+   *
+   * @since 0.1.0
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public static final class Builder {
     private final String name;
     private long memoryBytes = 1L << 30;

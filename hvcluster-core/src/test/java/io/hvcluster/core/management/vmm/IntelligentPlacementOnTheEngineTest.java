@@ -69,7 +69,7 @@ final class IntelligentPlacementOnTheEngineTest {
         .host(HostSpec.builder("node1").build())
         .host(HostSpec.builder("node2").build())
         .host(HostSpec.builder("node3").build())
-        .storage(StorageSpec.iscsi(List.of(LunSpec.witnessDisk("witness", 512), LunSpec.data("lun-web", 40))))
+        .storage(StorageSpec.iscsi(List.of(LunSpec.witness("witness"), LunSpec.data("lun-web", 40))))
         .vm(VmSpec.builder("web").memoryGiB(2).lun("lun-web").preferredOwners(preferred).build())
         .build();
   }

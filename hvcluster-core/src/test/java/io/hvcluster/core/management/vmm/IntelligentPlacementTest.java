@@ -33,7 +33,7 @@ final class IntelligentPlacementTest {
       b.host(HostSpec.builder("node" + i).installation(Installation.SERVER_CORE).cores(8).memoryGiB(32).build());
     }
     List<LunSpec> luns = new ArrayList<>();
-    luns.add(LunSpec.witnessDisk("witness", 512));
+    luns.add(LunSpec.witness("witness"));
     for (int i = 1; i <= 7; i++) {
       luns.add(LunSpec.data("lun-vm" + i, 40));
       b.vm(VmSpec.builder("vm" + i).memoryGiB(2).lun("lun-vm" + i).build());

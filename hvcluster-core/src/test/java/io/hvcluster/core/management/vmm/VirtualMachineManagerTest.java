@@ -1,5 +1,6 @@
 package io.hvcluster.core.management.vmm;
 
+import io.hvcluster.api.migration.MigrationKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +13,7 @@ import io.hvcluster.api.VirtualMachine;
 import io.hvcluster.api.VmId;
 import io.hvcluster.api.VmState;
 import io.hvcluster.api.migration.MigrationOutcome;
+import io.hvcluster.api.spec.ClusterSettings;
 import io.hvcluster.api.spec.ClusterSpec;
 import io.hvcluster.api.spec.HostSpec;
 import io.hvcluster.core.Simulation;
@@ -255,6 +257,15 @@ final class VirtualMachineManagerTest {
       assertThat(vmm.reserve("RETAIL").reserve()).isEqualTo(2);
       assertThat(vmm.reserve("RETAIL").overCommitted()).isFalse();
       assertThat(vmm.validate("RETAIL").status(ValidationRule.NODE_COUNT)).isEqualTo(ValidationStatus.PASS);
+      // the sound cluster's hosts have dedicated heartbeat networks, which its spec keeps as a cluster-only network
+      assertThat(vmm.validate("RETAIL").status(ValidationRule.HEARTBEAT_NETWORK)).isEqualTo(ValidationStatus.PASS);
+    }
+    try (Simulation sim = Simulation.builder().seed(18).build()) {
+      ClusterSpec spec = Fixtures.sound(4, 8).toSpec();
+      Cluster c = started(sim, spec.withSettings(ClusterSettings.defaults(spec.storage().type())));
+      VirtualMachineManager vmm = VirtualMachineManager.builder().build();
+      vmm.addCluster(c);
+
       assertThat(vmm.validate("RETAIL").status(ValidationRule.HEARTBEAT_NETWORK)).isEqualTo(ValidationStatus.FAIL);
     }
   }

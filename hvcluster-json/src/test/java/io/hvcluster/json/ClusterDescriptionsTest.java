@@ -1,4 +1,4 @@
-package io.hvcluster.cli;
+package io.hvcluster.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,11 +11,11 @@ import io.hvcluster.core.management.validation.ValidationStatus;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
-final class DescriptionFilesTest {
+final class ClusterDescriptionsTest {
 
   @Test
   void absentFieldsTakeTheirDocumentedDefaults() {
-    ClusterDescription d = DescriptionFiles.parse("{\"name\":\"X\",\"hosts\":[{\"name\":\"a\"}],"
+    ClusterDescription d = ClusterDescriptions.parse("{\"name\":\"X\",\"hosts\":[{\"name\":\"a\"}],"
         + "\"storage\":{\"type\":\"ISCSI\",\"luns\":[{\"name\":\"l\",\"sizeGiB\":0.5}]},\"vms\":[{\"name\":\"v\"}]}");
 
     assertThat(d.reserve()).isEqualTo(1);
@@ -34,26 +34,26 @@ final class DescriptionFilesTest {
   @Test
   void everyExampleRoundTripsThroughTheWriter() throws Exception {
     for (String name : new String[] {"retail-4-node.json", "saas-12-hosts-120-vms.json", "lab-unsupported.json"}) {
-      ClusterDescription d = DescriptionFiles.parse(Files.readString(CliRun.example(name)));
+      ClusterDescription d = ClusterDescriptions.parse(Files.readString(Repository.example(name)));
 
-      assertThat(DescriptionFiles.parse(DescriptionFiles.write(d))).as(name).isEqualTo(d);
+      assertThat(ClusterDescriptions.parse(ClusterDescriptions.write(d))).as(name).isEqualTo(d);
     }
   }
 
   @Test
   void theSmallExampleOfTheFormatDocumentPassesValidation() throws Exception {
-    String doc = Files.readString(CliRun.repositoryFile("docs", "cluster-description.md"));
+    String doc = Files.readString(Repository.file("docs", "cluster-description.md"));
     int start = doc.lastIndexOf("```json") + "```json".length();
     String json = doc.substring(start, doc.indexOf("```", start));
 
-    ClusterDescription d = DescriptionFiles.parse(json);
+    ClusterDescription d = ClusterDescriptions.parse(json);
 
     assertThat(ConfigurationValidator.validate(d).status()).isEqualTo(ValidationStatus.PASS);
   }
 
   @Test
   void theRetailExampleConvertsToARunnableClusterSpec() throws Exception {
-    ClusterSpec spec = DescriptionFiles.parse(Files.readString(CliRun.example("retail-4-node.json"))).toSpec();
+    ClusterSpec spec = ClusterDescriptions.parse(Files.readString(Repository.example("retail-4-node.json"))).toSpec();
 
     assertThat(spec.hosts()).hasSize(4);
     assertThat(spec.vms()).hasSize(12);

@@ -1,14 +1,17 @@
-package io.hvcluster.cli;
+package io.hvcluster.json;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
- * The actions a scenario can take at a moment of virtual time (docs/scenario-format.md), each with its
- * JSON name and the fields that name its targets.
+ * The actions a scenario can take at a moment of virtual time ({@code docs/scenario-format.md}), each with
+ * its JSON name and the fields that name its targets.
+ * @since 0.1.0
  */
-enum ActionKind {
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+public enum ActionKind {
   /** Cut a host's power. */
   CRASH_HOST("crash-host", Shape.HOST),
   /** Power a host on again (the repair): it boots and rejoins. */
@@ -49,6 +52,10 @@ enum ActionKind {
   CUT_LINK("cut-link", Shape.LINK),
   /** Restore a link cut by cut-link. */
   RESTORE_LINK("restore-link", Shape.LINK),
+  /** Take a node's interface on one cluster network down; the node stays while another cluster network reaches it. */
+  CUT_NETWORK("cut-network", Shape.NETWORK),
+  /** Bring a node's interface on a cluster network back up. */
+  RESTORE_NETWORK("restore-network", Shape.NETWORK),
   /** Make the witness unavailable. */
   LOSE_WITNESS("lose-witness", Shape.CLUSTER),
   /** Make the witness available again. */
@@ -58,33 +65,76 @@ enum ActionKind {
   /** Bring a LUN online at the array. */
   LUN_ONLINE("lun-online", Shape.LUN);
 
-  /** Which targets an action names. */
-  enum Shape {
+  /** Which targets an action names, and so which {@link ScenarioAction.Target} it has. */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+  public enum Shape {
+    /** A host: {@code host}. */
     HOST(List.of("host")),
+    /** A VM: {@code vm}. */
     VM(List.of("vm")),
+    /** A VM and a target node: {@code vm}, {@code to}. */
     MOVE(List.of("vm", "to")),
+    /** A one-way link: {@code from}, {@code to}. */
     LINK(List.of("from", "to")),
+    /** A node's interface on a cluster network: {@code host}, {@code network}. */
+    NETWORK(List.of("host", "network")),
+    /** A LUN: {@code lun}. */
     LUN(List.of("lun")),
+    /** Sides of a partition: {@code sides}. */
     SIDES(List.of("sides")),
+    /** The whole cluster: no target field. */
     CLUSTER(List.of());
 
-    final List<String> fields;
+    private final List<String> fields;
 
     Shape(List<String> fields) {
       this.fields = fields;
     }
+
+    /**
+     * Returns the JSON fields that name the targets.
+     *
+     * @return the field names, in the order they are read
+     */
+    public List<String> fields() {
+      return fields;
+    }
   }
 
-  final String id;
-  final Shape shape;
+  private final String id;
+  private final Shape shape;
 
   ActionKind(String id, Shape shape) {
     this.id = id;
     this.shape = shape;
   }
 
-  /** Returns the kind with the JSON name, or throws with the list of names. */
-  static ActionKind byId(String id) {
+  /**
+   * Returns the action's JSON name, for example {@code crash-host}.
+   *
+   * @return the name
+   */
+  public String id() {
+    return id;
+  }
+
+  /**
+   * Returns which targets the action names.
+   *
+   * @return the shape
+   */
+  public Shape shape() {
+    return shape;
+  }
+
+  /**
+   * Returns the kind with the JSON name.
+   *
+   * @param id the name, for example {@code crash-host}
+   * @return the kind
+   * @throws IllegalArgumentException naming the allowed names when there is no such kind
+   */
+  public static ActionKind byId(String id) {
     for (ActionKind k : values()) {
       if (k.id.equals(id)) {
         return k;
@@ -93,7 +143,12 @@ enum ActionKind {
     throw new IllegalArgumentException("unknown action '" + id + "'; allowed: " + ids());
   }
 
-  static String ids() {
+  /**
+   * Returns every JSON name, comma-separated, for messages.
+   *
+   * @return the names
+   */
+  public static String ids() {
     return Arrays.stream(values()).map(k -> k.id).collect(Collectors.joining(", "));
   }
 }

@@ -1,4 +1,6 @@
-package io.hvcluster.cli;
+package io.hvcluster.json;
+
+import org.apiguardian.api.API;
 
 /**
  * What became of one scenario action: whether the cluster accepted it (an operator action on a node that
@@ -8,5 +10,7 @@ package io.hvcluster.cli;
  * @param atNanos when it was attempted, in virtual time
  * @param accepted whether the cluster accepted it
  * @param detail what was started, or why it was refused
+ * @since 0.1.0
  */
-record ActionOutcome(ScenarioAction action, long atNanos, boolean accepted, String detail) {}
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+public record ActionOutcome(ScenarioAction action, long atNanos, boolean accepted, String detail) {}

@@ -1,4 +1,4 @@
-package io.hvcluster.cli;
+package io.hvcluster.json;
 
 import io.hvcluster.api.Cluster;
 import io.hvcluster.api.HostId;
@@ -17,14 +17,37 @@ import io.hvcluster.testkit.history.History;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Runs a {@link Scenario}: creates its cluster, forms it and starts its VMs at time 0, schedules every
  * action and fault at its time, and runs for the scenario's duration in virtual time. An action the
  * cluster refuses (for example starting a VM in a partition without quorum) is recorded as refused and
- * the run goes on, as it would for an operator.
+ * the run goes on, as it would for an operator. The same scenario and seed always give the same trace.
+ *
+ * <p>A run is confined to the calling thread; the class is stateless and thread-safe. Example:
+ *
+ * <pre>{@code
+ * ScenarioResult result = ScenarioRunner.run(ScenarioFiles.read(Path.of("split-brain.json")));
+ * double availability = result.record().availability().availability();
+ * }</pre>
+ * @since 0.1.0
  */
-final class ScenarioRunner {
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+public final class ScenarioRunner {
+  /** Follows a run's progress; called on the thread that runs the scenario. */
+  @FunctionalInterface
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+  public interface Progress {
+    /**
+     * Reports how far the run is.
+     *
+     * @param doneNanos virtual time run so far, in nanoseconds
+     * @param label the same in words, for example {@code 0:10:00 of 1:00:00 simulated}
+     */
+    void update(long doneNanos, String label);
+  }
+
   /** The run advances in this many slices, so that a progress bar can follow it; the history does not depend on it. */
   private static final int SLICES = 200;
 
@@ -38,12 +61,30 @@ final class ScenarioRunner {
     this.scenario = scenario;
   }
 
-  /** Runs the scenario, reporting progress in virtual nanoseconds to {@code progress}. */
-  static ScenarioResult run(Scenario scenario, ProgressBar progress) {
+  /**
+   * Runs a scenario.
+   *
+   * @param scenario the scenario
+   * @return what happened
+   * @throws InvalidInputException when a fault-plan selector names something the cluster does not have
+   */
+  public static ScenarioResult run(Scenario scenario) {
+    return run(scenario, (done, label) -> { });
+  }
+
+  /**
+   * Runs a scenario, reporting progress in virtual time; the history does not depend on the reporting.
+   *
+   * @param scenario the scenario
+   * @param progress told about progress about 200 times in a run
+   * @return what happened
+   * @throws InvalidInputException when a fault-plan selector names something the cluster does not have
+   */
+  public static ScenarioResult run(Scenario scenario, Progress progress) {
     return new ScenarioRunner(scenario).run(progress);
   }
 
-  private ScenarioResult run(ProgressBar progress) {
+  private ScenarioResult run(Progress progress) {
     StringBuilder trace = new StringBuilder();
     try (Simulation s = Simulation.builder().seed(scenario.seed()).traceTo(trace).build()) {
       sim = s;
@@ -107,6 +148,9 @@ final class ScenarioRunner {
       case HEAL -> faults.healNetwork();
       case CUT_LINK -> faults.cutLink(((ScenarioAction.OnLink) t).from(), ((ScenarioAction.OnLink) t).to());
       case RESTORE_LINK -> faults.restoreLink(((ScenarioAction.OnLink) t).from(), ((ScenarioAction.OnLink) t).to());
+      case CUT_NETWORK -> faults.cutNetwork(((ScenarioAction.OnNetwork) t).host(), ((ScenarioAction.OnNetwork) t).network());
+      case RESTORE_NETWORK -> faults.restoreNetwork(((ScenarioAction.OnNetwork) t).host(),
+          ((ScenarioAction.OnNetwork) t).network());
       case LOSE_WITNESS -> faults.loseWitness();
       case RESTORE_WITNESS -> faults.restoreWitness();
       case LUN_OFFLINE -> faults.takeLunOffline(((ScenarioAction.OnLun) t).lun());
@@ -125,7 +169,7 @@ final class ScenarioRunner {
       case QUICK_MIGRATE -> QuickMigration.lazy();
       case LIVE_MIGRATE -> LiveMigration.withDefaults();
       case COLD_MIGRATE -> ColdMigration.instance();
-      default -> throw new IllegalArgumentException(kind.id + " is not a migration");
+      default -> throw new IllegalArgumentException(kind.id() + " is not a migration");
     };
   }
 

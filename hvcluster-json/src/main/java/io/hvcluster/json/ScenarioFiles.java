@@ -1,10 +1,11 @@
-package io.hvcluster.cli;
+package io.hvcluster.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.hvcluster.api.HostId;
 import io.hvcluster.api.LunId;
 import io.hvcluster.api.VmId;
+import io.hvcluster.api.spec.ClusterNetwork;
 import io.hvcluster.api.spec.ClusterSpec;
 import io.hvcluster.core.management.description.ClusterDescription;
 import io.hvcluster.core.management.description.HostDescription;
@@ -13,9 +14,7 @@ import io.hvcluster.core.management.description.LunDescription;
 import io.hvcluster.core.management.description.VmDescription;
 import io.hvcluster.testkit.fault.DurationText;
 import io.hvcluster.testkit.fault.FaultPlan;
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,19 +23,29 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Reads scenario files (docs/scenario-format.md) strictly: unknown or duplicate fields, wrong types,
  * unknown actions, names that are not in the cluster, actions after the end of the run and unreadable
  * fault plans are all refused with one line naming the file and the JSON path, for example
  * {@code retail.json: $.actions[2].host: host 'node9' is not in the cluster; its hosts: node1, node2}.
+ * Files a scenario names (its cluster, its fault plan) are resolved against the scenario's directory and
+ * read by the same {@link InputFiles} reader.
+ *
+ * <p>This class is stateless and thread-safe. Example:
+ *
+ * <pre>{@code
+ * Scenario scenario = ScenarioFiles.read(Path.of("examples/retail-host-failure.json"));
+ * ScenarioResult result = ScenarioRunner.run(scenario);
+ * String hash = result.record().traceHash();
+ * }</pre>
+ * @since 0.1.0
  */
-final class ScenarioFiles {
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+public final class ScenarioFiles {
   private static final List<String> TOP = List.of("name", "description", "cluster", "seed", "duration", "startVms",
       "actions", "faults");
-  private static final Pattern FAULT_AT = Pattern.compile("fault #(\\d+)(?: \\(([a-z-]+)\\))?:? ?(.*)", Pattern.DOTALL);
 
   private final Path file;
 
@@ -44,32 +53,40 @@ final class ScenarioFiles {
     this.file = file;
   }
 
-  /** Reads and checks a scenario; every problem is an {@link UnusableInputException} with a one-line message. */
-  static Scenario read(Path file) {
+  /**
+   * Reads and checks a scenario file, its cluster and its fault plan.
+   *
+   * @param file the scenario file
+   * @return the scenario
+   * @throws InvalidInputException for the first problem, with a one-line message naming the file and the
+   *     JSON path
+   */
+  public static Scenario read(Path file) {
     return new ScenarioFiles(file).read();
   }
 
-  private UnusableInputException fail(String path, String problem) {
-    return new UnusableInputException(file + ": " + path + ": " + problem.replace('\n', ' '), null);
+  private InvalidInputException fail(String path, String problem) {
+    return new InvalidInputException(file, file + ": " + path + ": " + problem, null);
   }
 
   private Scenario read() {
     String text = readText(file, "$");
     JsonNode root;
     try {
-      root = DescriptionFiles.MAPPER.readTree(text);
+      root = ClusterDescriptions.MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
-      InvalidDescriptionException d = DescriptionFiles.translate(e);
-      throw new UnusableInputException(file + ": " + d.getMessage(), e);
+      InvalidDescriptionException d = ClusterDescriptions.translate(e);
+      throw new InvalidInputException(file, file + ": " + d.getMessage(), e);
     }
     if (root == null || root.isMissingNode()) {
       throw fail("$", "the file is empty; expected a scenario object with \"cluster\", \"duration\" and \"actions\"");
     }
     if (!root.isObject()) {
-      throw fail("$", "expected a scenario object with \"cluster\", \"duration\" and \"actions\", found " + kind(root));
+      throw fail("$", "expected a scenario object with \"cluster\", \"duration\" and \"actions\", found "
+          + JsonNodes.kind(root));
     }
     if (!root.has("cluster") && (root.has("hosts") || root.has("vms") || root.has("workloads"))) {
-      throw new UnusableInputException(file + ": this is a cluster description, not a scenario; name it in a scenario's"
+      throw new InvalidInputException(file, file + ": this is a cluster description, not a scenario; name it in a scenario's"
           + " \"cluster\" field (docs/scenario-format.md), or check it with 'hvcluster validate " + file + "'", null);
     }
     onlyFields(root, "$", TOP);
@@ -87,14 +104,14 @@ final class ScenarioFiles {
       cluster = inlineDescription(clusterNode);
     } else {
       throw fail("$.cluster", "expected a cluster description object or the path of a description file, found "
-          + kind(clusterNode));
+          + JsonNodes.kind(clusterNode));
     }
     ClusterSpec spec = spec(cluster, clusterSource);
     long seed = Scenario.DEFAULT_SEED;
     if (present(root, "seed")) {
       JsonNode s = root.get("seed");
       if (!s.isIntegralNumber() || !s.canConvertToLong()) {
-        throw fail("$.seed", "expected a whole number, found " + kind(s));
+        throw fail("$.seed", "expected a whole number, found " + JsonNodes.kind(s));
       }
       seed = s.longValue();
     }
@@ -105,7 +122,7 @@ final class ScenarioFiles {
     boolean startVms = true;
     if (present(root, "startVms")) {
       if (!root.get("startVms").isBoolean()) {
-        throw fail("$.startVms", "expected true or false, found " + kind(root.get("startVms")));
+        throw fail("$.startVms", "expected true or false, found " + JsonNodes.kind(root.get("startVms")));
       }
       startVms = root.get("startVms").booleanValue();
     }
@@ -123,12 +140,12 @@ final class ScenarioFiles {
 
   private String readText(Path path, String where) {
     try {
-      return Files.readString(path);
-    } catch (NoSuchFileException e) {
-      throw new UnusableInputException((path.equals(file) ? path + ": cannot read: no such file"
-          : file + ": " + where + ": cannot read " + path + ": no such file"), e);
-    } catch (IOException e) {
-      throw new UnusableInputException(path + ": cannot read: " + e.getMessage(), e);
+      return InputFiles.read(path);
+    } catch (InvalidInputException e) {
+      if (path.equals(file)) {
+        throw e;
+      }
+      throw new InvalidInputException(path, e.getMessage() + " (" + where + " of " + file + ")", e);
     }
   }
 
@@ -140,7 +157,7 @@ final class ScenarioFiles {
     Path p = Path.of(written);
     Path dir = file.toAbsolutePath().getParent();
     Path resolved = p.isAbsolute() || dir == null ? p : dir.resolve(p).normalize();
-    if (!Files.isRegularFile(resolved)) {
+    if (!Files.exists(resolved)) {
       throw fail(where, "cannot read " + written + " (looked for " + resolved + "): no such file");
     }
     return file.isAbsolute() || p.isAbsolute() ? resolved : relative(resolved);
@@ -154,19 +171,19 @@ final class ScenarioFiles {
 
   private ClusterDescription description(Path clusterFile) {
     try {
-      return DescriptionFiles.read(clusterFile);
-    } catch (InvalidDescriptionException e) {
-      throw new UnusableInputException(clusterFile + ": " + e.getMessage() + " (the cluster of " + file + ")", e);
+      return ClusterDescriptions.read(clusterFile);
+    } catch (InvalidInputException e) {
+      throw new InvalidInputException(clusterFile, e.getMessage() + " (the cluster of " + file + ")", e);
     }
   }
 
   private ClusterDescription inlineDescription(JsonNode node) {
     try {
-      return DescriptionFiles.parse(DescriptionFiles.MAPPER.writeValueAsString(node));
+      return ClusterDescriptions.parse(ClusterDescriptions.MAPPER.writeValueAsString(node));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot re-serialize $.cluster", e);
     } catch (InvalidDescriptionException e) {
-      throw new UnusableInputException(file + ": " + under("$.cluster", e), e);
+      throw new InvalidInputException(file, file + ": " + under("$.cluster", e), e);
     }
   }
 
@@ -176,7 +193,8 @@ final class ScenarioFiles {
     } catch (InvalidDescriptionException e) {
       String where = source.equals("$.cluster") ? file + ": " + under("$.cluster", e) : source + ": " + e.getMessage()
           + " (the cluster of " + file + ")";
-      throw new UnusableInputException(where + "; the simulator cannot run this cluster", e);
+      throw new InvalidInputException(source.equals("$.cluster") ? file : Path.of(source), where
+          + "; the simulator cannot run this cluster", e);
     }
   }
 
@@ -188,10 +206,10 @@ final class ScenarioFiles {
 
   private Duration duration(JsonNode node, String where) {
     if (!node.isTextual()) {
-      throw fail(where, "expected a duration like \"30m\", \"1h30m\" or \"90s\", found " + kind(node));
+      throw fail(where, "expected a duration like \"30m\", \"1h30m\" or \"90s\", found " + JsonNodes.kind(node));
     }
     try {
-      return DurationText.parse(node.textValue());
+      return RunDurations.parse(node.textValue());
     } catch (IllegalArgumentException e) {
       throw fail(where, e.getMessage());
     }
@@ -199,7 +217,7 @@ final class ScenarioFiles {
 
   private List<ScenarioAction> actions(JsonNode node, ClusterDescription cluster, Duration end) {
     if (!node.isArray()) {
-      throw fail("$.actions", "expected an array of actions, found " + kind(node));
+      throw fail("$.actions", "expected an array of actions, found " + JsonNodes.kind(node));
     }
     List<ScenarioAction> out = new ArrayList<>();
     for (int i = 0; i < node.size(); i++) {
@@ -212,11 +230,11 @@ final class ScenarioFiles {
     String where = "$.actions[" + index + "]";
     if (!node.isObject()) {
       throw fail(where, "expected an action object like {\"at\": \"10m\", \"action\": \"crash-host\", \"host\": \"node2\"},"
-          + " found " + kind(node));
+          + " found " + JsonNodes.kind(node));
     }
     JsonNode kindNode = required(node, "action", where);
     if (!kindNode.isTextual()) {
-      throw fail(where + ".action", "expected one of " + ActionKind.ids() + ", found " + kind(kindNode));
+      throw fail(where + ".action", "expected one of " + ActionKind.ids() + ", found " + JsonNodes.kind(kindNode));
     }
     ActionKind kind;
     try {
@@ -225,24 +243,25 @@ final class ScenarioFiles {
       throw fail(where + ".action", e.getMessage());
     }
     List<String> allowed = new ArrayList<>(List.of("at", "action", "note"));
-    allowed.addAll(kind.shape.fields);
+    allowed.addAll(kind.shape().fields());
     onlyFields(node, where, allowed);
     Duration at = duration(required(node, "at", where), where + ".at");
     if (at.compareTo(end) > 0) {
       throw fail(where + ".at", DurationText.format(at) + " is after the end of the run at " + DurationText.format(end)
           + "; actions happen between 0s and the duration");
     }
-    ScenarioAction.Target target = switch (kind.shape) {
+    ScenarioAction.Target target = switch (kind.shape()) {
       case HOST -> new ScenarioAction.OnHost(host(node, "host", where, cluster));
       case VM -> new ScenarioAction.OnVm(vm(node, "vm", where, cluster));
       case MOVE -> new ScenarioAction.Move(vm(node, "vm", where, cluster), host(node, "to", where, cluster));
       case LINK -> new ScenarioAction.OnLink(host(node, "from", where, cluster), host(node, "to", where, cluster));
+      case NETWORK -> new ScenarioAction.OnNetwork(host(node, "host", where, cluster), network(node, where, cluster));
       case LUN -> new ScenarioAction.OnLun(lun(node, where, cluster));
       case SIDES -> new ScenarioAction.Sides(sides(required(node, "sides", where), where + ".sides", cluster));
       case CLUSTER -> new ScenarioAction.OnCluster();
     };
     if (present(node, "note") && !node.get("note").isTextual()) {
-      throw fail(where + ".note", "expected a string, found " + kind(node.get("note")));
+      throw fail(where + ".note", "expected a string, found " + JsonNodes.kind(node.get("note")));
     }
     return new ScenarioAction(index, at, kind, target, present(node, "note") ? node.get("note").textValue() : "");
   }
@@ -270,6 +289,16 @@ final class ScenarioFiles {
     return VmId.of(name);
   }
 
+  private String network(JsonNode node, String where, ClusterDescription cluster) {
+    String name = name(required(node, "network", where), where + ".network");
+    List<String> networks = cluster.networks().stream().map(ClusterNetwork::name).toList();
+    if (!networks.contains(name)) {
+      throw fail(where + ".network", "network '" + name + "' is not one of the cluster's networks: "
+          + String.join(", ", networks) + " (a second network comes from every host's \"heartbeatNetwork\": true)");
+    }
+    return name;
+  }
+
   private LunId lun(JsonNode node, String where, ClusterDescription cluster) {
     String name = name(required(node, "lun", where), where + ".lun");
     List<String> luns = cluster.storage().map(s -> s.luns().stream().map(LunDescription::name).toList()).orElse(List.of());
@@ -290,7 +319,7 @@ final class ScenarioFiles {
       JsonNode side = node.get(i);
       String at = where + "[" + i + "]";
       if (!side.isArray() || side.isEmpty()) {
-        throw fail(at, "expected a non-empty array of host names, found " + kind(side));
+        throw fail(at, "expected a non-empty array of host names, found " + JsonNodes.kind(side));
       }
       Set<HostId> hosts = new LinkedHashSet<>();
       for (int j = 0; j < side.size(); j++) {
@@ -307,62 +336,34 @@ final class ScenarioFiles {
 
   private String name(JsonNode node, String where) {
     if (!node.isTextual()) {
-      throw fail(where, "expected a name (a string), found " + kind(node));
+      throw fail(where, "expected a name (a string), found " + JsonNodes.kind(node));
     }
     return node.textValue();
   }
 
   private FaultPlan faults(JsonNode node, Duration end) {
-    String text;
+    FaultPlan plan;
     String where;
     if (node.isTextual()) {
       Path planFile = sibling(node.textValue(), "$.faults");
-      text = readText(planFile, "$.faults");
-      where = planFile.toString();
+      plan = FaultPlans.parse(readText(planFile, "$.faults"), planFile, "$");
+      where = "$.faults";
     } else if (node.isObject()) {
       try {
-        text = DescriptionFiles.MAPPER.writeValueAsString(node);
+        plan = FaultPlans.parse(ClusterDescriptions.MAPPER.writeValueAsString(node), file, "$.faults");
       } catch (JsonProcessingException e) {
         throw new IllegalStateException("cannot re-serialize $.faults", e);
       }
-      where = "$.faults";
+      where = "$.faults.heal.at";
     } else {
       throw fail("$.faults", "expected a fault plan object ({\"faults\": [...], \"heal\": {...}}) or the path of a"
-          + " plan file, found " + kind(node));
-    }
-    FaultPlan plan;
-    try {
-      plan = FaultPlan.fromJson(text);
-    } catch (IllegalArgumentException e) {
-      throw planProblem(where, e);
+          + " plan file, found " + JsonNodes.kind(node));
     }
     if (plan.heal().at().compareTo(end) > 0) {
-      throw fail(where.equals("$.faults") ? "$.faults.heal.at" : "$.faults", "the heal phase at "
-          + DurationText.format(plan.heal().at()) + " is after the end of the run at " + DurationText.format(end)
-          + "; heal by the end of the run");
+      throw fail(where, "the heal phase at " + DurationText.format(plan.heal().at()) + " is after the end of the run at "
+          + DurationText.format(end) + "; heal by the end of the run");
     }
     return plan;
-  }
-
-  /**
-   * Turns a fault plan's own message ("fault #2 (split): ...") into a JSON path: under {@code $.faults} of
-   * the scenario for an inline plan, under {@code $} of the plan file otherwise.
-   */
-  private UnusableInputException planProblem(String where, IllegalArgumentException e) {
-    String message = e.getMessage() == null ? "not a valid fault plan" : e.getMessage().replace('\n', ' ');
-    if (message.startsWith("fault plan: ")) {
-      message = message.substring("fault plan: ".length());
-    }
-    String at = where.equals("$.faults") ? file + ": $.faults" : where + ": $";
-    Matcher m = FAULT_AT.matcher(message);
-    if (m.matches()) {
-      return new UnusableInputException(at + ".faults[" + m.group(1) + "]: " + (m.group(2) == null ? ""
-          : m.group(2) + ": ") + m.group(3), e);
-    }
-    if (message.startsWith("heal: ")) {
-      return new UnusableInputException(at + ".heal: " + message.substring("heal: ".length()), e);
-    }
-    return new UnusableInputException(at + ": " + message, e);
   }
 
   private JsonNode required(JsonNode node, String field, String where) {
@@ -382,7 +383,7 @@ final class ScenarioFiles {
       return Optional.empty();
     }
     if (!node.get(field).isTextual()) {
-      throw fail("$." + field, "expected a string, found " + kind(node.get(field)));
+      throw fail("$." + field, "expected a string, found " + JsonNodes.kind(node.get(field)));
     }
     return Optional.of(node.get(field).textValue());
   }
@@ -395,22 +396,5 @@ final class ScenarioFiles {
         throw fail(where + "." + n, "unknown field '" + n + "'; known fields here: " + String.join(", ", allowed));
       }
     }
-  }
-
-  private static String kind(JsonNode node) {
-    if (node.isTextual()) {
-      return "a string";
-    } else if (node.isIntegralNumber()) {
-      return "a whole number";
-    } else if (node.isNumber()) {
-      return "a fraction";
-    } else if (node.isBoolean()) {
-      return "true or false";
-    } else if (node.isArray()) {
-      return "an array";
-    } else if (node.isObject()) {
-      return "an object";
-    }
-    return "null";
   }
 }

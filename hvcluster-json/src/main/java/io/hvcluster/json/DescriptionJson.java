@@ -1,4 +1,4 @@
-package io.hvcluster.cli;
+package io.hvcluster.json;
 
 import io.hvcluster.api.spec.GuestOs;
 import io.hvcluster.api.spec.Installation;

@@ -1,4 +1,4 @@
-package io.hvcluster.cli;
+package io.hvcluster.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
@@ -24,8 +24,6 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import io.hvcluster.core.management.description.ClusterDescription;
 import io.hvcluster.core.management.description.InvalidDescriptionException;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,14 +31,27 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
- * Reads and writes cluster-description files. Reading is strict: unknown fields, duplicate keys,
- * fractions where whole numbers belong, strings where numbers belong, unknown enum names and trailing
- * content are all refused, and every refusal is one line that names the JSON path, for example
- * {@code $.hosts[2].memoryGiB: expected a number, found a string}.
+ * Reads and writes cluster-description files ({@code docs/cluster-description.md}). Reading is strict:
+ * unknown fields, duplicate keys, fractions where whole numbers belong, strings where numbers belong,
+ * unknown enum names and trailing content are all refused, and every refusal is one line that names the
+ * JSON path, for example {@code $.hosts[2].memoryGiB: expected a number, found a string}. A description
+ * read is {@linkplain ClusterDescription#check() checked}; whether it is a good cluster is for
+ * {@link io.hvcluster.core.management.validation.ConfigurationValidator}.
+ *
+ * <p>This class is stateless and thread-safe. Example:
+ *
+ * <pre>{@code
+ * ClusterDescription d = ClusterDescriptions.read(Path.of("examples/retail-4-node.json"));
+ * ValidationReport report = ConfigurationValidator.validate(d);
+ * String json = ClusterDescriptions.write(d);   // reads back equal
+ * }</pre>
+ * @since 0.1.0
  */
-final class DescriptionFiles {
+@API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+public final class ClusterDescriptions {
   static final ObjectMapper MAPPER = JsonMapper.builder()
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -57,23 +68,35 @@ final class DescriptionFiles {
       .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, JsonInclude.Include.NON_EMPTY))
       .build();
 
-  private DescriptionFiles() {}
+  private ClusterDescriptions() {}
 
-  /** Reads, maps and checks a description; every problem is an exception whose message is one line. */
-  static ClusterDescription read(Path file) {
-    String text;
+  /**
+   * Reads, maps and checks a description file.
+   *
+   * @param file the file, read by {@link InputFiles#read(Path)}
+   * @return the checked description
+   * @throws InvalidInputException when the file cannot be read or its content is not a valid description;
+   *     the message is one line naming the file and the JSON path, for example
+   *     {@code c.json: $.hosts[0].cores: expected a whole number, found a string}, and the cause of a content
+   *     problem is the {@link InvalidDescriptionException}
+   */
+  public static ClusterDescription read(Path file) {
+    String text = InputFiles.read(file);
     try {
-      text = Files.readString(file);
-    } catch (NoSuchFileException e) {
-      throw new InvalidDescriptionException("$", "cannot read " + file + ": no such file");
-    } catch (IOException e) {
-      throw new InvalidDescriptionException("$", "cannot read " + file + ": " + e.getMessage());
+      return parse(text);
+    } catch (InvalidDescriptionException e) {
+      throw new InvalidInputException(file, file + ": " + e.getMessage(), e);
     }
-    return parse(text);
   }
 
-  /** Parses, maps and checks description text. */
-  static ClusterDescription parse(String text) {
+  /**
+   * Parses, maps and checks description text.
+   *
+   * @param text the JSON text
+   * @return the checked description
+   * @throws InvalidDescriptionException naming the JSON path of the first problem
+   */
+  public static ClusterDescription parse(String text) {
     DescriptionJson.ClusterJson json;
     try {
       json = MAPPER.readValue(text, DescriptionJson.ClusterJson.class);
@@ -86,14 +109,30 @@ final class DescriptionFiles {
     return DescriptionMapping.toModel(json).check();
   }
 
-  /** Writes a description as indented JSON, whole numbers without a fraction. */
-  static String write(ClusterDescription d) {
+  /**
+   * Writes a description as indented JSON, every field explicit and whole numbers without a fraction;
+   * {@link #parse(String)} reads it back equal.
+   *
+   * @param d the description
+   * @return the JSON text, ending with a line break
+   */
+  public static String write(ClusterDescription d) {
     JsonNode tree = MAPPER.valueToTree(DescriptionMapping.toJson(d));
     try {
       return MAPPER.writeValueAsString(wholeNumbers(tree)) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write description '" + d.name() + "'", e);
     }
+  }
+
+  /**
+   * Returns a description as a JSON tree, every field explicit, for embedding in another JSON document.
+   *
+   * @param d the description
+   * @return a new tree the caller may change
+   */
+  public static JsonNode toJsonTree(ClusterDescription d) {
+    return MAPPER.valueToTree(DescriptionMapping.toJson(d));
   }
 
   private static JsonNode wholeNumbers(JsonNode node) {

@@ -1,12 +1,12 @@
-package io.hvcluster.cli;
+package io.hvcluster.json;
 
-import io.hvcluster.cli.DescriptionJson.ClusterJson;
-import io.hvcluster.cli.DescriptionJson.HostJson;
-import io.hvcluster.cli.DescriptionJson.LunJson;
-import io.hvcluster.cli.DescriptionJson.PlanningJson;
-import io.hvcluster.cli.DescriptionJson.StorageJson;
-import io.hvcluster.cli.DescriptionJson.VmJson;
-import io.hvcluster.cli.DescriptionJson.WorkloadJson;
+import io.hvcluster.json.DescriptionJson.ClusterJson;
+import io.hvcluster.json.DescriptionJson.HostJson;
+import io.hvcluster.json.DescriptionJson.LunJson;
+import io.hvcluster.json.DescriptionJson.PlanningJson;
+import io.hvcluster.json.DescriptionJson.StorageJson;
+import io.hvcluster.json.DescriptionJson.VmJson;
+import io.hvcluster.json.DescriptionJson.WorkloadJson;
 import io.hvcluster.core.management.description.ClusterDescription;
 import io.hvcluster.core.management.description.HostDescription;
 import io.hvcluster.core.management.description.InvalidDescriptionException;

@@ -1,4 +1,4 @@
-package io.hvcluster.cli;
+package io.hvcluster.json;
 
 import io.hvcluster.api.Cluster;
 import io.hvcluster.testkit.fault.DurationText;
@@ -23,7 +23,7 @@ final class PlanChecks {
   /**
    * Resolves every selector of the plan once, with a throwaway random source.
    *
-   * @throws UnusableInputException naming the fault and the problem
+   * @throws InvalidInputException naming the fault and the problem
    */
   static void check(FaultPlan plan, Cluster cluster, Path file) {
     for (Fault f : plan.faults()) {
@@ -43,7 +43,7 @@ final class PlanChecks {
             l.resolve(cluster, new SplittableRandom(0));
           }
         } catch (IllegalArgumentException e) {
-          throw new UnusableInputException(file + ": $.faults: " + f.describe() + " at " + DurationText.format(f.at())
+          throw new InvalidInputException(file, file + ": $.faults: " + f.describe() + " at " + DurationText.format(f.at())
               + ": " + e.getMessage(), e);
         }
       }
