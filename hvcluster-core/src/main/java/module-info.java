@@ -3,9 +3,9 @@
  * quorum, guest memory on memory-mapped files with saved-state files, migration strategies, placement,
  * and the management layer. Entry point: {@link io.hvcluster.core.Simulation}.
  *
- * <p>The deliberate defects ({@code io.hvcluster.core.defect}) are exported only to the testkit and the
- * command-line tool, which are built after this module: "module" warnings are suppressed because javac
- * cannot find those two modules yet.
+ * <p>The deliberate defects ({@code io.hvcluster.core.defect}) are exported only to the testkit, the
+ * campaign module and the command-line tool, which are built after this module: "module" warnings are
+ * suppressed because javac cannot find those modules yet.
  */
 @SuppressWarnings("module")
 module io.hvcluster.core {
@@ -24,6 +24,6 @@ module io.hvcluster.core {
   exports io.hvcluster.core.management.validation;
   exports io.hvcluster.core.management.capacity;
   exports io.hvcluster.core.management.vmm;
-  exports io.hvcluster.core.defect to io.hvcluster.testkit, io.hvcluster.cli;
+  exports io.hvcluster.core.defect to io.hvcluster.testkit, io.hvcluster.campaign, io.hvcluster.cli;
 
 }

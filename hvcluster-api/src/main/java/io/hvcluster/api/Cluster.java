@@ -244,6 +244,56 @@ public interface Cluster {
   MigrationHandle migrate(VmId id, HostId target, MigrationStrategy strategy);
 
   /**
+   * Moves a group to a node, as an operator does with Failover Cluster Manager's "Move this service or
+   * application to another node" or {@code cluster group NAME /moveto:NODE}. An online group moves in a
+   * planned way (a single running VM by the planned-move strategy, Quick Migration by default; a group of
+   * several VMs is taken offline with its offline action and brought online on the target); an offline
+   * or failed group is brought online there. A move is not a failover: it does not count against the
+   * failover threshold, and it clears a group the threshold left failed, as an operator's start does.
+   *
+   * @param group the group's name (a group is named after its first VM)
+   * @param target the node
+   * @throws NoSuchEntityException when the group or node does not exist
+   * @throws QuorumLostException when no partition has quorum
+   * @throws IllegalStateException when the group is busy (arbitrating, moving, migrating) or the target is
+   *     not an up, unpaused member of the active partition or cannot reach the group's storage
+   * @throws IllegalArgumentException when the group is online on the target already, or the target is
+   *     not a possible owner of one of its VMs
+   * @throws InsufficientCapacityException when the target lacks the memory for the group's VMs
+   */
+  void moveGroup(String group, HostId target);
+
+  /**
+   * Moves a group to the best possible node, as Failover Cluster Manager's "Move to best possible node"
+   * does: the placement policy chooses among the up, unpaused members other than the group's owner.
+   *
+   * @param group the group's name
+   * @return the node the group moves to
+   * @throws NoSuchEntityException when the group does not exist
+   * @throws QuorumLostException when no partition has quorum
+   * @throws IllegalStateException when the group is busy or no other node can take it (with the placement
+   *     policy's reason)
+   */
+  HostId moveGroupToBestNode(String group);
+
+  /**
+   * Starts a node's cluster service with forced quorum ({@code net start clussvc /forcequorum}, or
+   * {@code /fq}): the administrator's way out when a majority is gone for good. While no partition holds
+   * quorum of its own, the node's partition runs as if it had quorum ({@link QuorumStatus#forced()}) and
+   * brings its groups online; the force ends when the service stops or the partition regains quorum of
+   * its own (the other nodes join it). The risk is the one WSFC documentation warns of: a partition forced
+   * while another partition also runs, or forced too, is a split brain; the testkit's checkers report
+   * two forced partitions at once. This engine keeps one view of the cluster: the partition forced last
+   * is the one that runs.
+   *
+   * @param node the node
+   * @throws NoSuchEntityException when the node does not exist
+   * @throws IllegalStateException when the node is off or hung, or is already a member of a partition
+   *     that holds quorum
+   */
+  void forceQuorum(HostId node);
+
+  /**
    * Returns the placement policy the cluster uses for initial placement and failover.
    *
    * @return the policy

@@ -24,7 +24,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * Measures how many random fault scenarios per second one thread runs against the real engine on a
  * 4-node, 20-VM cluster, as {@code hvcluster torture} does: generate the scenario (topology, operator
  * workload, fault plan), form the cluster, start and settle its VMs, inject the faults, heal, run to the
- * recovery bound, with every invariant (S1–S11 after each kernel event, L1–L2 after healing) checked.
+ * recovery bound, with every invariant (S1–S12 after each kernel event, L1–L2 after healing) checked.
  *
  * <p>One operation is one scenario; each takes the next seed from a counter
  * ({@code Seeds.forTry(SEED, i)}, the seed {@code hvcluster torture --seed 1} would give scenario

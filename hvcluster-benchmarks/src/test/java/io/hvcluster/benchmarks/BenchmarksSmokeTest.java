@@ -21,6 +21,23 @@ import org.openjdk.jmh.infra.Blackhole;
 class BenchmarksSmokeTest {
 
   @Test
+  void campaignsRunEveryRunOnTheLocalEngineAndAGridOfTwo() {
+    for (String engine : new String[] {"local", "hazelcast-2"}) {
+      CampaignBenchmark benchmark = new CampaignBenchmark();
+      benchmark.engine = engine;
+      benchmark.setUp();
+      try {
+        String first = benchmark.campaign().digest();
+        benchmark.clearLast();
+        assertThat(benchmark.campaign().digest()).isNotEqualTo(first);
+        benchmark.clearLast();
+      } finally {
+        benchmark.tearDown();
+      }
+    }
+  }
+
+  @Test
   void kernelVariantsRunEveryEventTheyScheduled() {
     KernelBenchmark benchmark = new KernelBenchmark();
     benchmark.setUp();

@@ -23,6 +23,7 @@ import org.apiguardian.api.API;
 @Command(name = "hvcluster", mixinStandardHelpOptions = true, version = "hvcluster 0.1.0-SNAPSHOT",
     description = "Simulates a highly available Hyper-V failover cluster (Windows Server 2008 / SCVMM 2008).",
     subcommands = {DemoCommand.class, SimulateCommand.class, MigrateCommand.class, TortureCommand.class,
+        CampaignCommand.class, GridCommand.class,
         ValidateCommand.class, PlanCommand.class, SaveBenchCommand.class, SavedStateCommand.class,
         CommandLine.HelpCommand.class})
 @API(status = API.Status.INTERNAL, since = "0.1.0")

@@ -2,6 +2,7 @@ package io.hvcluster.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hvcluster.api.spec.ReserveMethod;
 import io.hvcluster.core.management.capacity.CapacityPlan;
 import io.hvcluster.core.management.capacity.CapacityPlanner;
 import io.hvcluster.core.management.capacity.ClusterReserve;
@@ -156,6 +157,8 @@ final class PlanCommand implements Callable<Integer> {
     if (reserve != null) {
       out.println("Cluster reserve of " + d.name() + " as described (" + d.hosts().size() + " nodes, " + d.vms().size()
           + " VMs)");
+      out.println("  method: " + reserve.method().description() + ", the default of era " + d.effectiveEra().name()
+          + (d.era().isPresent() ? "" : " (no era stated)"));
       reserve.arithmetic().forEach(line -> out.println("  " + line));
       out.println("Result: " + (reserve.overCommitted() ? "OVER-COMMITTED" : "not over-committed"));
     }
@@ -202,6 +205,8 @@ final class PlanCommand implements Callable<Integer> {
     }
     if (reserve != null) {
       ObjectNode r = root.putObject("reserve");
+      r.put("method", reserve.method() == ReserveMethod.SLOTS ? "slots" : "bin-packing");
+      r.put("era", d.effectiveEra().name());
       r.put("reserve", reserve.reserve());
       r.put("hosts", reserve.hosts());
       strings(r.putArray("failedHosts"), reserve.failedHosts());

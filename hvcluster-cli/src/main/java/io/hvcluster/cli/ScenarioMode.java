@@ -244,9 +244,15 @@ final class ScenarioMode {
     } else if (target instanceof ScenarioAction.Move t) {
       n.put("vm", t.vm().name());
       n.put("to", t.to().name());
+    } else if (target instanceof ScenarioAction.MoveGroup t) {
+      n.put("group", t.group());
+      n.put("to", t.to().map(HostId::name).orElse("best"));
     } else if (target instanceof ScenarioAction.OnLink t) {
       n.put("from", t.from().name());
       n.put("to", t.to().name());
+    } else if (target instanceof ScenarioAction.OnNetwork t) {
+      n.put("host", t.host().name());
+      n.put("network", t.network());
     } else if (target instanceof ScenarioAction.OnLun t) {
       n.put("lun", t.lun().name());
     } else if (target instanceof ScenarioAction.Sides t) {

@@ -3,6 +3,7 @@ package io.hvcluster.cli;
 import io.hvcluster.api.HostId;
 import io.hvcluster.core.report.ClusterLog;
 import io.hvcluster.core.report.HtmlReport;
+import io.hvcluster.core.report.ReportAction;
 import io.hvcluster.core.report.Timeline;
 import io.hvcluster.core.report.TimelineSvg;
 import io.hvcluster.testkit.fault.DurationText;
@@ -54,7 +55,7 @@ final class ScenarioReport {
     check("--report", dir);
     Files.createDirectories(dir);
     write(dir.resolve(HTML), html(result));
-    write(dir.resolve(SVG), TimelineSvg.render(result.record()));
+    write(dir.resolve(SVG), TimelineSvg.render(result.record(), actions(result)));
     write(dir.resolve(TRACE), result.trace());
     return dir.resolve(HTML);
   }
@@ -66,6 +67,24 @@ final class ScenarioReport {
     Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
+  /**
+   * The run's operator actions in order: the runner's own (forming the cluster, starting every VM, both at
+   * the start) and then the scenario's, with whether the cluster accepted each.
+   */
+  static List<ReportAction> actions(ScenarioResult result) {
+    List<ReportAction> out = new ArrayList<>();
+    long start = result.record().startNanos();
+    out.add(new ReportAction(start, "form-cluster", "the run starts by forming the cluster", true, "done"));
+    if (result.scenario().startVms()) {
+      out.add(new ReportAction(start, "start-all-vms", "\"startVms\" is on: every VM starts with the cluster", true,
+          "done"));
+    }
+    for (ActionOutcome o : result.outcomes()) {
+      out.add(new ReportAction(o.atNanos(), o.action().describe(), o.action().note(), o.accepted(), o.detail()));
+    }
+    return out;
+  }
+
   static String html(ScenarioResult result) {
     Scenario s = result.scenario();
     HtmlReport.Builder b = HtmlReport.builder(result.record()).title(s.name());
@@ -73,18 +92,12 @@ final class ScenarioReport {
       b.paragraph(s.description());
     }
     b.fact("scenario file", s.file().toString())
-        .fact("cluster description", s.clusterSource())
+        .fact("cluster description", s.clusterSource().startsWith("$.") ? "inline, in the scenario file's \"cluster\""
+            + " field" : s.clusterSource())
         .fact("quorum model", s.spec().quorum().name())
         .fact("duration", DurationText.format(s.duration()))
         .fact("VMs running at the end", result.vmsRunning() + " of " + result.record().vms().size());
-    List<List<String>> rows = new ArrayList<>();
-    for (ActionOutcome o : result.outcomes()) {
-      rows.add(List.of(Timeline.time(o.atNanos()), o.action().describe(), o.action().note(),
-          (o.accepted() ? "accepted: " : "REFUSED: ") + o.detail()));
-    }
-    if (!rows.isEmpty()) {
-      b.table("actions", "Actions", List.of("time", "action", "note", "result"), rows);
-    }
+    actions(result).forEach(b::action);
     s.faults().ifPresent(plan -> b.table("fault-plan", "Fault plan", List.of("plan (testkit FaultPlan)"),
         plan.timeline().lines().map(List::of).toList()));
     if (!result.faultHistory().isEmpty()) {

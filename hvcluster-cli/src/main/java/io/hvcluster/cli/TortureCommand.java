@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code hvcluster torture}: runs K generated fault plans against the real engine with every invariant
- * checked (S1–S11 after every kernel event, L1–L2 after the heal phase) and prints how many scenarios
+ * checked (S1–S12 after every kernel event, L1–L2 after the heal phase) and prints how many scenarios
  * ran, how many broke an invariant, how fast, how many faults were injected and which coverage probes
  * were hit; for the first violation, the plan shrunk to a minimal one and the command that replays it.
  *
@@ -40,46 +41,20 @@ final class TortureCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--nodes", paramLabel = "N", defaultValue = "4", description = "Nodes per cluster, 2 to 16"
-      + " (default: ${DEFAULT-VALUE}).")
-  @Range(min = 2, max = 16)
-  int nodes;
-
-  @Option(names = "--vms", paramLabel = "M", defaultValue = "20", description = "VMs per cluster (default:"
-      + " ${DEFAULT-VALUE}; 1 to 1000).")
-  @Range(min = 1, max = 1000)
-  int vms;
+  @Mixin ScenarioOptions options;
 
   @Option(names = "--scenarios", paramLabel = "K", defaultValue = "100", description = "How many scenarios to run"
       + " (default: ${DEFAULT-VALUE}).")
   @Range(min = 1, max = Integer.MAX_VALUE)
   int scenarios;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "1", converter = SeedOption.class,
-      description = "Seed, decimal or hex like 0x1F (default: ${DEFAULT-VALUE}).")
-  long seed;
-
   @Option(names = "--json", description = "Print the results as JSON.")
   boolean json;
-
-  @Option(names = "--max-faults", paramLabel = "F", defaultValue = "4", description = "Most faults per plan"
-      + " (default: ${DEFAULT-VALUE}; 0 to 20).")
-  @Range(min = 0, max = 20)
-  int maxFaults;
 
   @Option(names = "--threads", paramLabel = "T", description = "Scenarios run at once (default: the number of"
       + " processors; 1 to 64). The results do not depend on it.")
   @Range(min = 1, max = 64)
   Integer threads;
-
-  @Option(names = "--wide", description = "Draw each scenario's topology (2 to 16 nodes), memory pressure, fault"
-      + " count and spacing (up to twice --max-faults, within up to 10 minutes) and failover policies, in swarm"
-      + " fashion; --nodes and --vms are then ignored. For long campaigns (docs/property-testing.md).")
-  boolean wide;
-
-  @Option(names = "--defect", paramLabel = "DEFECT", description = "Enable a deliberate engine defect, to see the"
-      + " checkers catch it: ${COMPLETION-CANDIDATES}.")
-  List<Defect> defects = List.of();
 
   /**
    * Hears about every finished scenario, in order: the hook for a progress display. Nothing is printed
@@ -101,8 +76,9 @@ final class TortureCommand implements Callable<Integer> {
         bar.update(index + 1, (index + 1) + " of " + total + " scenarios");
       };
       try {
-        torture = Torture.builder().nodes(nodes).vms(vms).scenarios(scenarios).seed(seed).maxFaults(maxFaults)
-            .threads(workers).wide(wide).defects(defects.toArray(new Defect[0])).listener(listener).build();
+        torture = Torture.builder().nodes(options.nodes).vms(options.vms).scenarios(scenarios).seed(options.seed)
+            .maxFaults(options.maxFaults).threads(workers).wide(options.wide)
+            .defects(options.defects.toArray(new Defect[0])).listener(listener).build();
       } catch (IllegalArgumentException e) {
         throw new ParameterException(spec.commandLine(), e.getMessage());
       }
@@ -136,14 +112,14 @@ final class TortureCommand implements Callable<Integer> {
     missed(r).forEach(missed::add);
     ObjectNode byInvariant = m.putObject("violationsByInvariant");
     r.violationsByInvariant().forEach(byInvariant::put);
-    m.put("nodes", nodes);
-    m.put("vms", vms);
-    m.put("seed", JsonOutput.seed(seed));
-    m.put("maxFaults", maxFaults);
-    m.put("wide", wide);
+    m.put("nodes", options.nodes);
+    m.put("vms", options.vms);
+    m.put("seed", JsonOutput.seed(options.seed));
+    m.put("maxFaults", options.maxFaults);
+    m.put("wide", options.wide);
     m.put("threads", workers);
     ArrayNode defectNames = m.putArray("defects");
-    defects.forEach(d -> defectNames.add(d.name()));
+    options.defects.forEach(d -> defectNames.add(d.name()));
     m.put("wallSeconds", JsonOutput.wallSeconds(wallNanos));
     m.put("events", r.events());
     m.put("kernelEvents", r.steps());
@@ -157,7 +133,8 @@ final class TortureCommand implements Callable<Integer> {
     return Probes.all().stream().filter(p -> !r.probeCounts().containsKey(p)).sorted().toList();
   }
 
-  private static ObjectNode finding(Finding f) {
+  /** Returns a finding as the {@code firstViolation} object of {@code --json} (shared with campaign torture). */
+  static ObjectNode finding(Finding f) {
     ObjectNode m = JsonOutput.object();
     m.put("scenario", f.scenario());
     m.put("seed", JsonOutput.seed(f.seed()));
@@ -175,10 +152,9 @@ final class TortureCommand implements Callable<Integer> {
   }
 
   private void text(PrintWriter out, TortureReport r, double seconds, double perSecond, int workers) {
-    String topology = wide ? "wide (2 to 16 nodes, drawn policies)" : nodes + " nodes, " + vms + " VMs";
     out.printf(Locale.ROOT, "hvcluster torture: %s, seed %s, up to %d faults a plan, %d thread%s%s%n",
-        topology, Seeds.format(seed), wide ? 2 * maxFaults : maxFaults, workers, workers == 1 ? "" : "s",
-        defects.isEmpty() ? "" : ", defects " + defects);
+        options.topology(), Seeds.format(options.seed), options.planFaults(), workers, workers == 1 ? "" : "s",
+        options.defects.isEmpty() ? "" : ", defects " + options.defects);
     out.printf(Locale.ROOT, "scenarios: %d%n", r.scenarios());
     out.printf(Locale.ROOT, "violations: %d%s%n", r.violations(), r.violations() == 0 ? "" : " " + r.violationsByInvariant());
     out.printf(Locale.ROOT, "scenariosPerSecond: %.1f (%.2f s wall clock)%n", perSecond, seconds);
@@ -187,18 +163,21 @@ final class TortureCommand implements Callable<Integer> {
     List<String> missed = missed(r);
     out.printf(Locale.ROOT, "probesMissed: %s%n", missed.isEmpty() ? "none" : String.join(", ", missed));
     out.printf(Locale.ROOT, "events: %d cluster events, %d kernel events%n", r.events(), r.steps());
-    r.firstViolation().ifPresent(f -> {
-      out.println();
-      out.printf(Locale.ROOT, "first violation: scenario %d (seed %s): %s%n", f.scenario(), Seeds.format(f.seed()),
-          f.violation());
-      out.printf(Locale.ROOT, "minimal plan (%d of %d faults, %d shrink runs), breaking %s:%n", f.minimalPlan().size(),
-          f.plan().size(), f.shrinkRuns(), f.minimalViolation().invariant());
-      out.println(f.minimalPlan().timeline());
-      out.println(f.minimalPlan().toJson().stripTrailing());
-      out.println("replay: " + f.replay());
-      out.println();
-      out.println("report of the minimal plan:");
-      out.println(f.report());
-    });
+    r.firstViolation().ifPresent(f -> printFinding(out, f, f.scenario()));
+  }
+
+  /** Prints a finding: the violation, the minimal plan, the replay line and the report (shared with campaign torture). */
+  static void printFinding(PrintWriter out, Finding f, int scenario) {
+    out.println();
+    out.printf(Locale.ROOT, "first violation: scenario %d (seed %s): %s%n", scenario, Seeds.format(f.seed()),
+        f.violation());
+    out.printf(Locale.ROOT, "minimal plan (%d of %d faults, %d shrink runs), breaking %s:%n", f.minimalPlan().size(),
+        f.plan().size(), f.shrinkRuns(), f.minimalViolation().invariant());
+    out.println(f.minimalPlan().timeline());
+    out.println(f.minimalPlan().toJson().stripTrailing());
+    out.println("replay: " + f.replay());
+    out.println();
+    out.println("report of the minimal plan:");
+    out.println(f.report());
   }
 }

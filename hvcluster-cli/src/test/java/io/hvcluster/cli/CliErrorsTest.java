@@ -49,6 +49,21 @@ final class CliErrorsTest {
   }
 
   @Test
+  void anEraOutsideTheListAndAFeatureFromALaterReleaseAreRefusedWithTheirPath() throws IOException {
+    assertThat(simulate("{\"cluster\": \"two.json\", \"era\": \"WS2007\", \"duration\": \"1h\"}"))
+        .endsWith("s.json: $.era: unknown era 'WS2007'; allowed: WS2008, WS2008_R2, WS2012");
+    assertThat(simulate("{\"cluster\": {\"name\": \"C\", \"era\": \"WS2008\", \"hosts\": [{\"name\": \"a\"},"
+        + " {\"name\": \"b\"}], \"storage\": {\"type\": \"ISCSI\", \"luns\": [{\"name\": \"v\", \"sizeGiB\": 40,"
+        + " \"csv\": true}]}}, \"duration\": \"1h\"}"))
+        .contains("$.cluster.storage.luns[0].csv: LUN 'v' is a Cluster Shared Volume, which came with Windows Server 2008 R2;"
+            + " this cluster's era is WS2008");
+    assertThat(simulate("{\"cluster\": \"two.json\", \"duration\": \"1h\", \"actions\": [{\"at\": \"1m\","
+        + " \"action\": \"move-group\", \"group\": \"nope\", \"to\": \"best\"}]}"))
+        .endsWith("s.json: $.actions[0].group: group 'nope' is not in the cluster (a group is named after its first VM);"
+            + " its groups: web");
+  }
+
+  @Test
   void aMissingScenarioFileIsNamed() {
     assertThat(oneLineError("simulate", "--scenario", dir.resolve("nope.json").toString()))
         .isEqualTo("hvcluster: " + dir.resolve("nope.json") + ": cannot read: no such file");
@@ -63,7 +78,7 @@ final class CliErrorsTest {
   @Test
   void unknownAndDuplicateFieldsAreRefusedWithTheirPath() throws IOException {
     assertThat(simulate("{\"cluster\": \"two.json\", \"duration\": \"1h\", \"acts\": []}"))
-        .endsWith("s.json: $.acts: unknown field 'acts'; known fields here: name, description, cluster, seed, duration,"
+        .endsWith("s.json: $.acts: unknown field 'acts'; known fields here: name, description, cluster, era, seed, duration,"
             + " startVms, actions, faults");
     assertThat(simulate("{\"cluster\": \"two.json\", \"duration\": \"1h\", \"duration\": \"2h\"}"))
         .contains("s.json: $.duration: Duplicate field 'duration'");
@@ -193,7 +208,7 @@ final class CliErrorsTest {
   @Test
   void anUnknownCommandIsAnsweredWithTheCommandsThereAre() {
     assertThat(oneLineError("bogus")).isEqualTo("hvcluster: unknown command 'bogus'; allowed: demo, simulate, migrate,"
-        + " torture, validate, plan, save-bench, saved-state, help (see 'hvcluster --help')");
+        + " torture, campaign, grid, validate, plan, save-bench, saved-state, help (see 'hvcluster --help')");
     assertThat(oneLineError("saved-state", "check", "x"))
         .isEqualTo("hvcluster: unknown command 'check'; allowed: verify (see 'hvcluster saved-state --help')");
     // Options and surplus arguments of a command without subcommands keep picocli's words.

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Compiles the Java blocks of the docs that promise to be compiled, runs their main class, and checks its output. */
 final class DocsExamplesTest {
   private static final Pattern JAVA = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
-  private static final Pattern OUTPUT = Pattern.compile("It prints:\\n\\n```\\n(.*?)```", Pattern.DOTALL);
+  private static final Pattern OUTPUT = Pattern.compile("It prints[^\\n]*:\\n\\n```\\n(.*?)```", Pattern.DOTALL);
   private static final Pattern CLASS = Pattern.compile("public (?:final )?class (\\w+)");
 
   @Test
@@ -35,6 +35,12 @@ final class DocsExamplesTest {
   void theEmbeddingGuideCompilesAndPrintsWhatItSays(@TempDir Path dir) throws Exception {
     String doc = Files.readString(CliRun.repositoryFile("docs", "embedding.md"), StandardCharsets.UTF_8);
     assertThat(run(doc, "CapacityCheck", dir)).isEqualTo(expected(doc));
+  }
+
+  @Test
+  void theCampaignsGuideCompilesAndPrintsWhatItSays(@TempDir Path dir) throws Exception {
+    String doc = Files.readString(CliRun.repositoryFile("docs", "campaigns.md"), StandardCharsets.UTF_8);
+    assertThat(run(doc, "CampaignExample", dir)).isEqualTo(expected(doc));
   }
 
   private static String expected(String doc) {

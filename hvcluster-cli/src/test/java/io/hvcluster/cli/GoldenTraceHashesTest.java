@@ -31,7 +31,7 @@ final class GoldenTraceHashesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern DEMO_HASH = Pattern.compile("trace hash ([0-9a-f]{32})");
   private static final List<String> SCENARIOS = List.of("planned-maintenance", "retail-host-failure",
-      "saas-120-vms", "split-brain", "sql-guest-cluster");
+      "saas-120-vms", "site-loss-recovery", "split-brain", "sql-guest-cluster");
 
   @Test
   void everyGoldenRunKeepsItsTraceHash() throws IOException {

@@ -55,6 +55,6 @@ final class LibraryAgreesWithTheCliTest {
             .as(file.toString()).isEqualTo(status);
       }
     }
-    assertThat(scenarios).isEqualTo(5);
+    assertThat(scenarios).isEqualTo(6);
   }
 }

@@ -3,6 +3,11 @@ package io.hvcluster.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.hvcluster.campaign.Campaign;
+import io.hvcluster.campaign.FleetWork;
+import io.hvcluster.campaign.LocalEngine;
+import io.hvcluster.campaign.TortureWork;
+import io.hvcluster.campaign.spi.GridOptions;
 import io.hvcluster.core.fleet.FleetSimulation;
 import io.hvcluster.core.fleet.FleetSpec;
 import io.hvcluster.core.migration.LiveMigration;
@@ -10,6 +15,7 @@ import io.hvcluster.testkit.engine.Torture;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -44,6 +50,23 @@ final class OptionRangesTest {
     LIBRARY.put("torture --threads", v -> Torture.builder().threads((int) v));
     LIBRARY.put("migrate --max-passes", v -> LiveMigration.builder().maxPasses((int) v));
     LIBRARY.put("migrate --downtime-limit-ms", v -> LiveMigration.builder().downtimeLimit(Duration.ofMillis((long) v)));
+    for (String c : new String[] {"campaign torture", "campaign fleet"}) {
+      LIBRARY.put(c + " --batch-size", v -> Campaign.of(TortureWork.of(2, 1, 0)).batchSize((int) v));
+      LIBRARY.put(c + " --threads", v -> LocalEngine.withThreads((int) v).close());
+      LIBRARY.put(c + " --port", v -> GridOptions.defaults().withPort((int) v));
+    }
+    LIBRARY.put("campaign torture --nodes", v -> TortureWork.of((int) v, 1, 0));
+    LIBRARY.put("campaign torture --vms", v -> TortureWork.of(2, (int) v, 0));
+    LIBRARY.put("campaign torture --max-faults", v -> TortureWork.of(2, 1, (int) v));
+    LIBRARY.put("campaign torture --runs", v -> Campaign.of(TortureWork.of(2, 1, 0)).runs((int) v));
+    LIBRARY.put("campaign fleet --hosts", v -> FleetWork.of((int) v, 0, 1, List.of(0.0), List.of(1.0)));
+    LIBRARY.put("campaign fleet --vms", v -> FleetWork.of(2, (int) v, 1, List.of(0.0), List.of(1.0)));
+    LIBRARY.put("campaign fleet --days", v -> FleetWork.of(2, 0, v, List.of(0.0), List.of(1.0)));
+    // The command line's own: points × replicas must fit a campaign's count of runs.
+    LIBRARY.put("campaign fleet --replicas", null);
+    LIBRARY.put("grid member --port", v -> GridOptions.defaults().withPort((int) v));
+    LIBRARY.put("grid member --threads", v -> GridOptions.defaults().withThreads((int) v));
+    OWN_MAXIMUM.add("campaign torture --runs");
     // Upper bounds of the command line's own: the library takes any count of scenarios and any limit.
     OWN_MAXIMUM.add("torture --scenarios");
     OWN_MAXIMUM.add("simulate --threads");
@@ -51,6 +74,8 @@ final class OptionRangesTest {
     // The cost model takes any rate; the command keeps links and guests within what a run can simulate.
     LIBRARY.put("migrate --link-gbps", null);
     LIBRARY.put("migrate --dirty-pages-per-second", null);
+    // A count of VMs the command builds for its own demonstration cluster; the library has no such setting.
+    LIBRARY.put("migrate --concurrent", null);
   }
 
   @Test

@@ -49,6 +49,39 @@ final class PlanCommandTest {
     assertThat(root.get("reserve").get("failedHosts").get(0).asText()).isEqualTo("hv01");
   }
 
+  /** One 24 GiB VM and five of 2 GiB on three hosts of 32 GiB (31 for VMs each). */
+  private Path uneven(String era) throws Exception {
+    Path file = dir.resolve("uneven-" + era + ".json");
+    StringBuilder luns = new StringBuilder();
+    StringBuilder vms = new StringBuilder();
+    for (int i = 1; i <= 6; i++) {
+      luns.append(i > 1 ? ", " : "").append("{\"name\": \"lun").append(i).append("\", \"sizeGiB\": 40}");
+      vms.append(i > 1 ? ", " : "").append("{\"name\": \"vm").append(i).append("\", \"memoryGiB\": ")
+          .append(i == 1 ? 24 : 2).append(", \"luns\": [\"lun").append(i).append("\"]}");
+    }
+    // Hosts with the dedicated networks validation asks for: plan fails what validate fails.
+    String host = "\", \"installation\": \"SERVER_CORE\", \"heartbeatNetwork\": true, \"iscsiNetwork\": true}";
+    Files.writeString(file, "{\"name\": \"UNEVEN\"" + (era.isEmpty() ? "" : ", \"era\": \"" + era + "\"")
+        + ", \"hosts\": [{\"name\": \"h1" + host + ", {\"name\": \"h2" + host + ", {\"name\": \"h3" + host + "],"
+        + " \"storage\": {\"type\": \"ISCSI\", \"luns\": [" + luns + "]}, \"vms\": [" + vms + "]}");
+    return file;
+  }
+
+  @Test
+  void planSaysWhichReserveMethodItUsedAndTheEraChoosesIt() throws Exception {
+    CliRun slots = CliRun.of("plan", uneven("WS2008").toString());
+    assertThat(slots.exit()).isEqualTo(1);
+    assertThat(slots.out()).contains("  method: slots (SCVMM 2008: slot = the largest VM's memory), the default of era"
+        + " WS2008").contains("over-committed, 4 slots short").contains("Result: OVER-COMMITTED");
+
+    CliRun packing = CliRun.of("plan", uneven("").toString(), "--json");
+    assertThat(packing.exit()).isZero();
+    JsonNode reserve = new com.fasterxml.jackson.databind.ObjectMapper().readTree(packing.out()).get("reserve");
+    assertThat(reserve.get("method").asText()).isEqualTo("bin-packing");
+    assertThat(reserve.get("era").asText()).isEqualTo("WS2012");
+    assertThat(reserve.get("overCommitted").asBoolean()).isFalse();
+  }
+
   @Test
   void theMaintenanceWindowOfTheDescribedClusterIncludesTheSharedStoragePath() throws Exception {
     CliRun run = CliRun.of("plan", CliRun.example("retail-4-node.json").toString(), "--json");

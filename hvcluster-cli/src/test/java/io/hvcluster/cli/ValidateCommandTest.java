@@ -27,7 +27,9 @@ final class ValidateCommandTest {
     assertThat(run.out()).startsWith("Validate a Configuration: cluster RETAIL, 4 nodes, 12 VMs")
         .contains("WARN  Inventory             server-core              node4: is a full installation")
         .contains("WARN  Storage               fixed-vhd                print: uses DYNAMIC VHDs")
-        .endsWith("Result: WARN (0 failed, 2 warnings, 18 passed)" + System.lineSeparator());
+        .contains("PASS  System Configuration  era                      cluster: WS2012: Windows Server 2012 with VMM 2012"
+            + " (no era is stated")
+        .endsWith("Result: WARN (0 failed, 2 warnings, 19 passed)" + System.lineSeparator());
   }
 
   @Test
@@ -35,7 +37,7 @@ final class ValidateCommandTest {
     CliRun run = CliRun.of("validate", CliRun.example("saas-12-hosts-120-vms.json").toString());
 
     assertThat(run.exit()).isZero();
-    assertThat(run.out()).contains("Result: PASS (0 failed, 0 warnings, 20 passed)");
+    assertThat(run.out()).contains("Result: PASS (0 failed, 0 warnings, 21 passed)");
   }
 
   @Test
@@ -57,7 +59,8 @@ final class ValidateCommandTest {
     assertThat(report.get("cluster").asText()).isEqualTo("RETAIL");
     assertThat(report.get("status").asText()).isEqualTo("WARN");
     assertThat(report.get("counts").get("warn").asInt()).isEqualTo(2);
-    assertThat(report.get("items")).hasSize(20);
+    assertThat(report.get("items")).hasSize(21);
+    assertThat(run.out()).contains("\"rule\" : \"era\"");
     JsonNode first = report.get("items").get(0);
     assertThat(first.get("rule").asText()).isEqualTo("node-count");
     assertThat(first.get("category").asText()).isEqualTo("INVENTORY");

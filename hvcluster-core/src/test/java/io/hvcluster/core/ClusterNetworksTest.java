@@ -77,6 +77,22 @@ final class ClusterNetworksTest {
   }
 
   @Test
+  void healingTheNetworkBringsBackANodeThatLostEveryClusterNetwork() {
+    for (HeartbeatMode mode : HeartbeatMode.values()) {
+      try (Simulation sim = Simulation.builder().seed(5).heartbeatMode(mode).build()) {
+        Cluster c = cluster(sim);
+        sim.faults(c).cutNetwork(NODE3, "private");
+        sim.faults(c).cutNetwork(NODE3, "public");
+        sim.runFor(Duration.ofSeconds(30));
+        assertThat(c.host(NODE3).state()).as(mode.name()).isNotEqualTo(NodeState.UP);
+        sim.faults(c).healNetwork();
+        sim.runFor(Duration.ofMinutes(1));
+        assertThat(c.host(NODE3).state()).as(mode.name()).isEqualTo(NodeState.UP);
+      }
+    }
+  }
+
+  @Test
   void theNetworksAreValidated() {
     ClusterSettings s = TestSpecs.fourNodes().settings();
     assertThat(s.networks()).containsExactly(ClusterNetwork.defaultNetwork());

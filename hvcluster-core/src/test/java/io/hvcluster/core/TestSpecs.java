@@ -37,6 +37,13 @@ public final class TestSpecs {
     return b.build();
   }
 
+  /** A cluster of {@code nodes} nodes with one VM, vm1, under the given failover policy. */
+  public static ClusterSpec oneVm(QuorumModel quorum, int nodes, io.hvcluster.api.spec.FailoverPolicy policy) {
+    ClusterSpec base = cluster("F", quorum, nodes, 1);
+    VmSpec vm = base.vms().get(0).toBuilder().failover(policy).build();
+    return new ClusterSpec(base.name(), base.quorum(), base.hosts(), base.storage(), List.of(vm), base.settings());
+  }
+
   /** Four nodes, node and disk majority, twelve VMs: the embedded demo's shape. */
   public static ClusterSpec fourNodes() {
     return cluster("HV1", QuorumModel.NODE_AND_DISK_MAJORITY, 4, 12);

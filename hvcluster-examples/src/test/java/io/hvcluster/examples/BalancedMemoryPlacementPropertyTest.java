@@ -22,7 +22,7 @@ import java.util.List;
 
 /**
  * The property test of a custom placement policy: on generated clusters under generated faults, with
- * every invariant of the engine checked after every event (S1–S11) and after healing (L1–L2), the
+ * every invariant of the engine checked after every event (S1–S12) and after healing (L1–L2), the
  * cluster stays safe and live with {@link BalancedMemoryPlacement}, and every node the policy chose was
  * one no other eligible node beat. A failing try prints its seed, the shrunk fault plan and a replay.
  */

@@ -26,6 +26,8 @@ public enum ActionKind {
   RESUME_NODE("resume-node", Shape.HOST),
   /** Pause a node and move its groups away by quick migration. */
   DRAIN_NODE("drain-node", Shape.HOST),
+  /** Start a node's cluster service with forced quorum (net start clussvc /forcequorum). */
+  FORCE_QUORUM("force-quorum", Shape.HOST),
   /** Start the cluster service on a node. */
   START_CLUSTER_SERVICE("start-cluster-service", Shape.HOST),
   /** Stop the cluster service on a node gracefully. */
@@ -44,6 +46,8 @@ public enum ActionKind {
   LIVE_MIGRATE("live-migrate", Shape.MOVE),
   /** Shut down, hand the LUN over, boot. */
   COLD_MIGRATE("cold-migrate", Shape.MOVE),
+  /** Move a group to a node, or to the best possible node ("to": "best"). */
+  MOVE_GROUP("move-group", Shape.GROUP),
   /** Cut the heartbeat network between sides of hosts. */
   PARTITION("partition", Shape.SIDES),
   /** Restore every heartbeat link. */
@@ -74,6 +78,8 @@ public enum ActionKind {
     VM(List.of("vm")),
     /** A VM and a target node: {@code vm}, {@code to}. */
     MOVE(List.of("vm", "to")),
+    /** A group and a target node, or {@code "best"} for the best possible node: {@code group}, {@code to}. */
+    GROUP(List.of("group", "to")),
     /** A one-way link: {@code from}, {@code to}. */
     LINK(List.of("from", "to")),
     /** A node's interface on a cluster network: {@code host}, {@code network}. */

@@ -3,6 +3,7 @@ package io.hvcluster.json;
 import io.hvcluster.api.spec.GuestOs;
 import io.hvcluster.api.spec.Installation;
 import io.hvcluster.api.spec.Priority;
+import io.hvcluster.api.spec.Era;
 import io.hvcluster.api.spec.QuorumModel;
 import io.hvcluster.api.spec.StorageType;
 import io.hvcluster.core.management.description.Architecture;
@@ -20,7 +21,7 @@ final class DescriptionJson {
   private DescriptionJson() {}
 
   /** The top-level object. */
-  record ClusterJson(String name, QuorumModel quorum, Integer reserve, List<HostJson> hosts, StorageJson storage,
+  record ClusterJson(String name, Era era, QuorumModel quorum, Integer reserve, List<HostJson> hosts, StorageJson storage,
       List<VmJson> vms, List<WorkloadJson> workloads, PlanningJson planning) {}
 
   /** An element of {@code hosts}, and {@code planning.hostModel}. */

@@ -34,6 +34,7 @@ final class DescriptionMapping {
 
   static ClusterDescription toModel(ClusterJson json) {
     ClusterDescription.Builder b = ClusterDescription.builder(required("$.name", json.name()));
+    set(json.era(), b::era);
     set(json.quorum(), b::quorum);
     set(json.reserve(), b::reserve);
     forEach("$.hosts", json.hosts(), (path, h) -> b.host(host(path, h)));
@@ -174,7 +175,7 @@ final class DescriptionMapping {
         w.memoryGiB(), w.iops(), w.networkMbps(), w.diskGiB(), w.vcpus(), w.guestOs())));
     PlanningJson planning = d.planning().map(p -> new PlanningJson(hostJson(p.hostModel()), p.maxNodesPerCluster(),
         p.maxCpuPercent(), p.hostIops())).orElse(null);
-    return new ClusterJson(d.name(), d.quorum().orElse(null), d.reserve(), hosts, storage, vms, workloads, planning);
+    return new ClusterJson(d.name(), d.era().orElse(null), d.quorum().orElse(null), d.reserve(), hosts, storage, vms, workloads, planning);
   }
 
   private static HostJson hostJson(HostDescription h) {

@@ -24,7 +24,7 @@ import org.apiguardian.api.API;
 public record ScenarioAction(int index, Duration at, ActionKind kind, Target target, String note) {
   /** The targets of an action; the shape follows {@link ActionKind.Shape}. */
   @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
-  public sealed interface Target permits OnHost, OnVm, Move, OnLink, OnNetwork, OnLun, Sides, OnCluster {}
+  public sealed interface Target permits OnHost, OnVm, Move, MoveGroup, OnLink, OnNetwork, OnLun, Sides, OnCluster {}
 
   /**
    * A host or node.
@@ -50,6 +50,16 @@ public record ScenarioAction(int index, Duration at, ActionKind kind, Target tar
    */
   @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
   public record Move(VmId vm, HostId to) implements Target {}
+
+  /**
+   * A group and the node it should move to, or empty for the best possible node.
+   *
+   * @param group the group's name
+   * @param to the node it moves to; empty for the best possible node
+   * @since 0.1.0
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+  public record MoveGroup(String group, java.util.Optional<HostId> to) implements Target {}
 
   /**
    * A one-way heartbeat link.
@@ -126,6 +136,8 @@ public record ScenarioAction(int index, Duration at, ActionKind kind, Target tar
       return " " + t.vm();
     } else if (target instanceof Move t) {
       return " " + t.vm() + " to " + t.to();
+    } else if (target instanceof MoveGroup t) {
+      return " " + t.group() + " to " + t.to().map(HostId::name).orElse("the best possible node");
     } else if (target instanceof OnLink t) {
       return " " + t.from() + " → " + t.to();
     } else if (target instanceof OnNetwork t) {

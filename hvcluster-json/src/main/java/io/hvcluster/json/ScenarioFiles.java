@@ -7,6 +7,7 @@ import io.hvcluster.api.LunId;
 import io.hvcluster.api.VmId;
 import io.hvcluster.api.spec.ClusterNetwork;
 import io.hvcluster.api.spec.ClusterSpec;
+import io.hvcluster.api.spec.Era;
 import io.hvcluster.core.management.description.ClusterDescription;
 import io.hvcluster.core.management.description.HostDescription;
 import io.hvcluster.core.management.description.InvalidDescriptionException;
@@ -44,8 +45,8 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public final class ScenarioFiles {
-  private static final List<String> TOP = List.of("name", "description", "cluster", "seed", "duration", "startVms",
-      "actions", "faults");
+  private static final List<String> TOP = List.of("name", "description", "cluster", "era", "seed", "duration",
+      "startVms", "actions", "faults");
 
   private final Path file;
 
@@ -105,6 +106,17 @@ public final class ScenarioFiles {
     } else {
       throw fail("$.cluster", "expected a cluster description object or the path of a description file, found "
           + JsonNodes.kind(clusterNode));
+    }
+    if (present(root, "era")) {
+      JsonNode e = root.get("era");
+      if (!e.isTextual()) {
+        throw fail("$.era", "expected an era name (WS2008, WS2008_R2, WS2012), found " + JsonNodes.kind(e));
+      }
+      try {
+        cluster = cluster.toBuilder().era(Era.parse(e.textValue())).build();
+      } catch (IllegalArgumentException bad) {
+        throw fail("$.era", bad.getMessage());
+      }
     }
     ClusterSpec spec = spec(cluster, clusterSource);
     long seed = Scenario.DEFAULT_SEED;
@@ -254,6 +266,7 @@ public final class ScenarioFiles {
       case HOST -> new ScenarioAction.OnHost(host(node, "host", where, cluster));
       case VM -> new ScenarioAction.OnVm(vm(node, "vm", where, cluster));
       case MOVE -> new ScenarioAction.Move(vm(node, "vm", where, cluster), host(node, "to", where, cluster));
+      case GROUP -> new ScenarioAction.MoveGroup(group(node, where, cluster), hostOrBest(node, where, cluster));
       case LINK -> new ScenarioAction.OnLink(host(node, "from", where, cluster), host(node, "to", where, cluster));
       case NETWORK -> new ScenarioAction.OnNetwork(host(node, "host", where, cluster), network(node, where, cluster));
       case LUN -> new ScenarioAction.OnLun(lun(node, where, cluster));
@@ -269,6 +282,30 @@ public final class ScenarioFiles {
   private HostId host(JsonNode node, String field, String where, ClusterDescription cluster) {
     String name = name(required(node, field, where), where + "." + field);
     return checkHost(name, where + "." + field, cluster);
+  }
+
+  private String group(JsonNode node, String where, ClusterDescription cluster) {
+    String name = name(required(node, "group", where), where + ".group");
+    List<String> groups = cluster.failoverGroups().stream().map(g -> g.name()).toList();
+    if (!groups.contains(name)) {
+      throw fail(where + ".group", "group '" + name + "' is not in the cluster (a group is named after its first VM);"
+          + " its groups: " + (groups.size() <= 12 ? String.join(", ", groups)
+              : String.join(", ", groups.subList(0, 12)) + ", … (" + groups.size() + " in all)"));
+    }
+    return name;
+  }
+
+  /** A host name, or "best" for the best possible node. */
+  private Optional<HostId> hostOrBest(JsonNode node, String where, ClusterDescription cluster) {
+    String name = name(required(node, "to", where), where + ".to");
+    if (cluster.host(name).isEmpty() && name.equals("best")) {
+      return Optional.empty();
+    }
+    if (cluster.host(name).isEmpty()) {
+      throw fail(where + ".to", "host '" + name + "' is not in the cluster; write a host (" + String.join(", ",
+          cluster.hosts().stream().map(HostDescription::name).toList()) + ") or \"best\" for the best possible node");
+    }
+    return Optional.of(HostId.of(name));
   }
 
   private HostId checkHost(String name, String where, ClusterDescription cluster) {

@@ -133,6 +133,7 @@ public final class ScenarioRunner {
       case PAUSE_NODE -> cluster.pauseNode(host(t));
       case RESUME_NODE -> cluster.resumeNode(host(t));
       case DRAIN_NODE -> cluster.drainNode(host(t));
+      case FORCE_QUORUM -> cluster.forceQuorum(host(t));
       case START_CLUSTER_SERVICE -> cluster.startClusterService(host(t));
       case STOP_CLUSTER_SERVICE -> cluster.stopClusterService(host(t));
       case START_VM -> cluster.startVm(((ScenarioAction.OnVm) t).vm());
@@ -143,6 +144,14 @@ public final class ScenarioRunner {
         ScenarioAction.Move m = (ScenarioAction.Move) t;
         MigrationHandle h = cluster.migrate(m.vm(), m.to(), strategy(a.kind()));
         return h.strategy() + " migration of " + m.vm() + " to " + m.to() + " started";
+      }
+      case MOVE_GROUP -> {
+        ScenarioAction.MoveGroup m = (ScenarioAction.MoveGroup) t;
+        if (m.to().isPresent()) {
+          cluster.moveGroup(m.group(), m.to().get());
+          return "group " + m.group() + " moving to " + m.to().get();
+        }
+        return "group " + m.group() + " moving to the best possible node, " + cluster.moveGroupToBestNode(m.group());
       }
       case PARTITION -> faults.partition(((ScenarioAction.Sides) t).sides());
       case HEAL -> faults.healNetwork();

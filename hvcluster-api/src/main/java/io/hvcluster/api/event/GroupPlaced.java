@@ -4,16 +4,17 @@ import io.hvcluster.api.HostId;
 import org.apiguardian.api.API;
 
 /**
- * Reports the node chosen for a group (initial start, failover, failback or drain), once per decision,
- * when it is made: a drained group is reported when the drain decides its target, not again when it
- * arrives.
+ * Reports the node chosen for a group (initial start, failover, failback, drain or an operator's
+ * move), once per decision, when it is made: a drained group is reported when the drain decides its
+ * target, not again when it arrives.
  *
  * @param timeNanos virtual time in nanoseconds
  * @param cluster the cluster's name
  * @param group the group's name
  * @param target the chosen node
  * @param policy who chose it: the placement policy's name, or {@code "failback-policy"} when the group's
- *     failback policy takes it back to its preferred owner
+ *     failback policy takes it back to its preferred owner, or {@code "operator"} when an operator moved
+ *     it to a node named in the move (a move to the best possible node names the placement policy)
  * @param reason why that node, for example {@code "preferred owner 1 of 2"}
  * @since 0.1.0
  */

@@ -53,6 +53,18 @@ public interface MigrationStrategy {
   String name();
 
   /**
+   * Returns the Windows Server release that brought this way of moving a VM: a cluster of an earlier era
+   * refuses the migration, naming that release. Quick Migration and cold migration work in every era
+   * ({@link io.hvcluster.api.spec.Era#WS2008}, the default); Live Migration needs
+   * {@link io.hvcluster.api.spec.Era#WS2008_R2}.
+   *
+   * @return the earliest era that has this strategy
+   */
+  default io.hvcluster.api.spec.Era introducedIn() {
+    return io.hvcluster.api.spec.Era.WS2008;
+  }
+
+  /**
    * Begins one migration. Returns promptly; the migration continues through callbacks scheduled on the
    * context.
    *

@@ -16,5 +16,10 @@ public enum PlacementReason {
   /** The group returns to a preferred owner. */
   FAILBACK,
   /** The group's node is being drained for maintenance. */
-  DRAIN
+  DRAIN,
+  /**
+   * An operator moves the group (Failover Cluster Manager's "Move this service or application to
+   * another node", {@code cluster group NAME /move}), to a named node or to the best possible one.
+   */
+  MOVE
 }

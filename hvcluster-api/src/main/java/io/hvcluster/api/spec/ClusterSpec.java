@@ -37,11 +37,13 @@ import org.apiguardian.api.API;
  * @param storage the shared storage
  * @param vms the highly available VMs, with unique names
  * @param settings heartbeat, start throttling and cost model
+ * @param era the Windows Server release the cluster models ({@link Era#DEFAULT} when not chosen): it
+ *     refuses features from later releases and chooses the cluster-reserve method
  * @since 0.1.0
  */
 @API(status = API.Status.STABLE, since = "0.1.0")
 public record ClusterSpec(String name, QuorumModel quorum, List<HostSpec> hosts, StorageSpec storage,
-    List<VmSpec> vms, ClusterSettings settings) {
+    List<VmSpec> vms, ClusterSettings settings, Era era) {
 
   /** The fewest nodes a failover cluster may have. */
   public static final int MIN_NODES = 2;
@@ -57,8 +59,10 @@ public record ClusterSpec(String name, QuorumModel quorum, List<HostSpec> hosts,
    * @param storage the shared storage
    * @param vms the highly available VMs, with unique names
    * @param settings heartbeat, start throttling and cost model
+   * @param era the Windows Server release the cluster models
    * @throws InvalidConfigurationException when the node count is outside 2 to 16, names repeat, a
-   * reference names something that does not exist, or the quorum model and witness disk disagree
+   * reference names something that does not exist, the quorum model and witness disk disagree, or a
+   * feature came with a release after the era (naming that release)
    */
   public ClusterSpec {
     Names.check("cluster", name);
@@ -68,6 +72,7 @@ public record ClusterSpec(String name, QuorumModel quorum, List<HostSpec> hosts,
     Checks.notNull(what + " storage", storage);
     vms = Checks.list(what + " VMs", vms);
     Checks.notNull(what + " settings", settings);
+    Checks.notNull(what + " era", era);
     if (hosts.size() < MIN_NODES || hosts.size() > MAX_NODES) {
       throw new InvalidConfigurationException(what + " has " + hosts.size() + " node" + (hosts.size() == 1 ? "" : "s")
           + "; a failover cluster has " + MIN_NODES + " to " + MAX_NODES);
@@ -110,6 +115,36 @@ public record ClusterSpec(String name, QuorumModel quorum, List<HostSpec> hosts,
             + " at least two VM nodes");
       }
     });
+    checkEra(era, storage, vms);
+  }
+
+  /**
+   * Creates a cluster spec of the default era ({@link Era#DEFAULT}), as before eras existed.
+   *
+   * @param name the cluster's name
+   * @param quorum the quorum model
+   * @param hosts the nodes, 2 to 16, with unique names
+   * @param storage the shared storage
+   * @param vms the highly available VMs, with unique names
+   * @param settings heartbeat, start throttling and cost model
+   * @throws InvalidConfigurationException as the canonical constructor does
+   */
+  public ClusterSpec(String name, QuorumModel quorum, List<HostSpec> hosts, StorageSpec storage, List<VmSpec> vms,
+      ClusterSettings settings) {
+    this(name, quorum, hosts, storage, vms, settings, Era.DEFAULT);
+  }
+
+  private static void checkEra(Era era, StorageSpec storage, List<VmSpec> vms) {
+    for (LunSpec lun : storage.luns()) {
+      if (lun.csv()) {
+        era.require("LUN '" + lun.id() + "' is a Cluster Shared Volume", Era.WS2008_R2);
+      }
+    }
+    for (VmSpec vm : vms) {
+      if (vm.priority() != Priority.MEDIUM) {
+        era.require("VM '" + vm.id() + "' has group priority " + vm.priority(), Era.WS2012);
+      }
+    }
   }
 
   private static void checkQuorum(String what, QuorumModel quorum, StorageSpec storage) {
@@ -170,7 +205,7 @@ public record ClusterSpec(String name, QuorumModel quorum, List<HostSpec> hosts,
   public ClusterSpec withHost(HostSpec host) {
     List<HostSpec> more = new ArrayList<>(hosts);
     more.add(host);
-    return new ClusterSpec(name, quorum, more, storage, vms, settings);
+    return new ClusterSpec(name, quorum, more, storage, vms, settings, era);
   }
 
   /**
@@ -183,7 +218,7 @@ public record ClusterSpec(String name, QuorumModel quorum, List<HostSpec> hosts,
   public ClusterSpec withVm(VmSpec vm) {
     List<VmSpec> more = new ArrayList<>(vms);
     more.add(vm);
-    return new ClusterSpec(name, quorum, hosts, storage, more, settings);
+    return new ClusterSpec(name, quorum, hosts, storage, more, settings, era);
   }
 
   /**
@@ -193,7 +228,18 @@ public record ClusterSpec(String name, QuorumModel quorum, List<HostSpec> hosts,
    * @return the new spec
    */
   public ClusterSpec withSettings(ClusterSettings newSettings) {
-    return new ClusterSpec(name, quorum, hosts, storage, vms, newSettings);
+    return new ClusterSpec(name, quorum, hosts, storage, vms, newSettings, era);
+  }
+
+  /**
+   * Returns a copy of another era.
+   *
+   * @param newEra the Windows Server release to model
+   * @return the new spec
+   * @throws InvalidConfigurationException when the spec uses a feature the era does not have
+   */
+  public ClusterSpec withEra(Era newEra) {
+    return new ClusterSpec(name, quorum, hosts, storage, vms, settings, newEra);
   }
 
   /**
@@ -220,6 +266,7 @@ public record ClusterSpec(String name, QuorumModel quorum, List<HostSpec> hosts,
     private StorageSpec storage;
     private final List<VmSpec> vms = new ArrayList<>();
     private ClusterSettings settings;
+    private Era era = Era.DEFAULT;
 
     private Builder(String name) {
       this.name = name;
@@ -281,6 +328,17 @@ public record ClusterSpec(String name, QuorumModel quorum, List<HostSpec> hosts,
     }
 
     /**
+     * Sets the era: the Windows Server release the cluster models (default {@link Era#DEFAULT}).
+     *
+     * @param value the era
+     * @return this builder
+     */
+    public Builder era(Era value) {
+      this.era = value;
+      return this;
+    }
+
+    /**
      * Builds and validates the spec.
      *
      * @return the spec
@@ -291,7 +349,7 @@ public record ClusterSpec(String name, QuorumModel quorum, List<HostSpec> hosts,
         throw new InvalidConfigurationException("cluster '" + name + "' has no storage; set the shared storage");
       }
       ClusterSettings s = settings != null ? settings : ClusterSettings.defaults(storage.type());
-      return new ClusterSpec(name, quorum, hosts, storage, vms, s);
+      return new ClusterSpec(name, quorum, hosts, storage, vms, s, era);
     }
   }
 }

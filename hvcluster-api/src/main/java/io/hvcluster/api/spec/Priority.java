@@ -5,6 +5,10 @@ import org.apiguardian.api.API;
 /**
  * The start priority of a group: higher priorities are placed and started first after a failure.
  *
+ * <p>A Windows Server 2012 property ({@code Priority} of a cluster group, with No Auto Start): a cluster of
+ * era {@link Era#WS2008} or {@link Era#WS2008_R2} refuses any priority but {@link #MEDIUM}, the value every
+ * group has there.
+ *
  * @since 0.1.0
  */
 @API(status = API.Status.STABLE, since = "0.1.0")

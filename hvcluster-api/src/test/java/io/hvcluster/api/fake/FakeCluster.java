@@ -306,6 +306,21 @@ public final class FakeCluster implements Cluster {
   }
 
   @Override
+  public void moveGroup(String group, HostId target) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public HostId moveGroupToBestNode(String group) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public void forceQuorum(HostId node) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
   public PlacementPolicy placementPolicy() {
     throw new UnsupportedOperationException();
   }

@@ -108,12 +108,7 @@ final class NetworkFaults {
       return;
     }
     faults.healed("partition", "all heartbeat links restored");
-    List<ClusterNetwork> networks = model().settings().networks();
-    for (SimHost h : model().hosts()) {
-      for (int n = 0; n < networks.size(); n++) {
-        faults.c.links.setInterfaceDown(h, n, false);
-      }
-    }
+    faults.c.links.restoreInterfaces();
     for (SimHost a : model().hosts()) {
       for (SimHost b : model().hosts()) {
         if (a != b) {

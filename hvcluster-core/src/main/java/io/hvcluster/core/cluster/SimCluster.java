@@ -17,6 +17,7 @@ import io.hvcluster.api.event.OperatorAction;
 import io.hvcluster.api.migration.MigrationStrategy;
 import io.hvcluster.api.placement.PlacementPolicy;
 import io.hvcluster.api.spec.ClusterSpec;
+import io.hvcluster.api.spec.Era;
 import io.hvcluster.api.spec.HostSpec;
 import io.hvcluster.api.spec.Priority;
 import io.hvcluster.api.spec.VmSpec;
@@ -32,6 +33,7 @@ import io.hvcluster.core.cluster.membership.NodeService;
 import io.hvcluster.core.cluster.memory.VmMemory;
 import io.hvcluster.core.cluster.migration.Migrations;
 import io.hvcluster.core.cluster.model.ClusterModel;
+import io.hvcluster.core.cluster.model.SimGroup;
 import io.hvcluster.core.cluster.model.SimHost;
 import io.hvcluster.core.cluster.model.SimVm;
 import io.hvcluster.core.cluster.storage.Coordinators;
@@ -52,6 +54,10 @@ import org.apiguardian.api.API;
  * paths of the engine can be read in one place.
  *
  * <p>Not thread-safe: every public method checks that it is called on the simulation's thread.
+ *
+ * <p>Over 400 lines for a reason: it implements the whole {@link Cluster} interface, each operation a
+ * guard, its checks and one hand-off to the part that owns the work; splitting it would only scatter
+ * the public face.
  *
  * @since 0.1.0
  */
@@ -87,6 +93,10 @@ public final class SimCluster implements Cluster {
       MigrationStrategy plannedMoves) {
     Objects.requireNonNull(placement, "placement policy");
     Objects.requireNonNull(plannedMoves, "planned-move strategy");
+    if (!spec.era().has(plannedMoves.introducedIn())) {
+      throw new UnsupportedOperationException(spec.era().refusal("the " + plannedMoves.name()
+          + " migration strategy for planned moves", plannedMoves.introducedIn()));
+    }
     Reactions reactions = new Reactions();
     this.model = new ClusterModel(kernel, spec);
     this.memory = VmMemory.create(model, options.memoryBacking(), options.workDirectory(), model.seedFor("workload"),
@@ -366,9 +376,42 @@ public final class SimCluster implements Cluster {
     Objects.requireNonNull(strategy, "strategy");
     SimVm vm = model.vmModel(id);
     SimHost target = model.hostModel(targetId);
+    requireEra(strategy);
     migrations.check(vm, target);
     operator("migrate-vm", id.name() + " -> " + targetId.name() + " (" + strategy.name() + ")");
     return migrations.begin(vm, target, strategy, () -> failover.stopIfUnwanted(vm)).handle();
+  }
+
+  @Override
+  public void moveGroup(String group, HostId targetId) {
+    guard();
+    SimGroup g = model.group(group);
+    SimHost target = model.hostModel(targetId);
+    requireQuorumOnceFormed("move group '" + group + "'");
+    failover.checkMove(g, target);
+    operator("move-group", group + " -> " + targetId.name());
+    failover.moveGroup(g, target, true);
+  }
+
+  @Override
+  public HostId moveGroupToBestNode(String group) {
+    guard();
+    SimGroup g = model.group(group);
+    requireQuorumOnceFormed("move group '" + group + "'");
+    SimHost target = failover.bestNodeFor(g);
+    failover.checkMove(g, target);
+    operator("move-group", group + " -> best possible node " + target.id().name());
+    failover.moveGroup(g, target, false);
+    return target.id();
+  }
+
+  @Override
+  public void forceQuorum(HostId id) {
+    guard();
+    SimHost h = model.hostModel(id);
+    membership.checkForce(h);
+    operator("force-quorum", id.name());
+    nodes.startWithForcedQuorum(h);
   }
 
   @Override
@@ -390,7 +433,16 @@ public final class SimCluster implements Cluster {
    */
   public void setPlannedMoveStrategy(MigrationStrategy strategy) {
     guard();
+    requireEra(strategy);
     failover.plannedMoves(strategy);
+  }
+
+  private void requireEra(MigrationStrategy strategy) {
+    Era era = model.spec().era();
+    if (!era.has(strategy.introducedIn())) {
+      throw new UnsupportedOperationException(era.refusal("the " + strategy.name() + " migration strategy",
+          strategy.introducedIn()));
+    }
   }
 
   @Override

@@ -107,6 +107,12 @@ public final class LiveMigration implements MigrationStrategy {
     return "live";
   }
 
+  /** Live Migration came with Windows Server 2008 R2. */
+  @Override
+  public io.hvcluster.api.spec.Era introducedIn() {
+    return io.hvcluster.api.spec.Era.WS2008_R2;
+  }
+
   @Override
   public void start(MigrationContext context) {
     new PreCopy(this, context).begin();

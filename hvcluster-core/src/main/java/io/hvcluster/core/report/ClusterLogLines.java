@@ -276,9 +276,14 @@ final class ClusterLogLines implements EventVisitor<Void> {
   public Void visit(MigrationStarted e) {
     String msg = "Virtual Machine <" + e.vm().name() + ">: " + e.strategy() + " from " + name(e.source()) + " to "
         + name(e.target()) + " started";
-    log(e.source(), Level.INFO, "RES", msg);
-    log(e.target(), Level.INFO, "RES", msg);
+    bothEnds(e.source(), e.target(), msg);
     return null;
+  }
+
+  /** A migration's line, in the logs of both its source and its target. */
+  private void bothEnds(HostId source, HostId target, String msg) {
+    log(source, Level.INFO, "RES", msg);
+    log(target, Level.INFO, "RES", msg);
   }
 
   @Override
@@ -291,8 +296,7 @@ final class ClusterLogLines implements EventVisitor<Void> {
     MigrationResult r = e.result();
     String msg = "Virtual Machine <" + r.vm().name() + ">: " + r.strategy() + " from " + name(r.source()) + " to "
         + name(r.target()) + " ended " + r.outcome() + ": " + r.reason();
-    log(r.source(), Level.INFO, "RES", msg);
-    log(r.target(), Level.INFO, "RES", msg);
+    bothEnds(r.source(), r.target(), msg);
     return null;
   }
 

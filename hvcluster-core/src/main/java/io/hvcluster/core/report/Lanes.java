@@ -21,8 +21,15 @@ import java.util.Optional;
  * the cluster's quorum over time.
  */
 final class Lanes {
-  /** A stretch of time in one state. */
-  record Span(long start, long end, String state, String detail) {}
+  /** The node band's state for a node kept out of the cluster because its partition has no quorum. */
+  static final String NO_QUORUM = "NO_QUORUM";
+
+  /** A stretch of time in one state; {@code label} is what the timeline may write on it (or empty). */
+  record Span(long start, long end, String state, String detail, String label) {
+    Span(long start, long end, String state, String detail) {
+      this(start, end, state, detail, "");
+    }
+  }
 
   /** One stay of a VM on a node, from the moment it appeared there until it left or was turned off. */
   record VmBar(VmId vm, HostId host, long start, long end, List<Span> segments) {}
@@ -34,6 +41,8 @@ final class Lanes {
   final Map<HostId, List<Placed>> bars = new LinkedHashMap<>();
   final Map<HostId, Integer> rows = new LinkedHashMap<>();
   final List<Span> quorum = new ArrayList<>();
+  /** Per node, its VMs taken together: how many were on it and the least healthy state among them. */
+  final Map<HostId, List<Span>> aggregate = new LinkedHashMap<>();
 
   private Lanes() {}
 
@@ -44,6 +53,7 @@ final class Lanes {
     Map<HostId, List<VmBar>> stays = vmBars(record);
     for (HostId h : record.hosts()) {
       lanes.pack(h, stays.getOrDefault(h, List.of()));
+      lanes.aggregate.put(h, Aggregate.of(stays.getOrDefault(h, List.of())));
     }
     return lanes;
   }
@@ -58,48 +68,70 @@ final class Lanes {
       since.put(h, record.startNanos());
       why.put(h, "");
     }
+    // A node that left because its partition lost quorum restarts its cluster service and shows JOINING
+    // until a partition with quorum takes it back; it is drawn as "no quorum" all that time, not as joining.
+    Map<HostId, String> shown = new LinkedHashMap<>();
+    record.hosts().forEach(h -> shown.put(h, state.get(h).name()));
     for (ClusterEvent e : record.events()) {
       if (e instanceof NodeStateChanged n && nodes.containsKey(n.host())) {
-        add(nodes.get(n.host()), since.get(n.host()), n.timeNanos(), state.get(n.host()).name(), why.get(n.host()));
-        state.put(n.host(), n.to());
-        since.put(n.host(), n.timeNanos());
-        why.put(n.host(), n.reason());
+        HostId h = n.host();
+        add(nodes.get(h), since.get(h), n.timeNanos(), shown.get(h), why.get(h));
+        boolean outOfQuorum = shown.get(h).equals(NO_QUORUM) && n.to() != NodeState.UP
+            && !(n.to() == NodeState.DOWN && !n.reason().startsWith("lost quorum"));
+        boolean lostQuorum = n.to() == NodeState.DOWN && n.reason().startsWith("lost quorum");
+        state.put(h, n.to());
+        shown.put(h, outOfQuorum || lostQuorum ? NO_QUORUM : n.to().name());
+        since.put(h, n.timeNanos());
+        if (!outOfQuorum) {
+          why.put(h, n.reason());
+        }
       }
     }
     for (HostId h : record.hosts()) {
-      add(nodes.get(h), since.get(h), record.endNanos(), state.get(h).name(), why.get(h));
+      add(nodes.get(h), since.get(h), record.endNanos(), shown.get(h), why.get(h));
     }
   }
 
   private void quorumSpans(RunRecord record) {
     String state = record.initialQuorum().name();
     String detail = record.initialQuorum() == RunRecord.Quorum.NOT_FORMED ? "the cluster is not formed yet" : "";
+    String label = record.initialQuorum() == RunRecord.Quorum.NOT_FORMED ? "not formed"
+        : record.initialQuorum() == RunRecord.Quorum.HELD ? "quorum" : "NO QUORUM";
     long since = record.startNanos();
     for (ClusterEvent e : record.events()) {
       if (e instanceof QuorumChanged q) {
-        add(quorum, since, q.timeNanos(), state, detail);
+        add(quorum, since, q.timeNanos(), state, detail, label);
         state = (q.hasQuorum() ? RunRecord.Quorum.HELD : RunRecord.Quorum.LOST).name();
-        detail = q.votes() + " votes, needs " + q.votesNeeded() + (q.witnessVote() ? " (witness votes)" : "") + "; "
-            + q.reason();
+        String members = String.join(" ", q.partition().stream().map(HostId::name).toList())
+            + (q.witnessVote() ? " + witness" : "");
+        detail = (q.hasQuorum() ? "held by " : "largest partition ") + members + ": " + q.votes() + " votes, needs "
+            + q.votesNeeded() + "; " + q.reason();
+        label = q.hasQuorum() ? "quorum held by " + members + " (" + q.votes() + " votes, needs " + q.votesNeeded() + ")"
+            : "NO QUORUM: " + members + " hold " + q.votes() + ", need " + q.votesNeeded();
         since = q.timeNanos();
       }
     }
-    add(quorum, since, record.endNanos(), state, detail);
+    add(quorum, since, record.endNanos(), state, detail, label);
   }
 
   /** Adds a span unless it is empty; merges it into the previous one when the state did not change. */
-  private static void add(List<Span> spans, long start, long end, String state, String detail) {
+  static void add(List<Span> spans, long start, long end, String state, String detail) {
+    add(spans, start, end, state, detail, "");
+  }
+
+  /** Adds a span unless it is empty; merges it into the previous one when state and label did not change. */
+  static void add(List<Span> spans, long start, long end, String state, String detail, String label) {
     if (end <= start) {
       return;
     }
     if (!spans.isEmpty()) {
       Span last = spans.get(spans.size() - 1);
-      if (last.state().equals(state) && last.end() == start) {
-        spans.set(spans.size() - 1, new Span(last.start(), end, state, last.detail()));
+      if (last.state().equals(state) && last.label().equals(label) && last.end() == start) {
+        spans.set(spans.size() - 1, new Span(last.start(), end, state, last.detail(), label));
         return;
       }
     }
-    spans.add(new Span(start, end, state, detail));
+    spans.add(new Span(start, end, state, detail, label));
   }
 
   /** A VM's bar is open while it is in a state other than OFF on a node. */

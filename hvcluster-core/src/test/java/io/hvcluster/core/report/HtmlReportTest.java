@@ -20,7 +20,8 @@ final class HtmlReportTest {
   void thePageIsWellFormedXhtmlWithTheTimelineInline() throws Exception {
     Document doc = page(HtmlReport.builder(RUN.record));
     assertThat(doc.getDocumentElement().getLocalName()).isEqualTo("html");
-    assertThat(doc.getElementsByTagNameNS(TimelineSvg.NAMESPACE, "svg").getLength()).isEqualTo(1);
+    assertThat(ReportFixture.byClass(doc, "svg", "timeline")).hasSize(1);
+    assertThat(ReportFixture.byClass(doc, "svg", "timeline").get(0).getNamespaceURI()).isEqualTo(TimelineSvg.NAMESPACE);
     assertThat(ReportFixture.byClass(doc, "g", "host-lane")).hasSize(4);
   }
 
@@ -41,11 +42,16 @@ final class HtmlReportTest {
   }
 
   @Test
-  void everyVmHasARowWithItsDowntimeAndTheCauseOfEachOutage() throws Exception {
+  void everyVmThatWasDownHasARowLongestFirstWithTheCauseOfEachOutage() throws Exception {
     Document doc = page(HtmlReport.builder(RUN.record));
     List<Element> rows = ReportFixture.byClass(doc, "tr", "vm");
-    assertThat(rows).hasSize(RUN.record.vms().size());
-    for (Availability.VmAvailability v : RUN.record.availability().vms()) {
+    List<Availability.VmAvailability> down = RUN.record.availability().vms().stream().filter(v -> v.downNanos() > 0)
+        .toList();
+    assertThat(down).isNotEmpty().hasSizeLessThan(RUN.record.vms().size());
+    assertThat(rows).hasSameSizeAs(down);
+    assertThat(rows.stream().map(r -> Long.parseLong(r.getAttribute("data-down-nanos"))).toList())
+        .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    for (Availability.VmAvailability v : down) {
       Element row = rows.stream().filter(r -> r.getAttribute("data-vm").equals(v.vm().name())).findFirst().orElseThrow();
       assertThat(Long.parseLong(row.getAttribute("data-down-nanos"))).isEqualTo(v.downNanos());
       assertThat(Integer.parseInt(row.getAttribute("data-outages"))).isEqualTo(v.outages().size());
@@ -54,6 +60,8 @@ final class HtmlReportTest {
     }
     Element crashed = rows.stream().filter(r -> r.getAttribute("data-vm").equals(RUN.crashedVm)).findFirst().orElseThrow();
     assertThat(crashed.getTextContent()).contains("crashed");
+    int never = RUN.record.vms().size() - down.size();
+    assertThat(ReportFixture.byId(doc, "downtime-per-vm").getTextContent()).contains(never + " other VM");
   }
 
   @Test
@@ -68,7 +76,7 @@ final class HtmlReportTest {
   void escapesEverythingTheCallerSupplies() throws Exception {
     String hostile = "<script>alert('x')</script> & \"quotes\" \u0001";
     Document doc = page(HtmlReport.builder(RUN.record).title(hostile).paragraph(hostile).fact(hostile, hostile)
-        .table("actions", hostile, List.of(hostile), List.of(List.of(hostile))));
+        .table("extra", hostile, List.of(hostile), List.of(List.of(hostile))));
     assertThat(doc.getElementsByTagNameNS("*", "script").getLength()).isZero();
     assertThat(doc.getElementsByTagNameNS("*", "h1").item(0).getTextContent())
         .isEqualTo("<script>alert('x')</script> & \"quotes\" \uFFFD");
@@ -80,12 +88,22 @@ final class HtmlReportTest {
     String withoutNamespaces = html.replace("xmlns=\"http://www.w3.org/1999/xhtml\"", "")
         .replace("xmlns=\"http://www.w3.org/2000/svg\"", "");
     assertThat(withoutNamespaces).doesNotContain("http:", "https:", "<script", "src=", "@import", "<link");
-    assertThat(withoutNamespaces.replace("url(#arrow)", "")).doesNotContain("url(");
+    // The only url() references are the page's own markers and patterns.
+    assertThat(withoutNamespaces.replace("url(#arrow)", "").replace("url(#no-quorum)", "")
+        .replace("url(#vm-failed)", "")).doesNotContain("url(");
   }
 
   @Test
   void theSameRunRendersTheSameBytes() {
     assertThat(HtmlReport.builder(ReportFixture.run(11).record).html()).isEqualTo(HtmlReport.builder(RUN.record).html());
+  }
+
+  @Test
+  void refusesATableIdThePageUsesItself() {
+    for (String id : List.of("actions", "timeline", "downtime-per-vm", "action-3")) {
+      assertThatThrownBy(() -> HtmlReport.builder(RUN.record).table(id, "T", List.of("a"), List.of()))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("table id '" + id + "'");
+    }
   }
 
   @Test

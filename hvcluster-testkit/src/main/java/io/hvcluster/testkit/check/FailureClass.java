@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
 public enum FailureClass {
   /** The code under test threw where it should not have. */
   CRASH,
-  /** A safety invariant (S1–S11) was violated at some step. */
+  /** A safety invariant (S1–S12) was violated at some step. */
   SAFETY,
   /** A liveness check (L1–L2) failed after the heal phase. */
   LIVENESS,

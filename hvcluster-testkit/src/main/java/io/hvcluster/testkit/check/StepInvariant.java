@@ -8,7 +8,7 @@ import java.util.function.BiFunction;
 import org.apiguardian.api.API;
 
 /**
- * A safety invariant checked after every event of a run (DESIGN §7, S1–S11), as Kafka's Raft
+ * A safety invariant checked after every event of a run (DESIGN §7, S1–S12), as Kafka's Raft
  * simulation does with {@code addInvariant}. It reads the cluster through the api views only.
  *
  * <p>Implementations should be stateless or keep state per run, and are called on the simulation's

@@ -23,7 +23,7 @@ import org.apiguardian.api.API;
 
 /**
  * Sets up one scenario against the real engine: a simulation with the given seed, the cluster formed
- * and its VMs started and settled, the standard invariants (S1–S11 after every kernel event) and any
+ * and its VMs started and settled, the standard invariants (S1–S12 after every kernel event) and any
  * extra ones attached, then the fault plan and the operator workload scheduled from that moment.
  * {@link #start()} returns the prepared {@link ClusterRun}; {@link #run()} also runs it to the end.
  *

@@ -28,7 +28,7 @@ import org.apiguardian.api.API;
 /**
  * A scenario source for {@link io.hvcluster.testkit.junit.ClusterProperty} that runs every generated
  * scenario on the real engine. Each try gets a simulation seeded from the try, its cluster formed and
- * settled, the standard checks attached (S1–S11 after every kernel event, L1–L2 after the heal phase)
+ * settled, the standard checks attached (S1–S12 after every kernel event, L1–L2 after the heal phase)
  * and the plan and workload scheduled; the method receives it before the faults run. When the method
  * returns, the trial runs the scenario to its end (unless the method already did) and throws the first
  * violation with its full report; the property then shrinks the scenario. The standard

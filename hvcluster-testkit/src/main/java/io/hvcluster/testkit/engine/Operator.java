@@ -87,6 +87,20 @@ final class Operator implements ClusterListener {
         history.ok(process, now(), op.name(), node.name());
       } else if (op instanceof Operation.Migrate) {
         migrate(process, (Operation.Migrate) op);
+      } else if (op instanceof Operation.MoveGroup) {
+        Operation.MoveGroup m = (Operation.MoveGroup) op;
+        String group = cluster.vm(m.vm()).group();
+        if (m.bestNode()) {
+          history.ok(process, now(), op.name(), group + " -> " + cluster.moveGroupToBestNode(group).name());
+        } else {
+          HostId node = pick(m.target().resolve(cluster, random(process)), cluster.group(group).owner());
+          cluster.moveGroup(group, node);
+          history.ok(process, now(), op.name(), group + " -> " + node.name());
+        }
+      } else if (op instanceof Operation.ForceQuorum) {
+        HostId node = pick(((Operation.ForceQuorum) op).node().resolve(cluster, random(process)), Optional.empty());
+        cluster.forceQuorum(node);
+        history.ok(process, now(), op.name(), node.name());
       } else {
         throw new AssertionError("no binding for operation " + op.name());
       }

@@ -20,7 +20,8 @@ import org.apiguardian.api.API;
  *     hands only with a new generation, the owner is registered, an online LUN has an owner</td></tr>
  * <tr><td>S3</td><td>every step</td><td>a VM executes or saves only on the node that reserves its ordinary
  *     (non-CSV) LUNs</td></tr>
- * <tr><td>S4</td><td>every step</td><td>VMs execute or restore only in the partition that holds quorum</td></tr>
+ * <tr><td>S4</td><td>every step</td><td>VMs execute or restore only in the partition that holds quorum (a
+ *     partition an operator forced with {@code /forcequorum} counts as holding it)</td></tr>
  * <tr><td>S5</td><td>every step</td><td>nothing executes or restores on a node that is DOWN or JOINING</td></tr>
  * <tr><td>S6</td><td>every step</td><td>memory committed on a host never exceeds its memory for VMs</td></tr>
  * <tr><td>S7</td><td>every step</td><td>a damaged saved state is never run; with real memory, commits
@@ -33,6 +34,8 @@ import org.apiguardian.api.API;
  *     its source or target; at the end none is open</td></tr>
  * <tr><td>S11</td><td>every step</td><td>a paused node takes no new group: nothing is placed on it and no
  *     migration targets it</td></tr>
+ * <tr><td>S12</td><td>every step</td><td>at most one forced partition at a time: quorum forced on a node
+ *     outside the partition already forced is a split brain</td></tr>
  * <tr><td>L1</td><td>after the heal phase</td><td>every VM that should run and fits runs again within the
  *     {@link LivenessBound#recovery() recovery bound}</td></tr>
  * <tr><td>L2</td><td>after the heal phase</td><td>quorum is back within the {@link LivenessBound#quorum()
@@ -80,7 +83,7 @@ public final class Invariants {
     List<StepInvariant> invariants = List.of(new SingleRunner(snapshot), new LunFencing(cluster),
         new StorageOwnership(snapshot, facts), new QuorumRule(snapshot), new LiveHostsOnly(snapshot),
         new MemoryCapacity(snapshot), new SavedStateIntegrity(cluster, workDirectory), new OperatorIntent(facts),
-        new RetryLimits(cluster), migrations, new PausedNodes());
+        new RetryLimits(cluster), migrations, new PausedNodes(), new ForcedPartitions(cluster));
     return new CheckSet(cluster, facts, invariants, migrations);
   }
 

@@ -14,7 +14,10 @@ import java.util.Optional;
 
 /**
  * S4: no partition without quorum runs or starts clustered VMs. Every instance that executes or is
- * being restored on a host that runs must be on a member of the partition that holds quorum now.
+ * being restored on a host that runs must be on a member of the partition that holds quorum now. A
+ * partition an operator forced ({@code net start clussvc /forcequorum}, {@link QuorumStatus#forced()})
+ * holds quorum for this rule: WSFC lets it run without a majority; that two are never forced at once is
+ * S12's concern ({@link ForcedPartitions}).
  *
  * <p>One window is allowed, as the engine's regroup models it: while no partition holds quorum and a
  * partition that would reach it with the witness arbitrates for the witness, its members keep their

@@ -67,6 +67,11 @@ final class RetryLimits implements StepInvariant {
       if (a.action().equals("start-all-vms")) {
         failovers.clear();
         restarts.clear();
+      } else if (a.action().equals("move-group")) {
+        // An operator's move clears the group's failure counts, as a start does.
+        String group = a.target().substring(0, a.target().indexOf(" -> "));
+        failovers.remove(group);
+        cluster.groups().stream().filter(g -> g.name().equals(group)).forEach(g -> g.vms().forEach(restarts::remove));
       } else if (a.action().equals("start-vm")) {
         VmId vm = VmId.of(a.target());
         failovers.remove(cluster.vm(vm).group());

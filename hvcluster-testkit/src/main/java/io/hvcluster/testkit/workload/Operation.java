@@ -302,4 +302,90 @@ public sealed interface Operation {
       return "at " + DurationText.format(at) + " resume-node node=" + node;
     }
   }
+
+  /**
+   * Moves a VM's group as an operator ({@code cluster group /moveto}): to the node the selector picks
+   * (other than the group's owner), or, with {@code bestNode}, to the best possible node the placement
+   * policy chooses.
+   *
+   * @param at when
+   * @param vm a VM of the group (a group is named after its first VM)
+   * @param target chooses the node; ignored with {@code bestNode}
+   * @param bestNode true to let the placement policy choose
+   * @since 0.1.0
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+  record MoveGroup(Duration at, VmId vm, HostSelector target, boolean bestNode) implements Operation {
+    /**
+     * Creates the operation.
+     *
+     * @param at when, zero or positive
+     * @param vm a VM of the group
+     * @param target chooses the node
+     * @param bestNode true to let the placement policy choose
+     */
+    public MoveGroup {
+      check(at);
+      Objects.requireNonNull(vm, "vm");
+      Objects.requireNonNull(target, "target");
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public String name() {
+      return "move-group";
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Operation at(Duration time) {
+      return new MoveGroup(time, vm, target, bestNode);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public String describe() {
+      return "at " + DurationText.format(at) + " move-group vm=" + vm + " to=" + (bestNode ? "best" : target.toString());
+    }
+  }
+
+  /**
+   * Starts the cluster service of the node the selector picks with forced quorum ({@code net start
+   * clussvc /forcequorum}). Two forced partitions at once are a split brain, which the checkers report.
+   *
+   * @param at when
+   * @param node chooses the node
+   * @since 0.1.0
+   */
+  @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
+  record ForceQuorum(Duration at, HostSelector node) implements Operation {
+    /**
+     * Creates the operation.
+     *
+     * @param at when, zero or positive
+     * @param node chooses the node
+     */
+    public ForceQuorum {
+      check(at);
+      Objects.requireNonNull(node, "node");
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public String name() {
+      return "force-quorum";
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Operation at(Duration time) {
+      return new ForceQuorum(time, node);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public String describe() {
+      return "at " + DurationText.format(at) + " force-quorum node=" + node;
+    }
+  }
 }

@@ -35,7 +35,8 @@ public final class Workloads {
 
   /**
    * Returns a generator of up to {@code maxOperations} operations invoked within {@code horizon}:
-   * migrations, operator stops and starts, pauses, drains and resumes of the cluster's VMs and nodes.
+   * migrations, operator stops and starts, pauses, drains and resumes, group moves (to a node or the best
+   * possible node) and at most one forced quorum, on the cluster's VMs and nodes.
    *
    * @param spec the cluster the operations run on
    * @param horizon operations are invoked before this time
@@ -66,7 +67,30 @@ public final class Workloads {
     choices.add(Gen.weighted(1, Gen.zip(at, Gen.zip(node, Gen.booleans(), Pair::new),
         (t, p) -> new Operation.PauseNode(t, p.a, p.b))));
     choices.add(Gen.weighted(1, Gen.zip(at, node, Operation.ResumeNode::new)));
-    return Gen.lists(Gen.frequency(choices), 0, maxOperations).map(Workload::new);
+    choices.add(Gen.weighted(2, Gen.zip(at, Gen.zip(vm, Gen.zip(node, Gen.booleans(), Pair::new), Pair::new),
+        (t, p) -> new Operation.MoveGroup(t, p.a, p.b.a, p.b.b))));
+    choices.add(Gen.weighted(1, Gen.zip(at, node, Operation.ForceQuorum::new)));
+    return Gen.lists(Gen.frequency(choices), 0, maxOperations).map(Workloads::oneForcedQuorum).map(Workload::new);
+  }
+
+  /**
+   * Keeps the first forced quorum of a workload and drops the others: one administrator who knows the
+   * risk forces quorum once; forcing two partitions is the split brain the checkers report, a mistake a
+   * test writes on purpose rather than a random workload.
+   */
+  private static List<Operation> oneForcedQuorum(List<Operation> ops) {
+    List<Operation> out = new ArrayList<>();
+    boolean forced = false;
+    for (Operation op : ops) {
+      if (op instanceof Operation.ForceQuorum) {
+        if (forced) {
+          continue;
+        }
+        forced = true;
+      }
+      out.add(op);
+    }
+    return out;
   }
 
   /**

@@ -19,7 +19,7 @@ import java.util.Set;
 
 /**
  * Safety under random faults (swarm mode): every generated scenario, with any fault kind the quorum
- * model's budget admits and an operator workload, keeps S1–S11 after every kernel event and recovers
+ * model's budget admits and an operator workload, keeps S1–S12 after every kernel event and recovers
  * (L1, L2) after healing. A second property concentrates on partitions, so that losing quorum in a
  * partition is reached on purpose.
  */

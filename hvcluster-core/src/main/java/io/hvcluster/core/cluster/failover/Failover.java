@@ -9,6 +9,7 @@ import io.hvcluster.core.cluster.lifecycle.Lifecycle;
 import io.hvcluster.core.cluster.membership.Membership;
 import io.hvcluster.core.cluster.migration.Migrations;
 import io.hvcluster.core.cluster.model.ClusterModel;
+import io.hvcluster.core.cluster.model.SimGroup;
 import io.hvcluster.core.cluster.model.SimHost;
 import io.hvcluster.core.cluster.model.SimLun;
 import io.hvcluster.core.cluster.model.SimVm;
@@ -44,6 +45,7 @@ public final class Failover {
   final RestartPolicy restarts;
   final GroupPlacement placement;
   final GroupMoves moves;
+  private final OperatorMoves operatorMoves;
   final Fencing fencing;
   final ResourceMonitor monitor;
   private PlacementPolicy placementPolicy;
@@ -80,6 +82,7 @@ public final class Failover {
     this.restarts = new RestartPolicy(this);
     this.placement = new GroupPlacement(this, defects);
     this.moves = new GroupMoves(this);
+    this.operatorMoves = new OperatorMoves(this);
     this.fencing = new Fencing(this);
     this.monitor = new ResourceMonitor(this);
     reactions.bind(this);
@@ -98,6 +101,36 @@ public final class Failover {
   /** Moves every group {@code host} owns to the node placement chooses for it. */
   public void drain(SimHost host, String why) {
     moves.drain(host, why);
+  }
+
+  /**
+   * Checks that an operator may move {@code group} to {@code target} now.
+   *
+   * @throws IllegalStateException when the group is busy or the target is not an up, unpaused member or
+   *     cannot reach the group's storage
+   * @throws IllegalArgumentException when the group is online there already or the target is not a
+   *     possible owner
+   * @throws io.hvcluster.api.InsufficientCapacityException when the target lacks the memory
+   */
+  public void checkMove(SimGroup group, SimHost target) {
+    operatorMoves.check(group, target);
+  }
+
+  /**
+   * Moves {@code group}, checked by {@link #checkMove}, to {@code target}, as an operator: {@code named}
+   * when the operator named the node, false when {@link #bestNodeFor} chose it.
+   */
+  public void moveGroup(SimGroup group, SimHost target, boolean named) {
+    operatorMoves.move(group, target, named);
+  }
+
+  /**
+   * Returns the best possible node for {@code group} other than its owner, as the placement policy sees it.
+   *
+   * @throws IllegalStateException when the group is busy, or there is none, with the policy's reason
+   */
+  public SimHost bestNodeFor(SimGroup group) {
+    return operatorMoves.best(group);
   }
 
   /** {@code host} can no longer reach {@code lun}: its VMs on it fail, unless a CSV redirects the I/O. */

@@ -56,10 +56,13 @@ final class GroupPlacement {
         }
       }
     }
+    // The node the group failed over from is a last resort: taken when no other node can take the group.
     SimHost avoided = g.avoided();
-    if (candidates.isEmpty() && avoided != null && takesGroups(avoided) && f.membership.isActive(avoided)
-        && storageReachable(g, avoided)) {
+    boolean lastResort = avoided != null && takesGroups(avoided) && f.membership.isActive(avoided)
+        && storageReachable(g, avoided);
+    if (candidates.isEmpty() && lastResort) {
       candidates.add(avoided);
+      lastResort = false;
     }
     // The VMs to run: an operator-stopped VM of the group takes no memory where the group goes.
     List<VirtualMachine> vms = new ArrayList<>();
@@ -84,6 +87,19 @@ final class GroupPlacement {
     if (planned != null) {
       // The memory the planned move promised on its target is the group's own, not room it lacks.
       g.releaseReservation();
+    }
+    if (lastResort && noneCanTake(g, request)) {
+      // Every other node lacks the room, or is no possible owner: WSFC tries the node the group failed on
+      // too rather than leave the group offline while that node could run it.
+      List<Host> all = new ArrayList<>();
+      for (SimHost h : f.membership.active()) {
+        if (h == avoided || candidates.contains(h)) {
+          all.add(h);
+        }
+      }
+      candidates = all;
+      request = new PlacementRequest(f.api, g, vms, candidates, reason,
+          Optional.ofNullable(g.previousOwner()).map(SimHost::id));
     }
     boolean plannedMove = planned != null && candidates.contains(planned) && fits(g, planned);
     g.forgetPlannedTarget();
@@ -117,6 +133,16 @@ final class GroupPlacement {
   }
 
   /**
+   * Checks a node an operator moves the group to against the hard requirements of every VM of the
+   * group; returns why it is refused, or null.
+   */
+  String operatorRefusal(SimGroup g, SimHost target) {
+    PlacementRequest request = new PlacementRequest(f.api, g, new ArrayList<VirtualMachine>(g.members()),
+        List.of(target), PlacementReason.MOVE, Optional.ofNullable(g.ownerNode()).map(SimHost::id));
+    return refusal(g, request, target);
+  }
+
+  /**
    * Checks a candidate the policy chose against the hard requirements of every VM of the group (an
    * operator-stopped one too: the group's LUNs move as a whole), with the memory its wanted VMs still
    * need there; returns why it is refused, or null.
@@ -137,6 +163,16 @@ final class GroupPlacement {
       return "it lacks " + ClusterModel.size(memory.neededBytes()) + " of free memory";
     }
     return "it cannot reach the group's storage";
+  }
+
+  /** Whether no candidate of {@code request} meets the hard requirements of the group. */
+  private boolean noneCanTake(SimGroup g, PlacementRequest request) {
+    for (Host h : request.candidates()) {
+      if (refusal(g, request, (SimHost) h) == null) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether the wanted VMs of the group that do not hold memory on {@code h} fit in its free memory. */
@@ -171,14 +207,20 @@ final class GroupPlacement {
     return need;
   }
 
-  boolean storageReachable(SimGroup g, SimHost host) {
+  /** Returns the description of the first of the group's LUNs {@code host} cannot reach, or null. */
+  String unreachableLun(SimGroup g, SimHost host) {
     for (SimVm vm : g.members()) {
       for (var id : vm.spec().luns()) {
-        if (!f.cluster.storage().get(id).usableFrom(host)) {
-          return false;
+        var lun = f.cluster.storage().get(id);
+        if (!lun.usableFrom(host)) {
+          return lun.describe();
         }
       }
     }
-    return true;
+    return null;
+  }
+
+  boolean storageReachable(SimGroup g, SimHost host) {
+    return unreachableLun(g, host) == null;
   }
 }

@@ -59,6 +59,10 @@ final class Reconciler {
       order = sorted;
     }
     for (SimGroup g : order) {
+      if (g.retryDue(f.cluster.now())) {
+        g.note("the retry period on failure (" + g.policy().retryPeriodOnFailure().toMinutes()
+            + " min) has passed: the cluster tries the failed group again");
+      }
       if (needsStart(g)) {
         bringOnline(g);
       }

@@ -15,8 +15,10 @@ import java.util.Optional;
 /**
  * The restart policy and the failover threshold, after WSFC: a failed VM resource is restarted in place
  * up to {@code RestartThreshold} times in {@code RestartPeriod}; past that the group fails over (or, for
- * {@code RESTART_NO_NOTIFY}, waits for the retry period); a group that failed over {@code
- * FailoverThreshold} times in {@code FailoverPeriod} stays failed until an operator starts it.
+ * {@code RESTART_NO_NOTIFY}, waits for the retry period); a VM whose node has no path to one of the
+ * group's LUNs is not restarted there: its group fails over at once, counted like every failover. A
+ * group that failed over {@code FailoverThreshold} times in {@code FailoverPeriod} stays failed until an
+ * operator starts it or {@code RetryPeriodOnFailure} (1 hour) has passed, when the cluster tries it again.
  */
 final class RestartPolicy {
   private static final long RESTART_DELAY_NANOS = 500_000_000L;
@@ -58,7 +60,12 @@ final class RestartPolicy {
     switch (policy.restartAction()) {
       case DONT_RESTART -> retryLater(g, policy, "restart action is DONT_RESTART");
       case RESTART_NO_NOTIFY, RESTART_NOTIFY -> {
-        if (restarts < policy.restartThreshold()) {
+        String pathless = host == null ? null : f.placement.unreachableLun(g, host);
+        if (pathless != null && policy.restartAction() == RestartAction.RESTART_NOTIFY) {
+          // No restart in place can bring the disk online without a path: the group fails over, and the
+          // failover counts against its threshold like any other.
+          failOver(g, host, host.id() + " has no path to " + pathless + ": " + why);
+        } else if (restarts < policy.restartThreshold()) {
           vm.recordRestart(now);
           g.retryAt(now + RESTART_DELAY_NANOS);
           f.reconciler.kickAt(g.retryAt());
@@ -112,9 +119,12 @@ final class RestartPolicy {
     long now = f.cluster.now();
     int threshold = policy.effectiveFailoverThreshold(f.cluster.hosts().size());
     if (g.recentFailovers(now, policy.failoverPeriod().toNanos()) >= threshold) {
-      g.lock();
+      long retry = now + policy.retryPeriodOnFailure().toNanos();
+      g.lock(retry);
+      f.reconciler.kickAt(retry);
       String locked = "failover threshold exceeded: " + threshold + " failovers in " + policy.failoverPeriod().toHours()
-          + " h; the group stays failed until an operator starts it";
+          + " h; the group stays failed until an operator starts it, or the cluster tries it again after the retry"
+          + " period on failure of " + policy.retryPeriodOnFailure().toMinutes() + " min";
       if (g.groupState() != GroupState.FAILED) {
         g.moveTo(GroupState.FAILED, g.ownerNode(), locked);
       } else {

@@ -61,6 +61,11 @@ public final class Links {
     return flip(interfaceDown, network * MAX + host.index(), down);
   }
 
+  /** Brings every node's interface on every network up. */
+  public void restoreInterfaces() {
+    interfaceDown.clear();
+  }
+
   /** Whether any node's interface on any network is down. */
   public boolean anyInterfaceDown() {
     return !interfaceDown.isEmpty();

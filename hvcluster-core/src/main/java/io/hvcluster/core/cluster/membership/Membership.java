@@ -29,8 +29,9 @@ import org.apiguardian.api.API;
  *       connected components of the nodes that can talk both ways right now, each pared down to a clique
  *       by evicting the node with the most unreachable peers (ties: the later node);
  *   <li>the partition holding more than half of the votes (nodes, plus the witness where the quorum model
- *       has one and the partition holds it) is active; if none has quorum but one would with the witness,
- *       it arbitrates for the witness and the cluster regroups again when that ends;
+ *       has one and the partition holds it) is active; else the partition of the node an operator forced
+ *       last ({@code /forcequorum}) is active, with forced quorum; if none has quorum but one would with
+ *       the witness, it arbitrates for the witness and the cluster regroups again when that ends;
  *   <li>joining nodes of the active partition become members; members outside it go down, stop their
  *       cluster service (and so their VMs), and the failover engine takes over their groups.
  * </ol>
@@ -50,6 +51,8 @@ public final class Membership {
   private QuorumStatus status;
   private boolean formed;
   private final Set<String> lostContests = new HashSet<>();
+  /** Nodes whose cluster service an operator started with {@code /forcequorum}, oldest first. */
+  private final List<SimHost> forced = new ArrayList<>();
 
   /**
    * Creates the membership of a cluster whose nodes are all added already.
@@ -73,7 +76,7 @@ public final class Membership {
     nodes.decideWith(this);
     QuorumModel model = cluster.spec().quorum();
     int n = cluster.hosts().size();
-    this.status = new QuorumStatus(false, 0, model.votesNeeded(n), model.totalVotes(n), List.of(), false);
+    this.status = new QuorumStatus(false, 0, model.votesNeeded(n), model.totalVotes(n), List.of(), false, false);
   }
 
   public boolean hasQuorum() {
@@ -107,6 +110,50 @@ public final class Membership {
     return active;
   }
 
+  /**
+   * An operator started {@code h}'s cluster service with {@code net start clussvc /forcequorum}: while
+   * no partition holds quorum of its own, the partition of the node forced last runs as if it had
+   * quorum. The force ends when the service stops, or when the partition gains quorum of its own (the
+   * other nodes join it).
+   */
+  public void forceQuorum(SimHost h) {
+    forced.remove(h);
+    forced.add(h);
+    requestDecision();
+  }
+
+  /**
+   * Returns whether an operator forced quorum on {@code h} and the force has not ended.
+   *
+   * @param h the node
+   * @return whether it is forced
+   */
+  public boolean isForced(SimHost h) {
+    return forced.contains(h);
+  }
+
+  /**
+   * Checks that an operator may force quorum on {@code h} now.
+   *
+   * @param h the node
+   * @throws IllegalStateException when the node is off or hung, or a member of a partition with quorum
+   */
+  public void checkForce(SimHost h) {
+    if (!h.running() || h.isHung()) {
+      throw new IllegalStateException(h.describe() + " is " + (h.isHung() ? "hung" : "off") + "; /forcequorum starts"
+          + " the cluster service of a running node");
+    }
+    if (status.hasQuorum() && h.isActiveMember() && !status.forced()) {
+      throw new IllegalStateException(h.describe() + " is a member of a partition that holds quorum (" + status.votes()
+          + " of " + status.totalVotes() + " votes); /forcequorum is for a partition without it");
+    }
+  }
+
+  /** {@code h}'s cluster service stopped: a quorum forced on it ends. */
+  void serviceStopped(SimHost h) {
+    forced.remove(h);
+  }
+
   public void requestDecision() {
     if (!decisionPending) {
       decisionPending = true;
@@ -133,6 +180,22 @@ public final class Membership {
       if (QuorumMath.hasQuorum(model, configured, p.size(), w)) {
         winner = p;
         winnerWitness = w;
+      }
+    }
+    SimHost forcedBy = null;
+    if (winner != null) {
+      forced.removeIf(winner::contains);
+    } else {
+      for (int i = forced.size() - 1; i >= 0 && winner == null; i--) {
+        SimHost node = forced.get(i);
+        for (List<SimHost> p : parts) {
+          if (p.contains(node) && node.sendsHeartbeats()) {
+            winner = p;
+            winnerWitness = holdsWitness(p);
+            forcedBy = node;
+            break;
+          }
+        }
       }
     }
     Set<SimHost> contending = new HashSet<>();
@@ -162,11 +225,11 @@ public final class Membership {
         }
       }
     }
-    apply(candidates, parts, winner, winnerWitness, contending);
+    apply(candidates, parts, winner, winnerWitness, contending, forcedBy);
   }
 
   private void apply(List<SimHost> candidates, List<List<SimHost>> parts, List<SimHost> winner,
-      boolean winnerWitness, Set<SimHost> contending) {
+      boolean winnerWitness, Set<SimHost> contending, SimHost forcedBy) {
     QuorumModel model = cluster.spec().quorum();
     int configured = cluster.hosts().size();
     List<SimHost> lost = new ArrayList<>();
@@ -204,12 +267,15 @@ public final class Membership {
     for (SimHost h : active) {
       h.activeMember(true);
     }
-    QuorumStatus next = statusOf(parts, winner, winnerWitness);
+    QuorumStatus next = statusOf(parts, winner, winnerWitness, forcedBy != null);
     boolean worthReporting = next.hasQuorum() != status.hasQuorum() || next.hasQuorum() && !next.equals(status);
     if (!worthReporting) {
       status = next;
     } else {
       String why = winner == null ? "quorum lost: no partition holds more than half of the votes"
+          : forcedBy != null ? "quorum forced on " + forcedBy.id() + " (net start clussvc /forcequorum): partition "
+              + names(winner) + " holds " + next.votes() + " of " + next.totalVotes() + " votes, needs "
+              + next.votesNeeded()
           : status.hasQuorum() ? "quorum partition changed" : "quorum established";
       status = next;
       cluster.emit(new QuorumChanged(cluster.now(), cluster.name(), next.hasQuorum(), next.votes(), next.votesNeeded(),
@@ -233,7 +299,8 @@ public final class Membership {
     }
   }
 
-  private QuorumStatus statusOf(List<List<SimHost>> parts, List<SimHost> winner, boolean winnerWitness) {
+  private QuorumStatus statusOf(List<List<SimHost>> parts, List<SimHost> winner, boolean winnerWitness,
+      boolean forcedWin) {
     QuorumModel model = cluster.spec().quorum();
     int n = cluster.hosts().size();
     List<SimHost> shown = winner;
@@ -251,7 +318,7 @@ public final class Membership {
     }
     List<HostId> members = shown.stream().map(SimHost::id).sorted().toList();
     return new QuorumStatus(winner != null, QuorumMath.votes(model, shown.size(), witness), model.votesNeeded(n),
-        model.totalVotes(n), members, witness);
+        model.totalVotes(n), members, witness, forcedWin);
   }
 
   private boolean holdsWitness(List<SimHost> partition) {

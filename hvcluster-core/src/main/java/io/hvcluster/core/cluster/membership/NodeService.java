@@ -78,9 +78,22 @@ public final class NodeService {
     membership.requestDecision();
   }
 
+  /**
+   * {@code net start clussvc /forcequorum} on a running node: its partition runs with forced quorum; the
+   * service starts if it is not running.
+   */
+  public void startWithForcedQuorum(SimHost h) {
+    h.disableService(false);
+    membership.forceQuorum(h);
+    if (!h.serviceRunning()) {
+      scheduleServiceStart(h, SERVICE_START_NANOS);
+    }
+  }
+
   /** Stops a node's cluster service at once; its VMs stop with it. */
   public void stopService(SimHost h, String why) {
     h.serviceStopped(vm -> lifecycle.kill(vm, why));
+    membership.serviceStopped(h);
     membership.heartbeats.hostChanged(h);
   }
 

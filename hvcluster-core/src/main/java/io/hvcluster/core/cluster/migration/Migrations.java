@@ -64,8 +64,9 @@ public record Migrations(Cluster api, ClusterModel cluster, VmMemory memory, Lif
     SimGroup group = vm.groupModel();
     if (group.members().size() > 1) {
       throw new IllegalStateException(vm.describe() + " shares its LUNs with " + group.members().stream()
-          .filter(v -> v != vm).map(v -> v.spec().id().name()).toList() + "; drain or move group '" + group.name()
-          + "' instead, or give each VM its own LUN");
+          .filter(v -> v != vm).map(v -> v.spec().id().name()).toList() + "; they move as one group: move group '"
+          + group.name() + "' (Cluster.moveGroup, scenario action move-group) or drain its node instead, or give each"
+          + " VM its own LUN");
     }
     if (!target.canHostGroups() || !target.isActiveMember()) {
       throw new IllegalStateException(target.describe() + " is " + target.nodeState() + "; a migration target must be"

@@ -201,9 +201,25 @@ public final class SimGroup implements ClusterGroup {
     return failovers.size();
   }
 
-  /** The failover threshold is exhausted: the group stays failed until an operator starts it. */
-  public void lock() {
+  /**
+   * The failover threshold is exhausted: the group stays failed until an operator starts it or, at
+   * {@code retryTime} ({@code RetryPeriodOnFailure} later), the cluster tries it again.
+   */
+  public void lock(long retryTime) {
     locked = true;
+    retryAt = retryTime;
+  }
+
+  /**
+   * Unlocks a group locked by its failover threshold once its retry time has come; its failover count
+   * stays, so a failure inside the failover period locks it again at once. Returns whether it unlocked.
+   */
+  public boolean retryDue(long now) {
+    if (!locked || retryAt < 0 || now < retryAt) {
+      return false;
+    }
+    locked = false;
+    return true;
   }
 
   /**
@@ -222,6 +238,21 @@ public final class SimGroup implements ClusterGroup {
       retryAt = now;
     }
     return wasLocked;
+  }
+
+  /**
+   * An operator moves the group: as an operator's start does, this clears a lock of the failover
+   * threshold with the failover count and every member's restart count, and a failed group is tried now.
+   */
+  public void operatorMoves(long now) {
+    if (locked) {
+      locked = false;
+      failovers.clear();
+    }
+    vms.forEach(SimVm::forgetRestarts);
+    if (state == GroupState.FAILED) {
+      retryAt = now;
+    }
   }
 
   /** Returns when a failed group may be tried again, or -1 for never on its own. */

@@ -1,5 +1,6 @@
 package io.hvcluster.core.management.capacity;
 
+import io.hvcluster.api.spec.ReserveMethod;
 import java.util.List;
 import java.util.Objects;
 import org.apiguardian.api.API;
@@ -20,11 +21,14 @@ import org.apiguardian.api.API;
  * @param unplaced groups that did not fit on the surviving hosts (a group is the VMs that share a LUN)
  * @param overCommitted whether the cluster could not absorb the failures
  * @param arithmetic the reasoning, one step a line
+ * @param method how the verdict was reached: SCVMM 2008's slots, or VMM 2012's bin-packing (with slots,
+ *     {@code unplaced} is empty: the method counts slots and places no VM)
  * @since 0.1.0
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record ReserveReport(int reserve, int hosts, List<String> failedHosts, long survivingCapacityBytes,
-    long demandBytes, int vmCount, List<String> unplaced, boolean overCommitted, List<String> arithmetic) {
+    long demandBytes, int vmCount, List<String> unplaced, boolean overCommitted, List<String> arithmetic,
+    ReserveMethod method) {
 
   /**
    * Creates a report; copies the lists.
@@ -38,13 +42,34 @@ public record ReserveReport(int reserve, int hosts, List<String> failedHosts, lo
    * @param unplaced groups that did not fit
    * @param overCommitted whether the cluster is over-committed
    * @param arithmetic the reasoning
-   * @throws NullPointerException when a list is null
+   * @param method the method that decided
+   * @throws NullPointerException when a list or the method is null
    */
   public ReserveReport {
     failedHosts = List.copyOf(failedHosts);
     unplaced = List.copyOf(unplaced);
     arithmetic = List.copyOf(arithmetic);
-    Objects.requireNonNull(arithmetic, "arithmetic");
+    Objects.requireNonNull(method, "method");
+  }
+
+  /**
+   * Creates a bin-packing report, as before the method was recorded.
+   *
+   * @param reserve host failures to absorb
+   * @param hosts the host count
+   * @param failedHosts the hosts assumed to fail
+   * @param survivingCapacityBytes memory for VMs on the other hosts
+   * @param demandBytes memory of all VMs
+   * @param vmCount VMs
+   * @param unplaced groups that did not fit
+   * @param overCommitted whether the cluster is over-committed
+   * @param arithmetic the reasoning
+   * @throws NullPointerException when a list is null
+   */
+  public ReserveReport(int reserve, int hosts, List<String> failedHosts, long survivingCapacityBytes,
+      long demandBytes, int vmCount, List<String> unplaced, boolean overCommitted, List<String> arithmetic) {
+    this(reserve, hosts, failedHosts, survivingCapacityBytes, demandBytes, vmCount, unplaced, overCommitted,
+        arithmetic, ReserveMethod.BIN_PACKING);
   }
 
   /**

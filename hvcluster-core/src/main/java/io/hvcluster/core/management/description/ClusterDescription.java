@@ -2,6 +2,7 @@ package io.hvcluster.core.management.description;
 
 import io.hvcluster.api.spec.ClusterNetwork;
 import io.hvcluster.api.spec.ClusterSpec;
+import io.hvcluster.api.spec.Era;
 import io.hvcluster.api.spec.QuorumModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,12 +44,13 @@ import org.apiguardian.api.API;
  * @param vms the highly available VMs, in file order
  * @param workloads measured physical workloads for capacity planning, in file order
  * @param planning capacity-planning assumptions, or empty for {@link PlanningDescription#defaults()}
+ * @param era the Windows Server release the cluster models, or empty for {@link Era#DEFAULT}
  * @since 0.1.0
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record ClusterDescription(String name, Optional<QuorumModel> quorum, int reserve, List<HostDescription> hosts,
     Optional<StorageDescription> storage, List<VmDescription> vms, List<WorkloadDescription> workloads,
-    Optional<PlanningDescription> planning) {
+    Optional<PlanningDescription> planning, Optional<Era> era) {
 
   /** The default cluster reserve: one host failure. */
   public static final int DEFAULT_RESERVE = 1;
@@ -64,6 +66,7 @@ public record ClusterDescription(String name, Optional<QuorumModel> quorum, int 
    * @param vms the VMs
    * @param workloads measured workloads
    * @param planning planning assumptions, or empty
+   * @param era the era, or empty for the default
    * @throws NullPointerException when a field or list entry is null
    */
   public ClusterDescription {
@@ -74,6 +77,45 @@ public record ClusterDescription(String name, Optional<QuorumModel> quorum, int 
     vms = List.copyOf(vms);
     workloads = List.copyOf(workloads);
     Objects.requireNonNull(planning, "planning");
+    Objects.requireNonNull(era, "era");
+  }
+
+  /**
+   * Creates a cluster description of the default era; see the canonical constructor.
+   *
+   * @param name the cluster's name
+   * @param quorum the quorum model, or empty for the default
+   * @param reserve host failures the cluster must absorb
+   * @param hosts the hosts
+   * @param storage the shared storage, or empty
+   * @param vms the VMs
+   * @param workloads measured workloads
+   * @param planning planning assumptions, or empty
+   * @throws NullPointerException when a field or list entry is null
+   */
+  public ClusterDescription(String name, Optional<QuorumModel> quorum, int reserve, List<HostDescription> hosts,
+      Optional<StorageDescription> storage, List<VmDescription> vms, List<WorkloadDescription> workloads,
+      Optional<PlanningDescription> planning) {
+    this(name, quorum, reserve, hosts, storage, vms, workloads, planning, Optional.empty());
+  }
+
+  /**
+   * Returns the era in force: the stated one, else {@link Era#DEFAULT}.
+   *
+   * @return the era
+   */
+  public Era effectiveEra() {
+    return era.orElse(Era.DEFAULT);
+  }
+
+  /**
+   * Returns the features this description uses that came after its era, in file order (empty when it
+   * fits its era).
+   *
+   * @return the conflicts
+   */
+  public List<EraConflict> eraConflicts() {
+    return EraConflict.of(this);
   }
 
   /**
@@ -208,6 +250,7 @@ public record ClusterDescription(String name, Optional<QuorumModel> quorum, int 
     b.vms.addAll(vms);
     b.workloads.addAll(workloads);
     b.planning = planning;
+    b.era = era;
     return b;
   }
 
@@ -226,6 +269,7 @@ public record ClusterDescription(String name, Optional<QuorumModel> quorum, int 
     private final List<VmDescription> vms = new ArrayList<>();
     private final List<WorkloadDescription> workloads = new ArrayList<>();
     private Optional<PlanningDescription> planning = Optional.empty();
+    private Optional<Era> era = Optional.empty();
 
     private Builder(String name) {
       this.name = name;
@@ -309,12 +353,23 @@ public record ClusterDescription(String name, Optional<QuorumModel> quorum, int 
     }
 
     /**
+     * Sets the era: the Windows Server release the cluster models.
+     *
+     * @param value the era
+     * @return this builder
+     */
+    public Builder era(Era value) {
+      this.era = Optional.of(value);
+      return this;
+    }
+
+    /**
      * Builds the description without checking it; see {@link ClusterDescription#check()}.
      *
      * @return the description
      */
     public ClusterDescription build() {
-      return new ClusterDescription(name, quorum, reserve, hosts, storage, vms, workloads, planning);
+      return new ClusterDescription(name, quorum, reserve, hosts, storage, vms, workloads, planning, era);
     }
   }
 }

@@ -6,6 +6,7 @@ import io.hvcluster.api.LunId;
 import io.hvcluster.api.spec.ClusterNetwork;
 import io.hvcluster.api.spec.ClusterSettings;
 import io.hvcluster.api.spec.ClusterSpec;
+import io.hvcluster.api.spec.Era;
 import io.hvcluster.api.spec.HostSpec;
 import io.hvcluster.api.spec.LunSpec;
 import io.hvcluster.api.spec.NetworkRole;
@@ -44,7 +45,11 @@ final class SpecConversion {
     }
     StorageDescription storage = d.storage().orElseThrow(() -> new InvalidDescriptionException("$.storage",
         "is missing; a failover cluster of Hyper-V hosts needs shared storage"));
-    ClusterSpec.Builder builder = ClusterSpec.builder(d.name()).quorum(quorum(d));
+    List<EraConflict> conflicts = d.eraConflicts();
+    if (!conflicts.isEmpty()) {
+      throw new InvalidDescriptionException(conflicts.get(0).path(), conflicts.get(0).reason());
+    }
+    ClusterSpec.Builder builder = ClusterSpec.builder(d.name()).quorum(quorum(d)).era(d.effectiveEra());
     for (int i = 0; i < nodes; i++) {
       builder.host(host("$.hosts[" + i + "]", d.hosts().get(i)));
     }
@@ -198,6 +203,9 @@ final class SpecConversion {
 
   static ClusterDescription description(ClusterSpec spec) {
     ClusterDescription.Builder b = ClusterDescription.builder(spec.name()).quorum(spec.quorum());
+    if (spec.era() != Era.DEFAULT) {
+      b.era(spec.era());
+    }
     List<ClusterNetwork> networks = spec.settings().networks();
     boolean heartbeat = networks.stream().anyMatch(n -> n.role() == NetworkRole.CLUSTER_ONLY);
     boolean iscsi = networks.stream().anyMatch(n -> n.role() == NetworkRole.NONE);

@@ -40,6 +40,7 @@ public final class ConfigurationValidator {
     items.addAll(InventoryRules.hostMemory(d));
     items.addAll(SystemRules.osLevel(d));
     items.addAll(SystemRules.vmLimits(d));
+    items.addAll(SystemRules.era(d));
     items.addAll(StorageRules.sharedStorage(d));
     d.storage().ifPresent(s -> {
       items.addAll(StorageRules.persistentReservations(s));

@@ -1,8 +1,10 @@
 package io.hvcluster.core.management.validation;
 
+import io.hvcluster.api.spec.Era;
 import io.hvcluster.api.spec.VmSpec;
 import io.hvcluster.core.management.Units;
 import io.hvcluster.core.management.description.ClusterDescription;
+import io.hvcluster.core.management.description.EraConflict;
 import io.hvcluster.core.management.description.HostDescription;
 import io.hvcluster.core.management.description.VmDescription;
 import java.util.ArrayList;
@@ -13,6 +15,26 @@ import java.util.Map;
 /** The System Configuration rules: the same OS level everywhere, and VMs within Hyper-V 2008's limits. */
 final class SystemRules {
   private SystemRules() {}
+
+  /**
+   * The era: which release the cluster models (stated or the default), and a FAIL for each feature that
+   * came with a later release.
+   */
+  static List<ValidationItem> era(ClusterDescription d) {
+    Era era = d.effectiveEra();
+    List<ValidationItem> items = new ArrayList<>();
+    for (EraConflict c : d.eraConflicts()) {
+      items.add(ValidationItem.fail(ValidationRule.ERA, c.subject(), c.reason()));
+    }
+    if (items.isEmpty()) {
+      String stated = d.era().isPresent() ? "" : " (no era is stated; the default allows every feature hvcluster"
+          + " models)";
+      items.add(ValidationItem.pass(ValidationRule.ERA, "cluster", era.name() + ": " + era.windows() + " with "
+          + era.vmm() + stated + "; Live Migration and Cluster Shared Volumes " + (era.has(Era.WS2008_R2) ? "available"
+          : "not available (2008 R2)") + "; cluster reserve by " + era.reserveMethod().description()));
+    }
+    return items;
+  }
 
   static List<ValidationItem> osLevel(ClusterDescription d) {
     Map<String, List<String>> byLevel = new LinkedHashMap<>();

@@ -26,6 +26,8 @@ public enum ValidationRule {
   OS_LEVEL(ValidationCategory.SYSTEM_CONFIGURATION, "os-level", "all nodes run the same OS version and service pack"),
   /** VMs stay within Hyper-V 2008's limits. */
   VM_LIMITS(ValidationCategory.SYSTEM_CONFIGURATION, "vm-limits", "VMs have 1 to 4 virtual processors and 8 MiB to 64 GiB"),
+  /** The cluster uses only features of its era's Windows Server release. */
+  ERA(ValidationCategory.SYSTEM_CONFIGURATION, "era", "features come from the cluster's Windows Server release"),
   /** The cluster has shared storage. */
   SHARED_STORAGE(ValidationCategory.STORAGE, "shared-storage", "the cluster has shared iSCSI, Fibre Channel or SAS storage"),
   /** The storage supports SCSI-3 persistent reservations. */

@@ -7,7 +7,9 @@ import static io.hvcluster.core.management.description.Fixtures.withVms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.hvcluster.api.spec.Era;
 import io.hvcluster.api.spec.Installation;
+import io.hvcluster.api.spec.ReserveMethod;
 import io.hvcluster.core.management.description.ClusterDescription;
 import io.hvcluster.core.management.description.VmDescription;
 import java.util.ArrayList;
@@ -128,5 +130,50 @@ final class ClusterReserveTest {
   @Test
   void aClusterSpecCanBeEvaluatedDirectly() {
     assertThat(ClusterReserve.evaluate(sound().toSpec(), 1).overCommitted()).isFalse();
+  }
+
+  /** One 24 GiB VM and seven of 2 GiB on four hosts with 31 GiB each for VMs. */
+  private static ClusterDescription uneven() {
+    List<VmDescription> vms = new ArrayList<>();
+    for (int i = 1; i <= 8; i++) {
+      vms.add(VmDescription.builder("vm" + i).memoryGiB(i == 1 ? 24 : 2).lun("lun-vm" + i).build());
+    }
+    return withVms(sound(), vms);
+  }
+
+  @Test
+  void theSlotMethodCallsAnUnevenClusterOverCommittedWhereBinPackingDoesNot() {
+    ReserveReport packing = ClusterReserve.evaluate(uneven(), 1, ReserveMethod.BIN_PACKING);
+    ReserveReport slots = ClusterReserve.evaluate(uneven(), 1, ReserveMethod.SLOTS);
+
+    assertThat(packing.overCommitted()).isFalse();
+    assertThat(packing.method()).isEqualTo(ReserveMethod.BIN_PACKING);
+    assertThat(slots.overCommitted()).isTrue();
+    assertThat(slots.method()).isEqualTo(ReserveMethod.SLOTS);
+    assertThat(slots.unplaced()).isEmpty();
+    assertThat(slots.arithmetic()).containsExactly(
+        "cluster reserve 1 of 4 nodes: worst case, the largest node fails: node1 (31 GiB for VMs)",
+        "node2, node3, node4 keep 3 × 31 GiB = 93 GiB for VMs",
+        "slot method (SCVMM 2008): one slot per VM, the size of the largest VM ('vm1', 24 GiB)",
+        "the survivors hold 1 + 1 + 1 = 3 slots for 8 VMs: over-committed, 5 slots short");
+  }
+
+  @Test
+  void evenlySizedVmsPassTheSlotMethodWithTheSlotsToSpare() {
+    ReserveReport r = ClusterReserve.evaluate(sound(), 1, ReserveMethod.SLOTS);
+
+    assertThat(r.overCommitted()).isFalse();
+    assertThat(r.arithmetic().get(3)).isEqualTo("the survivors hold 15 + 15 + 15 = 45 slots for 8 VMs: 37 slots to spare"
+        + " (not over-committed)");
+  }
+
+  @Test
+  void theEraChoosesTheMethod() {
+    assertThat(ClusterReserve.evaluate(uneven().toBuilder().era(Era.WS2008).build()).overCommitted()).isTrue();
+    assertThat(ClusterReserve.evaluate(uneven().toBuilder().era(Era.WS2008_R2).build()).method())
+        .isEqualTo(ReserveMethod.SLOTS);
+    assertThat(ClusterReserve.evaluate(uneven()).method()).as("no era: the default, WS2012")
+        .isEqualTo(ReserveMethod.BIN_PACKING);
+    assertThat(ClusterReserve.evaluate(uneven()).overCommitted()).isFalse();
   }
 }
