@@ -87,6 +87,10 @@ public final class LivenessBound {
       boot = b.compareTo(boot) > 0 ? b : boot;
     }
     Duration detection = settings.detectionTime();
+    boolean subnets = spec.hosts().stream().map(HostSpec::subnet).distinct().count() > 1;
+    if (subnets && settings.crossSubnetDetectionTime().compareTo(detection) > 0) {
+      detection = settings.crossSubnetDetectionTime();
+    }
     Duration quorum = boot.plus(SERVICE_RESTART).plus(SERVICE_START).plus(detection)
         .plus(costs.arbitration().multipliedBy(2));
     Duration pending = Duration.ZERO;
