@@ -41,4 +41,14 @@ public interface MigrationHandle {
    * @return the result, or empty while it runs
    */
   Optional<MigrationResult> result();
+
+  /**
+   * Returns whether the migration waits for its turn: its source host already runs a migration of a
+   * strategy that allows one at a time per host (live migration on Windows Server 2008 R2).
+   *
+   * @return true while queued; false once the strategy has started, and for a handle that never queues
+   */
+  default boolean isQueued() {
+    return false;
+  }
 }

@@ -48,7 +48,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "migrate", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Runs one Quick or Live Migration of a VM with REAL memory (sparse files in a temporary "
         + "directory, deleted afterwards) from n1 to n2 of a 3-node cluster, and verifies the VM's memory page "
-        + "for page against its guest workload.",
+        + "for page against its guest workload. With --concurrent N, N such VMs leave n1 at once (to n2 and n3 "
+        + "in turn) and share its storage path and migration network; live migrations queue, one at a time.",
         "Exit code: 0 when the memory verified and the VM runs; 1 otherwise; 2 for bad input."})
 final class MigrateCommand implements Callable<Integer> {
   private static final VmId VM = VmId.of("vm1");
@@ -117,15 +118,29 @@ final class MigrateCommand implements Callable<Integer> {
           + " directory.")
   Path dir;
 
+  @Option(names = "--concurrent", paramLabel = "N", defaultValue = "1",
+      description = "How many VMs of this size leave n1 at once (1 to 16), to n2 and n3 in turn; the report"
+          + " compares the time they all take with one alone; default ${DEFAULT-VALUE}.")
+  @Range(min = 1, max = 16)
+  int concurrent;
+
   @Option(names = "--json", description = "Print the result as one JSON object.")
   boolean json;
 
-  /** What one run produced: the migration's result, the page-for-page check, and its wall-clock time. */
-  record Outcome(MigrationResult result, GuestWorkload.Verification check, long wallNanos, String vmHost) {
+  /**
+   * What one run produced: the first VM's migration result, its page-for-page check and its host after; the
+   * wall-clock time of the migrations; and with {@code --concurrent} every VM's migration and check, the
+   * virtual time until the last ended, and the time one alone takes.
+   */
+  record Outcome(MigrationResult result, GuestWorkload.Verification check, long wallNanos, String vmHost,
+      List<Moved> all, long allNanos, long aloneNanos) {
     boolean succeeded() {
-      return check.ok() && result.outcome() != MigrationOutcome.FAILED;
+      return all.stream().allMatch(m -> m.check().ok() && m.result().outcome() != MigrationOutcome.FAILED);
     }
   }
+
+  /** One VM's migration in a run, its check and where it runs afterwards. */
+  record Moved(MigrationResult result, GuestWorkload.Verification check, String vmHost) {}
 
   @Override
   public Integer call() throws IOException {
@@ -136,6 +151,11 @@ final class MigrateCommand implements Callable<Integer> {
     Outcome outcome;
     try {
       outcome = run(chosen, clusterSpec, work);
+      if (concurrent > 1) {
+        Outcome alone = run(chosen, clusterSpec(1), work);
+        outcome = new Outcome(outcome.result(), outcome.check(), outcome.wallNanos(), outcome.vmHost(), outcome.all(),
+            outcome.allNanos(), alone.allNanos());
+      }
     } finally {
       ScratchDirectory.deleteTree(work);
     }
@@ -174,20 +194,36 @@ final class MigrateCommand implements Callable<Integer> {
   }
 
   private ClusterSpec clusterSpec() {
+    return clusterSpec(concurrent);
+  }
+
+  /** A 3-node cluster with {@code vms} VMs of the chosen size on n1, each on its own LUN (or all on one CSV). */
+  private ClusterSpec clusterSpec(int vms) {
     long touched = (touchedBytes + GuestMemory.PAGE_SIZE - 1) / GuestMemory.PAGE_SIZE * GuestMemory.PAGE_SIZE;
-    // VmSpec and WorkloadSpec check sizes against Hyper-V's limits and say what is allowed.
-    VmSpec vm = VmSpec.builder(VM.name()).memoryBytes(memoryBytes).lun("lun-vm1").preferredOwners(SOURCE.name())
-        .workload(new WorkloadSpec(touched, dirtyPagesPerSecond)).build();
-    long hostGiB = Math.max(16, (memoryBytes + (1L << 30) - 1 >> 30) + 8);
+    long hostGiB = Math.max(16, (vms * memoryBytes + (1L << 30) - 1 >> 30) + 8);
     CostModel costs = CostModel.forStorage(StorageType.ISCSI).withMigrationLink(CostModel.gigabitLink(linkGbps));
-    LunSpec lun = storage.equals("csv") ? LunSpec.sharedVolume("lun-vm1", 100) : LunSpec.data("lun-vm1", 100);
+    List<LunSpec> luns = new java.util.ArrayList<>();
     ClusterSpec.Builder b = ClusterSpec.builder("MIGRATE").quorum(QuorumModel.NODE_MAJORITY)
-        .storage(StorageSpec.iscsi(List.of(lun)))
-        .settings(ClusterSettings.defaults(StorageType.ISCSI).withCosts(costs)).vm(vm);
+        .settings(ClusterSettings.defaults(StorageType.ISCSI).withCosts(costs));
+    for (int i = 1; i <= vms; i++) {
+      String lun = storage.equals("csv") ? "lun-vm1" : "lun-vm" + i;
+      if (i == 1 || !storage.equals("csv")) {
+        luns.add(storage.equals("csv") ? LunSpec.sharedVolume(lun, 100L * vms) : LunSpec.data(lun, 100));
+      }
+      // VmSpec and WorkloadSpec check sizes against Hyper-V's limits and say what is allowed.
+      b.vm(VmSpec.builder("vm" + i).memoryBytes(memoryBytes).lun(lun).preferredOwners(SOURCE.name())
+          .workload(new WorkloadSpec(touched, dirtyPagesPerSecond)).build());
+    }
+    b.storage(StorageSpec.iscsi(luns));
     for (String host : List.of("n1", "n2", "n3")) {
       b.host(HostSpec.builder(host).memoryGiB(hostGiB).build());
     }
     return b.build();
+  }
+
+  /** The node the i-th VM (from 1) moves to: n2, n3, n2, ... */
+  private static HostId targetOf(int i) {
+    return i % 2 == 1 ? TARGET : HostId.of("n3");
   }
 
   private Outcome run(MigrationStrategy chosen, ClusterSpec clusterSpec, Path work) {
@@ -197,20 +233,37 @@ final class MigrateCommand implements Callable<Integer> {
       cluster.form();
       cluster.startAllVms();
       sim.runFor(Duration.ofMinutes(3));
-      if (!cluster.vm(VM).host().equals(java.util.Optional.of(SOURCE))) {
-        throw new IllegalStateException("the VM did not start on " + SOURCE + ": " + cluster.vm(VM).lastReason());
+      List<VmId> vms = cluster.spec().vms().stream().map(VmSpec::id).toList();
+      for (VmId vm : vms) {
+        if (!cluster.vm(vm).host().equals(java.util.Optional.of(SOURCE))) {
+          throw new IllegalStateException(vm + " did not start on " + SOURCE + ": " + cluster.vm(vm).lastReason());
+        }
+        // Materializes the guest's memory (its working set) before the clock starts.
+        cluster.vm(vm).memory();
       }
-      // Materializes the guest's memory (its working set) before the clock starts.
-      cluster.vm(VM).memory();
       long wallStart = System.nanoTime();
-      MigrationHandle handle = cluster.migrate(VM, TARGET, chosen);
-      sim.runUntil(handle::isDone, Duration.ofHours(6));
+      long virtualStart = sim.now().toNanos();
+      List<MigrationHandle> handles = new java.util.ArrayList<>();
+      for (int i = 0; i < vms.size(); i++) {
+        handles.add(cluster.migrate(vms.get(i), targetOf(i + 1), chosen));
+      }
+      sim.runUntil(() -> handles.stream().allMatch(MigrationHandle::isDone), Duration.ofHours(6));
       long wallNanos = System.nanoTime() - wallStart;
-      MigrationResult r = handle.result().orElseThrow(() -> new IllegalStateException(
-          "the migration did not end within 6 hours of virtual time"));
-      GuestWorkload.Verification check = cluster.vm(VM).memory().isPresent()
-          ? sim.verifyGuestMemory(cluster, VM) : new GuestWorkload.Verification(0, 0, "the VM holds no memory");
-      return new Outcome(r, check, wallNanos, cluster.vm(VM).host().map(HostId::name).orElse(null));
+      long allNanos = sim.now().toNanos() - virtualStart;
+      List<Moved> all = new java.util.ArrayList<>();
+      for (int i = 0; i < vms.size(); i++) {
+        VmId vm = vms.get(i);
+        MigrationResult r = handles.get(i).result().orElseThrow(() -> new IllegalStateException(
+            "the migrations did not end within 6 hours of virtual time"));
+        GuestWorkload.Verification check = cluster.vm(vm).memory().isPresent()
+            ? sim.verifyGuestMemory(cluster, vm) : new GuestWorkload.Verification(0, 0, "the VM holds no memory");
+        all.add(new Moved(r, check, cluster.vm(vm).host().map(HostId::name).orElse(null)));
+      }
+      // From the first request to the last end, as the migrations themselves recorded it.
+      allNanos = all.stream().mapToLong(m -> m.result().endNanos()).max().orElse(0)
+          - all.stream().mapToLong(m -> m.result().startNanos()).min().orElse(0);
+      Moved first = all.get(0);
+      return new Outcome(first.result(), first.check(), wallNanos, first.vmHost(), all, allNanos, allNanos);
     }
   }
 
@@ -256,6 +309,20 @@ final class MigrateCommand implements Callable<Integer> {
     if (!o.check().ok()) {
       out.put("verificationProblem", o.check().problem());
     }
+    out.put("concurrent", concurrent);
+    if (concurrent > 1) {
+      out.put("allMovedSeconds", JsonOutput.seconds(o.allNanos()));
+      out.put("aloneSeconds", JsonOutput.seconds(o.aloneNanos()));
+      ArrayNode moved = out.putArray("migrations");
+      for (Moved m : o.all()) {
+        moved.addObject().put("vm", m.result().vm().name()).put("target", m.result().target().name())
+            .put("outcome", m.result().outcome().name())
+            .put("totalSeconds", JsonOutput.seconds(m.result().totalNanos()))
+            .put("queuedSeconds", JsonOutput.seconds(m.result().queuedNanos()))
+            .put("downtimeSeconds", JsonOutput.seconds(m.result().downtimeNanos()))
+            .put("memoryVerified", m.check().ok()).put("vmHost", m.vmHost());
+      }
+    }
     out.put("downtimeMillis", millis(r.downtimeNanos()));
     out.put("totalMillis", millis(r.totalNanos()));
     return out;
@@ -287,6 +354,17 @@ final class MigrateCommand implements Callable<Integer> {
     w.println("  memory verified  " + (o.check().ok()
         ? "yes, " + o.check().pagesChecked() + " pages match the guest's writes"
         : "NO: " + o.check().problem()));
+    if (concurrent > 1) {
+      w.printf(Locale.ROOT, "  concurrent       %d VMs left %s at once: the last arrived after %s (virtual); one alone"
+          + " takes %s, so together they took %.1f times as long%n", concurrent, SOURCE, Durations.words(o.allNanos() / 1e9),
+          Durations.words(o.aloneNanos() / 1e9), o.allNanos() / (double) o.aloneNanos());
+      for (Moved m : o.all()) {
+        MigrationResult each = m.result();
+        w.printf(Locale.ROOT, "    %-5s to %s  %-11s total %9.3f s  queued %8.3f s  downtime %9.3f s  memory %s%n",
+            each.vm(), each.target(), each.outcome(), each.totalNanos() / 1e9, each.queuedNanos() / 1e9,
+            each.downtimeNanos() / 1e9, m.check().ok() ? "verified" : "NOT verified");
+      }
+    }
     w.printf(Locale.ROOT, "  wall time        %.3f s%n", o.wallNanos() / 1e9);
     w.flush();
   }

@@ -6,6 +6,7 @@ import io.hvcluster.api.spec.ReserveMethod;
 import io.hvcluster.core.management.capacity.CapacityPlan;
 import io.hvcluster.core.management.capacity.CapacityPlanner;
 import io.hvcluster.core.management.capacity.ClusterReserve;
+import io.hvcluster.core.management.capacity.MaintenanceWindow;
 import io.hvcluster.core.management.capacity.ReserveReport;
 import io.hvcluster.core.management.description.ClusterDescription;
 import io.hvcluster.core.management.description.HostDescription;
@@ -74,20 +75,51 @@ final class PlanCommand implements Callable<Integer> {
     ReserveReport reserve = d.hosts().isEmpty() ? null : ClusterReserve.evaluate(d);
     // One validation path: the rules of 'hvcluster validate', so that the two commands cannot disagree.
     ValidationReport validation = d.hosts().isEmpty() ? null : ConfigurationValidator.validate(d);
+    MaintenanceWindow.Estimate window = window(d);
     List<Path> written = plan == null || emit == null ? List.of() : emit(d, plan);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      JsonOutput.print(out, toJson(d, plan, reserve, validation));
+      ObjectNode root = toJson(d, plan, reserve, validation);
+      if (window != null) {
+        ObjectNode w = root.putObject("maintenanceWindow");
+        w.put("node", window.node().name());
+        w.put("vms", window.vms());
+        w.put("memoryGiB", rounded(window.memoryBytes() / GIB));
+        w.put("drainSeconds", JsonOutput.seconds(window.drainNanos()));
+        w.put("longestAloneSeconds", JsonOutput.seconds(window.longestAloneNanos()));
+        strings(w.putArray("stranded"), window.stranded().stream().map(v -> v.name()).toList());
+      }
+      JsonOutput.print(out, root);
     } else {
       print(out, d, plan, reserve, written);
       if (validation != null) {
         printValidation(out, d, validation);
+      }
+      if (window != null) {
+        out.println("Maintenance window of " + d.name() + " as described: " + window.describe());
       }
     }
     out.flush();
     boolean ok = (plan == null || plan.feasible()) && (reserve == null || !reserve.overCommitted())
         && (validation == null || !validation.failed());
     return ok ? 0 : 1;
+  }
+
+  /**
+   * Simulates a drain of the described cluster's busiest node, with its VMs sharing the node's storage
+   * path; null when the file describes no cluster with VMs, or one the engine cannot build.
+   */
+  private static MaintenanceWindow.Estimate window(ClusterDescription d) {
+    if (d.hosts().size() < 2 || d.vms().isEmpty()) {
+      return null;
+    }
+    io.hvcluster.api.spec.ClusterSpec spec;
+    try {
+      spec = d.toSpec();
+    } catch (io.hvcluster.api.InvalidConfigurationException e) {
+      return null;
+    }
+    return MaintenanceWindow.estimate(spec, 1);
   }
 
   private List<Path> emit(ClusterDescription d, CapacityPlan plan) throws IOException {

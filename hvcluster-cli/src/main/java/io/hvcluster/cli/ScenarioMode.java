@@ -132,8 +132,9 @@ final class ScenarioMode {
         + " %d migrations%s%n", a.availability() * 100, a.outageCount(), a.outageCount() == 1 ? "" : "s",
         a.downNanos() == 0 ? "none" : Timeline.duration(a.downNanos()),
         a.meanTimeToRecoverNanos() == 0 ? "-" : Timeline.duration(a.meanTimeToRecoverNanos()),
-        count(r, FailoverStarted.class), count(r, MigrationFinished.class),
-        guest == 0 ? "" : ", " + guest + " guest-cluster failover" + (guest == 1 ? "" : "s"));
+        count(r, FailoverStarted.class), count(r, MigrationFinished.class), (queuedNanos(r) == 0 ? ""
+            : " (" + Timeline.duration(queuedNanos(r)) + " queued)")
+            + (guest == 0 ? "" : ", " + guest + " guest-cluster failover" + (guest == 1 ? "" : "s")));
     for (Availability.VmAvailability v : a.vms()) {
       if (!v.outages().isEmpty()) {
         Outage first = v.outages().get(0);
@@ -151,6 +152,12 @@ final class ScenarioMode {
   /** Counts guest-cluster failovers proper: moves away from a guest node, not the application's first start. */
   private static long guestFailovers(RunRecord r) {
     return r.events().stream().filter(e -> e instanceof GuestClusterFailover g && g.from().isPresent()).count();
+  }
+
+  /** The time migrations waited in live-migration queues, all together. */
+  private static long queuedNanos(RunRecord r) {
+    return r.events().stream().filter(e -> e instanceof MigrationFinished).mapToLong(e -> ((MigrationFinished) e)
+        .result().queuedNanos()).sum();
   }
 
   private static long count(RunRecord r, Class<? extends ClusterEvent> type) {
@@ -177,6 +184,7 @@ final class ScenarioMode {
     root.put("meanTimeToRecoverSeconds", JsonOutput.seconds(a.meanTimeToRecoverNanos()));
     root.put("failovers", count(r, FailoverStarted.class));
     root.put("migrations", count(r, MigrationFinished.class));
+    root.put("migrationQueuedSeconds", JsonOutput.seconds(queuedNanos(r)));
     root.put("guestFailovers", guestFailovers(r));
     root.put("events", r.events().size());
     root.put("vmsRunning", result.vmsRunning());

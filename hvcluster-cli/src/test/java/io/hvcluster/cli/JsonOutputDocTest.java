@@ -190,13 +190,15 @@ final class JsonOutputDocTest {
     List<JsonNode> outputs = new ArrayList<>();
     outputs.add(run(concat(new String[] {"migrate", "--dirty-pages-per-second", "500", "--storage", "csv"}, small)));
     outputs.add(run(concat(new String[] {"migrate", "--strategy", "quick"}, small)));
+    outputs.add(run(concat(new String[] {"migrate", "--strategy", "quick", "--concurrent", "2"}, small)));
     // A memory that fails verification cannot be caused from the command line; the output of one is built here.
     MigrateCommand command = new MigrateCommand();
     new CommandLine(command).parseArgs("--memory", "64MiB");
     MigrationResult failed = new MigrationResult("quick", VmId.of("vm1"), HostId.of("n1"), HostId.of("n2"),
         MigrationOutcome.COMPLETED, 0, 5_000_000_000L, 5_000_000_000L, 1 << 20, List.of(), List.of(), false, "moved");
-    outputs.add(JSON.readTree(JSON.writeValueAsString(command.json(new MigrateCommand.Outcome(failed,
-        new GuestWorkload.Verification(3, 2, "page 2 differs"), 1_000_000, "n2")))));
+    GuestWorkload.Verification differs = new GuestWorkload.Verification(3, 2, "page 2 differs");
+    outputs.add(JSON.readTree(JSON.writeValueAsString(command.json(new MigrateCommand.Outcome(failed, differs, 1_000_000,
+        "n2", List.of(new MigrateCommand.Moved(failed, differs, "n2")), 5_000_000_000L, 5_000_000_000L)))));
     check("migrate", outputs);
   }
 

@@ -86,8 +86,40 @@ final class MigrateCommandTest {
     assertThat(json.get("strategy").asText()).isEqualTo("quick");
     assertThat(json.get("passes").size()).isZero();
     assertThat(json.get("downtimeSeconds").decimalValue()).isEqualByComparingTo(json.get("totalSeconds").decimalValue());
-    assertThat(json.get("bytesTransferred").asLong()).isEqualTo(2 * (32L << 20));
+    assertThat(json.get("bytesTransferred").asLong()).as("the whole 64 MiB written and read")
+        .isEqualTo(2 * (64L << 20));
     assertThat(json.get("memoryVerified").asBoolean()).isTrue();
+  }
+
+  @Test
+  void concurrentQuickMigrationsShareTheSourcesPathAndTakeLongerThanOneAlone() throws IOException {
+    JsonNode json = json(CliRunner.run("migrate", "--strategy", "quick", "--memory", "512MiB", "--touched", "16MiB",
+        "--concurrent", "4", "--seed", "3", "--dir", dir.toString(), "--json"));
+    assertThat(json.get("concurrent").asInt()).isEqualTo(4);
+    JsonNode all = json.get("migrations");
+    assertThat(all.size()).isEqualTo(4);
+    for (JsonNode m : all) {
+      assertThat(m.get("outcome").asText()).isEqualTo("COMPLETED");
+      assertThat(m.get("memoryVerified").asBoolean()).isTrue();
+      assertThat(m.get("queuedSeconds").asDouble()).isZero();
+    }
+    assertThat(all.get(1).get("target").asText()).isEqualTo("n3");
+    // 2 GiB leave n1 through one 1 Gbit/s path: 18 s of writes, against 4.5 s for one VM alone.
+    double alone = json.get("aloneSeconds").asDouble();
+    assertThat(json.get("allMovedSeconds").asDouble()).isGreaterThan(alone + 13);
+    assertTheWorkDirectoryIsGone();
+  }
+
+  @Test
+  void concurrentLiveMigrationsQueueOneAtATime() throws IOException {
+    CliRunner r = migrate("--strategy", "live", "--dirty-pages-per-second", "500", "--storage", "csv", "--concurrent",
+        "2");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("2 VMs left n1 at once").contains("vm2   to n3");
+    JsonNode json = json(migrate("--strategy", "live", "--dirty-pages-per-second", "500", "--storage", "csv",
+        "--concurrent", "2", "--json"));
+    assertThat(json.get("migrations").get(0).get("queuedSeconds").asDouble()).isZero();
+    assertThat(json.get("migrations").get(1).get("queuedSeconds").asDouble()).isPositive();
   }
 
   @Test

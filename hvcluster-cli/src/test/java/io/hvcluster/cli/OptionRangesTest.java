@@ -74,6 +74,8 @@ final class OptionRangesTest {
     // The cost model takes any rate; the command keeps links and guests within what a run can simulate.
     LIBRARY.put("migrate --link-gbps", null);
     LIBRARY.put("migrate --dirty-pages-per-second", null);
+    // A count of VMs the command builds for its own demonstration cluster; the library has no such setting.
+    LIBRARY.put("migrate --concurrent", null);
   }
 
   @Test

@@ -83,6 +83,23 @@ final class PlanCommandTest {
   }
 
   @Test
+  void theMaintenanceWindowOfTheDescribedClusterIncludesTheSharedStoragePath() throws Exception {
+    CliRun run = CliRun.of("plan", CliRun.example("retail-4-node.json").toString(), "--json");
+    com.fasterxml.jackson.databind.JsonNode w = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out())
+        .get("maintenanceWindow");
+    assertThat(w.get("vms").asInt()).isGreaterThan(1);
+    assertThat(w.get("stranded").size()).isZero();
+    // The drained node's VMs leave through its one storage path: together they take longer than the longest
+    // alone, at least as long as their memory written through one path.
+    double memoryWrite = w.get("memoryGiB").asDouble() * (1L << 30)
+        / io.hvcluster.api.spec.CostModel.forStorage(io.hvcluster.api.spec.StorageType.ISCSI).storageWriteBytesPerSecond();
+    assertThat(w.get("drainSeconds").asDouble()).isGreaterThan(w.get("longestAloneSeconds").asDouble())
+        .isGreaterThan(memoryWrite);
+    CliRun text = CliRun.of("plan", CliRun.example("retail-4-node.json").toString());
+    assertThat(text.out()).contains("Maintenance window of RETAIL as described: draining node1");
+  }
+
+  @Test
   void jsonOutputShowsDerivedNumbersWithoutFloatingPointNoise() throws Exception {
     CliRun run = CliRun.of("plan", CliRun.example("saas-12-hosts-120-vms.json").toString(), "--json");
 

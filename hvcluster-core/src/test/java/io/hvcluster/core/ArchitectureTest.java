@@ -47,12 +47,13 @@ final class ArchitectureTest {
     m.put(ENGINE + ".model", List.of());
     m.put(ENGINE + ".availability", List.of(ENGINE + ".model"));
     m.put(ENGINE + ".memory", List.of(ENGINE + ".model", "io.hvcluster.core.memory"));
-    m.put(ENGINE + ".lifecycle", List.of(ENGINE + ".model", ENGINE + ".memory"));
+    m.put(ENGINE + ".bandwidth", List.of(ENGINE + ".model"));
+    m.put(ENGINE + ".lifecycle", List.of(ENGINE + ".model", ENGINE + ".memory", ENGINE + ".bandwidth"));
     m.put(ENGINE + ".membership", List.of(ENGINE + ".model", ENGINE + ".availability", ENGINE + ".lifecycle",
         "io.hvcluster.core.defect"));
     m.put(ENGINE + ".storage", List.of(ENGINE + ".model", ENGINE + ".membership", "io.hvcluster.core.defect"));
     m.put(ENGINE + ".migration", List.of(ENGINE + ".model", ENGINE + ".availability", ENGINE + ".memory",
-        ENGINE + ".lifecycle", ENGINE + ".membership", ENGINE + ".storage"));
+        ENGINE + ".bandwidth", ENGINE + ".lifecycle", ENGINE + ".membership", ENGINE + ".storage"));
     m.put(ENGINE + ".failover", List.of(ENGINE + ".model", ENGINE + ".availability", ENGINE + ".memory",
         ENGINE + ".lifecycle",
         ENGINE + ".membership", ENGINE + ".storage", ENGINE + ".migration", "io.hvcluster.core.placement",

@@ -21,11 +21,22 @@ final class ScenarioRunner {
   private ScenarioRunner() {}
 
   static String run(long seed, HeartbeatMode mode) {
+    return run(seed, mode, false);
+  }
+
+  /**
+   * Runs the scenario of {@code seed}; with {@code subnets}, the odd and even nodes sit on two subnets whose
+   * heartbeats are 1500 ms apart with a threshold of 7, so routes of both timings are in play.
+   */
+  static String run(long seed, HeartbeatMode mode, boolean subnets) {
     SplittableRandom r = new SplittableRandom(seed);
     QuorumModel[] models = QuorumModel.values();
     QuorumModel model = models[r.nextInt(models.length)];
     int nodes = 2 + r.nextInt(5);
     ClusterSpec spec = TestSpecs.cluster("C" + seed, model, nodes, 2 + r.nextInt(6));
+    if (subnets) {
+      spec = TestSpecs.twoSubnets(spec, Duration.ofMillis(1500), 7);
+    }
     StringBuilder trace = new StringBuilder();
     try (Simulation sim = Simulation.builder().seed(seed).heartbeatMode(mode).traceTo(trace).build()) {
       Cluster c = sim.createCluster(spec);

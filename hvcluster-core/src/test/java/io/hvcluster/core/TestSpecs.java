@@ -44,6 +44,21 @@ public final class TestSpecs {
     return new ClusterSpec(base.name(), base.quorum(), base.hosts(), base.storage(), List.of(vm), base.settings());
   }
 
+  /**
+   * Puts the odd nodes of {@code spec} on subnet {@code site-a} and the even ones on {@code site-b}, with
+   * the given cross-subnet heartbeat timing.
+   */
+  public static ClusterSpec twoSubnets(ClusterSpec spec, java.time.Duration crossDelay, int crossThreshold) {
+    List<HostSpec> hosts = new ArrayList<>();
+    for (int i = 0; i < spec.hosts().size(); i++) {
+      HostSpec h = spec.hosts().get(i);
+      hosts.add(new HostSpec(h.id(), h.edition(), h.installation(), h.cores(), h.memoryBytes(),
+          i % 2 == 0 ? "site-a" : "site-b"));
+    }
+    return new ClusterSpec(spec.name(), spec.quorum(), hosts, spec.storage(), spec.vms(),
+        spec.settings().withCrossSubnetHeartbeat(crossDelay, crossThreshold), spec.era());
+  }
+
   /** Four nodes, node and disk majority, twelve VMs: the embedded demo's shape. */
   public static ClusterSpec fourNodes() {
     return cluster("HV1", QuorumModel.NODE_AND_DISK_MAJORITY, 4, 12);

@@ -1,6 +1,5 @@
 package io.hvcluster.examples;
 
-import io.hvcluster.api.GuestMemory;
 import io.hvcluster.api.RestoreMode;
 import io.hvcluster.api.SavedStateInfo;
 import io.hvcluster.api.VmState;
@@ -62,9 +61,11 @@ public final class CheckedQuickMigration implements MigrationStrategy {
       ctx.rollBack("saving the VM's memory failed: " + e.getMessage());
       return;
     }
-    long bytes = saved.storedPages() * GuestMemory.PAGE_SIZE;
+    // Hyper-V 2008 writes the VM's whole memory, zero pages included; the write shares the host's storage
+    // path with every other transfer running at the same time (ctx.writeToStorage).
+    long bytes = ctx.vm().spec().memoryBytes();
     ctx.addBytes(bytes);
-    ctx.after(ctx.costs().storageWrite(bytes), () -> {
+    ctx.after(ctx.costs().vmPause().plus(ctx.costs().deviceStateSave()), () -> ctx.writeToStorage(bytes, () -> {
       ctx.transition(VmState.SAVED, "saved state committed (generation " + saved.generation() + ")");
       ctx.phase("release-storage");
       ctx.releaseStorage();
@@ -80,27 +81,25 @@ public final class CheckedQuickMigration implements MigrationStrategy {
           }
         });
       });
-    });
+    }));
   }
 
   private static void restore(MigrationContext ctx) {
     ctx.relocateToTarget();
     ctx.phase("restore");
     ctx.transition(VmState.RESTORING, "restoring on " + ctx.target().id() + " (eager)");
-    SavedStateInfo restored;
     try {
-      restored = ctx.restoreState(RestoreMode.EAGER);
+      ctx.restoreState(RestoreMode.EAGER);
     } catch (UncheckedIOException e) {
       ctx.fail("saved state rejected: " + e.getMessage() + "; the cluster cold-boots the VM");
       return;
     }
-    long bytes = restored.storedPages() * GuestMemory.PAGE_SIZE;
+    long bytes = ctx.vm().spec().memoryBytes();
     ctx.addBytes(bytes);
-    Duration restoring = ctx.costs().restoreSetup().plus(ctx.costs().storageRead(bytes));
-    ctx.after(restoring, () -> {
+    ctx.after(ctx.costs().restoreSetup(), () -> ctx.readFromStorage(bytes, () -> {
       ctx.phase("resume");
       ctx.transition(VmState.RUNNING, "resumed on " + ctx.target().id());
       ctx.complete("moved " + (bytes >> 20) + " MiB through the LUN");
-    });
+    }));
   }
 }

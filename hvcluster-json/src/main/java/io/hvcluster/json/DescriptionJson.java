@@ -27,7 +27,7 @@ final class DescriptionJson {
   /** An element of {@code hosts}, and {@code planning.hostModel}. */
   record HostJson(String name, ServerEdition edition, Installation installation, Architecture architecture,
       String osVersion, Integer servicePack, Integer cores, Double memoryGiB, Integer guestNicPorts,
-      Boolean heartbeatNetwork, Boolean iscsiNetwork) {}
+      Boolean heartbeatNetwork, Boolean iscsiNetwork, String subnet) {}
 
   /** The {@code storage} object. */
   record StorageJson(StorageType type, Boolean persistentReservations, Boolean certified, Boolean mpio, Boolean csv,

@@ -1,5 +1,6 @@
 package io.hvcluster.json;
 
+import io.hvcluster.api.spec.HostSpec;
 import io.hvcluster.json.DescriptionJson.ClusterJson;
 import io.hvcluster.json.DescriptionJson.HostJson;
 import io.hvcluster.json.DescriptionJson.LunJson;
@@ -61,6 +62,7 @@ final class DescriptionMapping {
     set(h.guestNicPorts(), b::guestNicPorts);
     set(h.heartbeatNetwork(), b::heartbeatNetwork);
     set(h.iscsiNetwork(), b::iscsiNetwork);
+    set(h.subnet(), b::subnet);
     return b.build();
   }
 
@@ -181,6 +183,6 @@ final class DescriptionMapping {
   private static HostJson hostJson(HostDescription h) {
     return new HostJson(h.name(), h.edition(), h.installation(), h.architecture(), h.osVersion().orElse(null),
         h.servicePack().isPresent() ? h.servicePack().getAsInt() : null, h.cores(), h.memoryGiB(), h.guestNicPorts(),
-        h.heartbeatNetwork(), h.iscsiNetwork());
+        h.heartbeatNetwork(), h.iscsiNetwork(), HostSpec.DEFAULT_SUBNET.equals(h.subnet()) ? null : h.subnet());
   }
 }

@@ -121,6 +121,45 @@ public interface MigrationContext {
   void after(Duration delay, Runnable step);
 
   /**
+   * Writes {@code bytes} from the VM's current node to its LUN (the first of its LUNs, which holds its
+   * saved state) and runs {@code then} when the last byte is written, unless the migration has ended by
+   * then. The bytes share the node's storage path and the array with every other transfer under way
+   * (fair shares, recomputed whenever a transfer starts or ends), so concurrent saves take longer; a node
+   * that reaches a Cluster Shared Volume only through its coordinator writes over the cluster network.
+   * The default, for contexts without shared bandwidth, waits {@code costs().storageWrite(bytes)}.
+   *
+   * @param bytes how many bytes, at least 0
+   * @param then the continuation
+   */
+  default void writeToStorage(long bytes, Runnable then) {
+    after(costs().storageWrite(bytes), then);
+  }
+
+  /**
+   * Reads {@code bytes} from the VM's LUN into its current node, sharing bandwidth as
+   * {@link #writeToStorage} does, and runs {@code then} when the last byte has arrived. The default waits
+   * {@code costs().storageRead(bytes)}.
+   *
+   * @param bytes how many bytes, at least 0
+   * @param then the continuation
+   */
+  default void readFromStorage(long bytes, Runnable then) {
+    after(costs().storageRead(bytes), then);
+  }
+
+  /**
+   * Sends {@code bytes} over the live-migration network from the source to the target, sharing each
+   * node's migration network with the other migrations under way, and runs {@code then} when the last
+   * byte has arrived (latency excluded). The default waits {@code costs().linkTransfer(bytes)}.
+   *
+   * @param bytes how many bytes, at least 0
+   * @param then the continuation
+   */
+  default void sendToTarget(long bytes, Runnable then) {
+    after(costs().linkTransfer(bytes), then);
+  }
+
+  /**
    * Registers a handler that runs if the cluster aborts the migration (for example because the source or
    * target crashed); it receives the reason. The cluster resolves the VM's state itself afterwards.
    *
@@ -206,7 +245,7 @@ public interface MigrationContext {
   /**
    * Writes the VM's memory to a saved-state file on its LUN now (real bytes for real memory; for modeled
    * memory the same accounting without bytes). The VM must be {@link VmState#SAVING}. The strategy
-   * charges the virtual time itself, usually {@code costs().storageWrite(info.storedPages() * 4096)}.
+   * charges the virtual time itself, usually with {@link #writeToStorage}.
    *
    * @return the committed saved state
    * @throws IllegalStateException when the VM is not saving
@@ -217,7 +256,7 @@ public interface MigrationContext {
   /**
    * Restores the VM's memory on its current node from its committed saved state. The VM must be
    * {@link VmState#RESTORING}. The strategy charges the virtual time itself, usually
-   * {@code costs().restoreSetup()} plus {@code costs().storageRead(info.storedPages() * 4096)}.
+   * {@code costs().restoreSetup()} and then {@link #readFromStorage}.
    *
    * @param mode eager (copy and verify everything) or lazy (copy and verify each chunk on first access)
    * @return the restored saved state's description

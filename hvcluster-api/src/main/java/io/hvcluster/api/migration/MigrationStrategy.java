@@ -73,10 +73,25 @@ public interface MigrationStrategy {
   void start(MigrationContext context);
 
   /**
+   * Whether a source host runs at most one migration of this strategy at a time, the others waiting in
+   * the order they were asked for: Windows Server 2008 R2 performs one live migration at a time per host.
+   * A queued migration has begun (its VM is taken, the target's memory reserved) and shows a
+   * {@code "queued"} phase until its turn comes, when its strategy starts. Quick Migration and the other
+   * strategies are limited only by bandwidth.
+   *
+   * @return true for one at a time per source host; false (the default) for no limit
+   */
+  default boolean oneAtATimePerSourceHost() {
+    return false;
+  }
+
+  /**
    * Returns the longest one migration may take in virtual time before the cluster ends it. This is a
    * bound of the simulation, not a Windows setting: Hyper-V 2008 sets no limit on a migration, so the
    * default, 24 hours, lies far beyond any real one of the era (a 64 GiB VM quick-migrates in about 20
    * minutes over 1 Gbit/s iSCSI); it only keeps a strategy that never ends from holding its VM forever.
+   * The limit is counted from the strategy's start: the time a live migration waits in its source's
+   * queue ({@link #oneAtATimePerSourceHost()}) does not count.
    *
    * @return a positive duration; a migration whose strategy returns anything else fails at once
    */

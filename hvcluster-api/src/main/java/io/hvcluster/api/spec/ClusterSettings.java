@@ -7,8 +7,10 @@ import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
- * Cluster-wide settings: heartbeat timing ({@code SameSubnetDelay} × {@code SameSubnetThreshold}), the
- * cap on concurrent VM starts per node, the cost model and the cluster networks.
+ * Cluster-wide settings: heartbeat timing ({@code SameSubnetDelay} × {@code SameSubnetThreshold} between
+ * nodes of one subnet, {@code CrossSubnetDelay} × {@code CrossSubnetThreshold} between nodes of different
+ * subnets, {@link HostSpec#subnet()}), the cap on concurrent VM starts per node, the cost model and the
+ * cluster networks.
  *
  * <p>Instances are immutable and thread-safe.
  *
@@ -18,11 +20,20 @@ import org.apiguardian.api.API;
  * @param costs the cost model
  * @param networks the cluster networks, with unique names, at least one of them with a cluster role
  * (default: one network, cluster and client)
+ * @param crossSubnetDelay time between heartbeats of nodes on different subnets ({@code CrossSubnetDelay}),
+ * 250 ms to 4 s (default 1 s)
+ * @param crossSubnetThreshold heartbeats between nodes on different subnets missed before a route is
+ * declared down ({@code CrossSubnetThreshold}), 3 to 10 (default 5)
  * @since 0.1.0
  */
 @API(status = API.Status.STABLE, since = "0.1.0")
 public record ClusterSettings(Duration heartbeatDelay, int heartbeatThreshold, int maxConcurrentStartsPerNode,
-    CostModel costs, List<ClusterNetwork> networks) {
+    CostModel costs, List<ClusterNetwork> networks, Duration crossSubnetDelay, int crossSubnetThreshold) {
+  /** Windows Server 2008's {@code CrossSubnetDelay}, the same as its {@code SameSubnetDelay}. */
+  public static final Duration DEFAULT_CROSS_SUBNET_DELAY = Duration.ofMillis(1000);
+  /** Windows Server 2008's {@code CrossSubnetThreshold}, the same as its {@code SameSubnetThreshold}. */
+  public static final int DEFAULT_CROSS_SUBNET_THRESHOLD = 5;
+
   /**
    * Creates cluster settings after validating them.
    *
@@ -31,17 +42,16 @@ public record ClusterSettings(Duration heartbeatDelay, int heartbeatThreshold, i
    * @param maxConcurrentStartsPerNode VMs a node brings online at once; the rest wait (default 32)
    * @param costs the cost model
    * @param networks the cluster networks, with unique names, at least one of them with a cluster role
+   * @param crossSubnetDelay time between heartbeats of nodes on different subnets, 250 ms to 4 s
+   * @param crossSubnetThreshold heartbeats between subnets missed before a route is declared down, 3 to 10
    * @throws io.hvcluster.api.InvalidConfigurationException when a value is missing or out of range, a
    * network name repeats, or no network carries heartbeats
    */
   public ClusterSettings {
-    Checks.positive("heartbeat delay", heartbeatDelay);
-    long ms = heartbeatDelay.toMillis();
-    if (ms < 250 || ms > 2000 || !heartbeatDelay.equals(Duration.ofMillis(ms))) {
-      throw new io.hvcluster.api.InvalidConfigurationException("heartbeat delay (SameSubnetDelay) is "
-          + heartbeatDelay.toNanos() / 1e6 + " ms; allowed: whole milliseconds from 250 to 2000");
-    }
+    wholeMillis("heartbeat delay (SameSubnetDelay)", heartbeatDelay, 2000);
     Checks.range("heartbeat threshold (SameSubnetThreshold)", heartbeatThreshold, 3, 10);
+    wholeMillis("cross-subnet heartbeat delay (CrossSubnetDelay)", crossSubnetDelay, 4000);
+    Checks.range("cross-subnet heartbeat threshold (CrossSubnetThreshold)", crossSubnetThreshold, 3, 10);
     Checks.range("concurrent starts per node", maxConcurrentStartsPerNode, 1, 1024);
     Checks.notNull("cost model", costs);
     networks = Checks.list("cluster networks", networks);
@@ -59,6 +69,32 @@ public record ClusterSettings(Duration heartbeatDelay, int heartbeatThreshold, i
     }
   }
 
+  private static void wholeMillis(String what, Duration delay, long maxMillis) {
+    Checks.positive(what, delay);
+    long ms = delay.toMillis();
+    if (ms < 250 || ms > maxMillis || !delay.equals(Duration.ofMillis(ms))) {
+      throw new io.hvcluster.api.InvalidConfigurationException(what + " is " + delay.toNanos() / 1e6
+          + " ms; allowed: whole milliseconds from 250 to " + maxMillis);
+    }
+  }
+
+  /**
+   * Creates cluster settings with Windows Server 2008's cross-subnet heartbeats (1000 ms × 5).
+   *
+   * @param heartbeatDelay time between heartbeats on the same subnet, 250 ms to 2 s (default 1 s)
+   * @param heartbeatThreshold heartbeats missed before a route is declared down, 3 to 10 (default 5)
+   * @param maxConcurrentStartsPerNode VMs a node brings online at once; the rest wait (default 32)
+   * @param costs the cost model
+   * @param networks the cluster networks, with unique names, at least one of them with a cluster role
+   * @throws io.hvcluster.api.InvalidConfigurationException when a value is missing or out of range, a
+   * network name repeats, or no network carries heartbeats
+   */
+  public ClusterSettings(Duration heartbeatDelay, int heartbeatThreshold, int maxConcurrentStartsPerNode,
+      CostModel costs, List<ClusterNetwork> networks) {
+    this(heartbeatDelay, heartbeatThreshold, maxConcurrentStartsPerNode, costs, networks, DEFAULT_CROSS_SUBNET_DELAY,
+        DEFAULT_CROSS_SUBNET_THRESHOLD);
+  }
+
   /**
    * Creates cluster settings with one cluster network, cluster and client.
    *
@@ -74,8 +110,8 @@ public record ClusterSettings(Duration heartbeatDelay, int heartbeatThreshold, i
   }
 
   /**
-   * Returns the Windows Server 2008 defaults for the given storage: 1000 ms × 5 heartbeats, 32
-   * concurrent starts per node, and {@link CostModel#forStorage(StorageType)}.
+   * Returns the Windows Server 2008 defaults for the given storage: 1000 ms × 5 heartbeats on one subnet
+   * and between subnets, 32 concurrent starts per node, and {@link CostModel#forStorage(StorageType)}.
    *
    * @param storage the kind of shared storage
    * @return the settings
@@ -85,7 +121,7 @@ public record ClusterSettings(Duration heartbeatDelay, int heartbeatThreshold, i
   }
 
   /**
-   * Returns the time after which a silent node is declared down: delay × threshold.
+   * Returns the time after which a silent node on the same subnet is declared down: delay × threshold.
    *
    * @return the detection time
    */
@@ -94,14 +130,59 @@ public record ClusterSettings(Duration heartbeatDelay, int heartbeatThreshold, i
   }
 
   /**
-   * Returns a copy with other heartbeat timing.
+   * Returns the time after which a silent node on another subnet is declared down: cross-subnet delay ×
+   * cross-subnet threshold.
    *
-   * @param delay time between heartbeats
-   * @param threshold heartbeats missed before a route is declared down
+   * @return the detection time between subnets
+   */
+  public Duration crossSubnetDetectionTime() {
+    return crossSubnetDelay.multipliedBy(crossSubnetThreshold);
+  }
+
+  /**
+   * Returns the time between heartbeats of two nodes: {@code CrossSubnetDelay} when they cross subnets,
+   * else {@code SameSubnetDelay}.
+   *
+   * @param crossSubnet whether the nodes are on different subnets
+   * @return the delay
+   */
+  public Duration heartbeatDelay(boolean crossSubnet) {
+    return crossSubnet ? crossSubnetDelay : heartbeatDelay;
+  }
+
+  /**
+   * Returns the heartbeats two nodes may miss before the route between them is declared down:
+   * {@code CrossSubnetThreshold} when they cross subnets, else {@code SameSubnetThreshold}.
+   *
+   * @param crossSubnet whether the nodes are on different subnets
+   * @return the threshold
+   */
+  public int heartbeatThreshold(boolean crossSubnet) {
+    return crossSubnet ? crossSubnetThreshold : heartbeatThreshold;
+  }
+
+  /**
+   * Returns a copy with other heartbeat timing on the same subnet.
+   *
+   * @param delay time between heartbeats ({@code SameSubnetDelay})
+   * @param threshold heartbeats missed before a route is declared down ({@code SameSubnetThreshold})
    * @return the new settings
    */
   public ClusterSettings withHeartbeat(Duration delay, int threshold) {
-    return new ClusterSettings(delay, threshold, maxConcurrentStartsPerNode, costs, networks);
+    return new ClusterSettings(delay, threshold, maxConcurrentStartsPerNode, costs, networks, crossSubnetDelay,
+        crossSubnetThreshold);
+  }
+
+  /**
+   * Returns a copy with other heartbeat timing between nodes on different subnets.
+   *
+   * @param delay time between heartbeats ({@code CrossSubnetDelay}), 250 ms to 4 s
+   * @param threshold heartbeats missed before a route is declared down ({@code CrossSubnetThreshold}), 3 to 10
+   * @return the new settings
+   */
+  public ClusterSettings withCrossSubnetHeartbeat(Duration delay, int threshold) {
+    return new ClusterSettings(heartbeatDelay, heartbeatThreshold, maxConcurrentStartsPerNode, costs, networks, delay,
+        threshold);
   }
 
   /**
@@ -111,7 +192,8 @@ public record ClusterSettings(Duration heartbeatDelay, int heartbeatThreshold, i
    * @return the new settings
    */
   public ClusterSettings withCosts(CostModel model) {
-    return new ClusterSettings(heartbeatDelay, heartbeatThreshold, maxConcurrentStartsPerNode, model, networks);
+    return new ClusterSettings(heartbeatDelay, heartbeatThreshold, maxConcurrentStartsPerNode, model, networks,
+        crossSubnetDelay, crossSubnetThreshold);
   }
 
   /**
@@ -121,7 +203,8 @@ public record ClusterSettings(Duration heartbeatDelay, int heartbeatThreshold, i
    * @return the new settings
    */
   public ClusterSettings withMaxConcurrentStartsPerNode(int max) {
-    return new ClusterSettings(heartbeatDelay, heartbeatThreshold, max, costs, networks);
+    return new ClusterSettings(heartbeatDelay, heartbeatThreshold, max, costs, networks, crossSubnetDelay,
+        crossSubnetThreshold);
   }
 
   /**
@@ -131,7 +214,8 @@ public record ClusterSettings(Duration heartbeatDelay, int heartbeatThreshold, i
    * @return the new settings
    */
   public ClusterSettings withNetworks(List<ClusterNetwork> clusterNetworks) {
-    return new ClusterSettings(heartbeatDelay, heartbeatThreshold, maxConcurrentStartsPerNode, costs, clusterNetworks);
+    return new ClusterSettings(heartbeatDelay, heartbeatThreshold, maxConcurrentStartsPerNode, costs, clusterNetworks,
+        crossSubnetDelay, crossSubnetThreshold);
   }
 
   /**

@@ -2,6 +2,7 @@ package io.hvcluster.api.spec;
 
 import io.hvcluster.api.HostId;
 import io.hvcluster.api.InvalidConfigurationException;
+import io.hvcluster.api.Names;
 import org.apiguardian.api.API;
 
 /**
@@ -18,12 +19,18 @@ import org.apiguardian.api.API;
  * @param installation full or Server Core
  * @param cores physical processor cores, 1 to 64
  * @param memoryBytes physical memory, at least 1 GiB more than the parent partition keeps
+ * @param subnet the name of the subnet (or site) the node's cluster interfaces are on; heartbeats between
+ * nodes of different subnets use {@code CrossSubnetDelay} and {@code CrossSubnetThreshold} (default
+ * {@value #DEFAULT_SUBNET}, every node on one subnet)
  * @since 0.1.0
  */
 @API(status = API.Status.STABLE, since = "0.1.0")
-public record HostSpec(HostId id, Edition edition, Installation installation, int cores, long memoryBytes) {
+public record HostSpec(HostId id, Edition edition, Installation installation, int cores, long memoryBytes,
+    String subnet) {
   /** The most physical cores a Windows Server 2008 Hyper-V host may have in this model. */
   public static final int MAX_CORES = 64;
+  /** The subnet of a node that names none: all such nodes share it. */
+  public static final String DEFAULT_SUBNET = "default";
 
   /**
    * Creates a host spec after validating it.
@@ -33,6 +40,7 @@ public record HostSpec(HostId id, Edition edition, Installation installation, in
    * @param installation full or Server Core
    * @param cores physical processor cores, 1 to 64
    * @param memoryBytes physical memory, at least 1 GiB more than the parent partition keeps
+   * @param subnet the name of the node's subnet: letters, digits, '.', '_' and '-', at most 63 characters
    * @throws InvalidConfigurationException when a field is missing or out of range
    */
   public HostSpec {
@@ -48,6 +56,32 @@ public record HostSpec(HostId id, Edition edition, Installation installation, in
           + installation + " host needs at least " + Checks.size(minimum)
           + " (its parent partition keeps " + Checks.size(installation.parentReserveBytes()) + ")");
     }
+    Names.check(what + " subnet", subnet);
+  }
+
+  /**
+   * Creates a host spec on the default subnet.
+   *
+   * @param id the node's name
+   * @param edition the Windows Server 2008 x64 edition
+   * @param installation full or Server Core
+   * @param cores physical processor cores, 1 to 64
+   * @param memoryBytes physical memory, at least 1 GiB more than the parent partition keeps
+   * @throws InvalidConfigurationException when a field is missing or out of range
+   */
+  public HostSpec(HostId id, Edition edition, Installation installation, int cores, long memoryBytes) {
+    this(id, edition, installation, cores, memoryBytes, DEFAULT_SUBNET);
+  }
+
+  /**
+   * Returns whether heartbeats between this node and {@code other} cross subnets, and so use
+   * {@code CrossSubnetDelay} and {@code CrossSubnetThreshold} instead of the same-subnet values.
+   *
+   * @param other another node
+   * @return whether the two nodes are on different subnets
+   */
+  public boolean crossesSubnet(HostSpec other) {
+    return !subnet.equals(other.subnet);
   }
 
   /**
@@ -82,6 +116,7 @@ public record HostSpec(HostId id, Edition edition, Installation installation, in
     private Installation installation = Installation.FULL;
     private int cores = 8;
     private long memoryBytes = 32 * Checks.GIB;
+    private String subnet = DEFAULT_SUBNET;
 
     private Builder(HostId id) {
       this.id = id;
@@ -143,13 +178,24 @@ public record HostSpec(HostId id, Edition edition, Installation installation, in
     }
 
     /**
+     * Sets the subnet (or site) of the node's cluster interfaces.
+     *
+     * @param name the subnet's name, for example {@code "site-b"}
+     * @return this builder
+     */
+    public Builder subnet(String name) {
+      this.subnet = name;
+      return this;
+    }
+
+    /**
      * Builds and validates the spec.
      *
      * @return the spec
      * @throws InvalidConfigurationException when a value is out of range
      */
     public HostSpec build() {
-      return new HostSpec(id, edition, installation, cores, memoryBytes);
+      return new HostSpec(id, edition, installation, cores, memoryBytes, subnet);
     }
   }
 }

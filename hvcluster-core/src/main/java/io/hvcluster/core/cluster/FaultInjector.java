@@ -282,6 +282,7 @@ final class FaultInjector implements ClusterFaults {
       applied("storage-latency", lunId + " " + factor + "x slower");
     }
     lun.slowDown(factor);
+    c.paths.lunSpeedChanged(lun);
   }
 
   @Override

@@ -128,7 +128,7 @@ final class NetworkFaults {
     if (delay == null || delay.isNegative()) {
       throw new IllegalArgumentException("heartbeat delay is " + delay + "; it must be zero or positive");
     }
-    boolean late = delay.compareTo(model().settings().heartbeatDelay()) >= 0;
+    boolean late = delay.compareTo(faults.c.heartbeats.delay(e.a(), e.b())) >= 0;
     if (delay.isZero()) {
       faults.healed("heartbeat-delay", from + " -> " + to);
     } else {

@@ -40,6 +40,8 @@ import io.hvcluster.core.cluster.storage.Coordinators;
 import io.hvcluster.core.cluster.storage.Reservations;
 import io.hvcluster.core.memory.GuestWorkload;
 import io.hvcluster.core.sim.Kernel;
+import io.hvcluster.core.cluster.bandwidth.Paths;
+import io.hvcluster.core.cluster.migration.MigrationQueue;
 import java.util.List;
 import java.util.Objects;
 import org.apiguardian.api.API;
@@ -66,6 +68,7 @@ public final class SimCluster implements Cluster {
   final AvailabilityTracker availability;
   final GuestClusters guestClusters;
   final Lifecycle lifecycle;
+  final Paths paths;
   final Links links;
   final Heartbeats heartbeats;
   final NodeService nodes;
@@ -102,7 +105,8 @@ public final class SimCluster implements Cluster {
     this.guestClusters = new GuestClusters(model, model.vms());
     model.connect(reactions, memory);
     this.reservations = new Reservations(model, options.defects());
-    this.lifecycle = new Lifecycle(memory, reactions);
+    this.paths = new Paths(model);
+    this.lifecycle = new Lifecycle(memory, paths, reactions);
     this.links = new Links(spec.settings().networks());
     this.heartbeats = new Heartbeats(model, links, options.everyHeartbeat());
     for (HostSpec h : spec.hosts()) {
@@ -110,7 +114,8 @@ public final class SimCluster implements Cluster {
     }
     this.nodes = new NodeService(model, lifecycle, guestClusters, options.defects());
     this.membership = new Membership(model, heartbeats, links, nodes, availability, reactions);
-    this.migrations = new Migrations(this, model, memory, lifecycle, reservations, links, availability, reactions);
+    this.migrations = new Migrations(this, model, memory, lifecycle, paths, reservations, links, availability,
+        reactions, new MigrationQueue());
     this.failover = new Failover(migrations, membership, new Coordinators(model, membership), guestClusters,
         placement, plannedMoves, reactions, options.defects());
     this.faults = new FaultInjector(this, model);

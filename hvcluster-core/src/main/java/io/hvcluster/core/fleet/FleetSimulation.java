@@ -13,7 +13,10 @@ import io.hvcluster.api.spec.HostSpec;
 import io.hvcluster.api.spec.Installation;
 import io.hvcluster.api.spec.LunSpec;
 import io.hvcluster.api.spec.QuorumModel;
+import io.hvcluster.api.spec.ClusterSettings;
+import io.hvcluster.api.spec.CostModel;
 import io.hvcluster.api.spec.StorageSpec;
+import io.hvcluster.api.spec.StorageType;
 import io.hvcluster.api.spec.VmSpec;
 import io.hvcluster.api.spec.WorkloadSpec;
 import io.hvcluster.core.Simulation;
@@ -366,6 +369,11 @@ public final class FleetSimulation {
             .installation(Installation.SERVER_CORE).cores(16).memoryGiB(gib).build());
       }
       b.storage(StorageSpec.iscsi(luns));
+      // A fleet's clusters are large: each has an array sized to its nodes, one host path's worth per node
+      // (a departmental three-port array would take many minutes to cold-boot hundreds of VMs at once).
+      CostModel costs = CostModel.forStorage(StorageType.ISCSI);
+      b.settings(ClusterSettings.defaults(StorageType.ISCSI).withCosts(costs.withArray(
+          Math.max(CostModel.ARRAY_PATHS, nodes) * costs.storageReadBytesPerSecond())));
       vmSpecs.forEach(b::vm);
       specs.add(b.build());
     }

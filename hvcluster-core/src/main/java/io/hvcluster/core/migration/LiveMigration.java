@@ -118,6 +118,12 @@ public final class LiveMigration implements MigrationStrategy {
     new PreCopy(this, context).begin();
   }
 
+  /** Windows Server 2008 R2 runs one live migration at a time out of a host; the others queue. */
+  @Override
+  public boolean oneAtATimePerSourceHost() {
+    return true;
+  }
+
   /**
    * Returns the longest blackout the stop-and-copy may take at link speed.
    *

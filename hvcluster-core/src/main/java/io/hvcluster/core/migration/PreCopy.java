@@ -58,7 +58,7 @@ final class PreCopy {
     long start = ctx.nowNanos();
     long count = copy(pages);
     long bytes = count * GuestMemory.PAGE_SIZE;
-    ctx.after(ctx.costs().linkTransfer(bytes).plus(latency), () -> {
+    ctx.sendToTarget(bytes, () -> ctx.after(latency, () -> {
       if (!ctx.migrationLinkUp()) {
         // How much of the pass arrived is unknown; an interrupted pass is not a pass.
         linkLost();
@@ -68,7 +68,7 @@ final class PreCopy {
       sent += bytes;
       ctx.recordPass(new MigrationPass(++passes, count, bytes, ctx.nowNanos() - start));
       then.accept(bytes);
-    });
+    }));
   }
 
   private long copy(PageSet pages) {

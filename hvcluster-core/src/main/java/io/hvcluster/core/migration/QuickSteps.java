@@ -1,6 +1,5 @@
 package io.hvcluster.core.migration;
 
-import io.hvcluster.api.GuestMemory;
 import io.hvcluster.api.LunId;
 import io.hvcluster.api.RestoreMode;
 import io.hvcluster.api.SavedStateInfo;
@@ -35,11 +34,14 @@ final class QuickSteps {
       ctx.rollBack("saving the VM's memory failed: " + e.getMessage());
       return;
     }
-    long savedBytes = saved.storedPages() * GuestMemory.PAGE_SIZE;
+    // Hyper-V 2008 writes the VM's whole memory to the saved state, zero pages included (the .bin file
+    // is as large as the memory): the modelled time follows the configured memory, whatever the real
+    // bytes path stores.
+    long savedBytes = ctx.vm().spec().memoryBytes();
     ctx.addBytes(savedBytes);
-    ctx.after(ctx.costs().storageWrite(savedBytes), () -> {
+    ctx.after(ctx.costs().vmPause().plus(ctx.costs().deviceStateSave()), () -> ctx.writeToStorage(savedBytes, () -> {
       ctx.transition(VmState.SAVED, "saved state committed (generation " + saved.generation() + ", "
-          + saved.storedPages() + " pages)");
+          + savedBytes / (1 << 20) + " MiB)");
       handOverStorage(ctx, won -> {
         if (!won) {
           ctx.fail(ctx.target().id() + " lost the arbitration for the VM's LUNs; the VM stays saved with its state intact");
@@ -47,7 +49,7 @@ final class QuickSteps {
         }
         restore(ctx, restore, history);
       });
-    });
+    }));
   }
 
   /**
@@ -92,12 +94,13 @@ final class QuickSteps {
       ctx.fail("saved state rejected: " + e.getMessage() + "; the cluster cold-boots the VM");
       return;
     }
-    long bytes = restored.storedPages() * GuestMemory.PAGE_SIZE;
+    // The whole saved memory is read back before the VM resumes.
+    long bytes = ctx.vm().spec().memoryBytes();
     ctx.addBytes(bytes);
-    ctx.after(ctx.costs().restoreSetup().plus(ctx.costs().storageRead(bytes)), () -> {
+    ctx.after(ctx.costs().restoreSetup(), () -> ctx.readFromStorage(bytes, () -> {
       ctx.phase("resume");
       ctx.transition(VmState.RUNNING, "resumed on " + ctx.target().id());
       ctx.complete(history + "moved " + bytes / (1 << 20) + " MiB through the LUN");
-    });
+    }));
   }
 }

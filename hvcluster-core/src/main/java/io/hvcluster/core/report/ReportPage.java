@@ -184,10 +184,12 @@ final class ReportPage {
         .count();
     long migrations = 0;
     long completed = 0;
+    long queued = 0;
     for (ClusterEvent e : r.events()) {
       if (e instanceof MigrationFinished m) {
         migrations++;
         completed += m.result().outcome() == MigrationOutcome.COMPLETED ? 1 : 0;
+        queued += m.result().queuedNanos();
       }
     }
     out.append("<section id=\"summary\">\n<h2>Summary</h2>\n<table class=\"facts\">\n");
@@ -203,8 +205,9 @@ final class ReportPage {
         : Timeline.duration(a.meanTimeToRecoverNanos()), "data-nanos", a.meanTimeToRecoverNanos());
     row("failovers", "group failovers", Long.toString(failovers), "data-value", failovers);
     row("guest-failovers", "guest-cluster failovers", Long.toString(guestFailovers), "data-value", guestFailovers);
-    row("migrations", "migrations", migrations + " (" + completed + " completed)", "data-value", migrations,
-        "data-completed", completed);
+    row("migrations", "migrations", migrations + " (" + completed + " completed" + (queued == 0 ? ""
+        : "; " + Timeline.duration(queued) + " waiting in live-migration queues") + ")", "data-value", migrations,
+        "data-completed", completed, "data-queued-nanos", queued);
     row("faults", "faults applied", Long.toString(faults), "data-value", faults);
     row("event-count", "events", Integer.toString(r.events().size()), "data-value", r.events().size());
     row("seed", "seed", Long.toString(r.seed()));

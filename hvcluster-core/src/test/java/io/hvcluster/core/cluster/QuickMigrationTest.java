@@ -61,14 +61,15 @@ final class QuickMigrationTest {
   }
 
   @Test
-  void aTwoGibVmOverIscsiMovesInThirtyToFortySecondsWithEveryPhaseTimed() {
+  void aTwoGibVmOverIscsiMovesInAboutFortySecondsWithEveryPhaseTimed() {
     try (Simulation sim = Simulation.builder().seed(51).build()) {
       Cluster c = running(sim, spec(2048, 2048));
       MigrationHandle handle = c.migrate(VM, HostId.of("n2"), QuickMigration.lazy());
       sim.runFor(Duration.ofMinutes(2));
       MigrationResult r = handle.result().orElseThrow();
       assertThat(r.outcome()).isEqualTo(MigrationOutcome.COMPLETED);
-      assertThat(r.totalNanos()).isBetween(30_000_000_000L, 40_000_000_000L);
+      // 2 x 2 GiB at 118.75 MB/s and 6 s of fixed costs: 42.2 s (QuickMigrationCalibrationTest).
+      assertThat(r.totalNanos()).isBetween(40_000_000_000L, 44_000_000_000L);
       assertThat(r.downtimeNanos()).isEqualTo(r.totalNanos());
       assertThat(r.bytesTransferred()).isEqualTo(2 * (2048L << 20));
       assertThat(r.phases()).extracting(MigrationPhase::name)

@@ -1,6 +1,7 @@
 package io.hvcluster.testkit.engine;
 
 import io.hvcluster.api.HostId;
+import io.hvcluster.api.spec.ClusterSpec;
 import io.hvcluster.testkit.fault.Bridge;
 import io.hvcluster.testkit.fault.Fault;
 import io.hvcluster.testkit.fault.HeartbeatDelay;
@@ -104,21 +105,27 @@ final class NetworkFaults {
   private static Applied heartbeatLoss(HeartbeatLoss f, Nemesis n, RandomGenerator r) {
     Primitives p = n.primitives();
     List<Link> links = outgoing(f.hosts().resolve(p.cluster(), r), n.hostIds());
-    long period = p.cluster().spec().settings().heartbeatDelay().toNanos();
-    int threshold = p.cluster().spec().settings().heartbeatThreshold();
+    ClusterSpec spec = p.cluster().spec();
+    int threshold = spec.settings().heartbeatThreshold();
     long start = n.now();
     long end = n.activeUntilNanos(f);
-    long beats = Math.max(0, (end - start) / period);
     Stoppable state = new Stoppable();
     int runs = 0;
+    boolean crossing = false;
     for (Link link : links) {
+      // Between subnets the detector counts CrossSubnetThreshold beats CrossSubnetDelay apart.
+      boolean cross = spec.host(link.from()).orElseThrow().crossesSubnet(spec.host(link.to()).orElseThrow());
+      crossing |= cross;
+      long period = spec.settings().heartbeatDelay(cross).toNanos();
+      int linkThreshold = spec.settings().heartbeatThreshold(cross);
+      long beats = Math.max(0, (end - start) / period);
       long runStart = -1;
       for (long k = 0; k <= beats; k++) {
         boolean lost = k < beats && r.nextInt(100) < f.lossPercent();
         if (lost && runStart < 0) {
           runStart = k;
         } else if (!lost && runStart >= 0) {
-          if (k - runStart >= threshold) {
+          if (k - runStart >= linkThreshold) {
             runs++;
             long from = start + runStart * period;
             long to = k == beats ? Long.MAX_VALUE : start + k * period;
@@ -131,8 +138,9 @@ final class NetworkFaults {
         }
       }
     }
+    String cross = crossing ? ", " + spec.settings().crossSubnetThreshold() + "+ between subnets" : "";
     return new Applied(f.lossPercent() + "% of heartbeats lost on " + links.size() + " links (" + runs
-        + " runs of " + threshold + "+ lost beats)", healPhase -> {
+        + " runs of " + threshold + "+ lost beats" + cross + ")", healPhase -> {
           state.stopAll(p);
           return "heartbeats flow again on " + links.size() + " links";
         });

@@ -136,7 +136,11 @@ public final class ClusterSpecJson {
   private static ObjectNode host(HostSpec h) {
     ObjectNode n = MAPPER.createObjectNode().put("name", h.id().name());
     size(n, "memory", h.memoryBytes());
-    return n.put("edition", h.edition().name()).put("installation", h.installation().name()).put("cores", h.cores());
+    n.put("edition", h.edition().name()).put("installation", h.installation().name()).put("cores", h.cores());
+    if (!h.subnet().equals(HostSpec.DEFAULT_SUBNET)) {
+      n.put("subnet", h.subnet());
+    }
+    return n;
   }
 
   private static ObjectNode lun(LunSpec l) {
@@ -215,6 +219,11 @@ public final class ClusterSpecJson {
   private static ObjectNode settings(ClusterSettings s) {
     ObjectNode n = MAPPER.createObjectNode().put("heartbeatDelay", DurationText.format(s.heartbeatDelay()))
         .put("heartbeatThreshold", s.heartbeatThreshold()).put("maxConcurrentStartsPerNode", s.maxConcurrentStartsPerNode());
+    if (!s.crossSubnetDelay().equals(ClusterSettings.DEFAULT_CROSS_SUBNET_DELAY)
+        || s.crossSubnetThreshold() != ClusterSettings.DEFAULT_CROSS_SUBNET_THRESHOLD) {
+      n.put("crossSubnetDelay", DurationText.format(s.crossSubnetDelay()))
+          .put("crossSubnetThreshold", s.crossSubnetThreshold());
+    }
     CostModel c = s.costs();
     n.putObject("costs").put("storageWriteBytesPerSecond", c.storageWriteBytesPerSecond())
         .put("storageReadBytesPerSecond", c.storageReadBytesPerSecond())
@@ -267,7 +276,7 @@ public final class ClusterSpecJson {
       b.quorum(root.enumValue("quorum", QuorumModel.class));
     }
     for (At h : root.array("hosts")) {
-      h.only("name", "memoryMiB", "memoryBytes", "edition", "installation", "cores");
+      h.only("name", "memoryMiB", "memoryBytes", "edition", "installation", "cores", "subnet");
       HostSpec.Builder host = HostSpec.builder(h.text("name"));
       if (h.has("memoryMiB") || h.has("memoryBytes")) {
         host.memoryBytes(h.size("memory"));
@@ -280,6 +289,9 @@ public final class ClusterSpecJson {
       }
       if (h.has("cores")) {
         host.cores(h.integer("cores"));
+      }
+      if (h.has("subnet")) {
+        host.subnet(h.text("subnet"));
       }
       b.host(host.build());
     }
@@ -338,15 +350,19 @@ public final class ClusterSpecJson {
   }
 
   private static ClusterSettings settings(At s) {
-    s.only("heartbeatDelay", "heartbeatThreshold", "maxConcurrentStartsPerNode", "costs");
+    s.only("heartbeatDelay", "heartbeatThreshold", "maxConcurrentStartsPerNode", "costs", "crossSubnetDelay",
+        "crossSubnetThreshold");
     At c = s.object("costs");
     c.only("storageWriteBytesPerSecond", "storageReadBytesPerSecond", "lunHandover", "arbitration", "restoreSetup",
         "migrationLinkBytesPerSecond", "migrationLinkLatency", "bootJitter");
     CostModel costs = new CostModel(c.longValue("storageWriteBytesPerSecond"), c.longValue("storageReadBytesPerSecond"),
         c.duration("lunHandover"), c.duration("arbitration"), c.duration("restoreSetup"),
         c.longValue("migrationLinkBytesPerSecond"), c.duration("migrationLinkLatency"), c.number("bootJitter"));
-    return new ClusterSettings(s.duration("heartbeatDelay"), s.integer("heartbeatThreshold"),
+    ClusterSettings settings = new ClusterSettings(s.duration("heartbeatDelay"), s.integer("heartbeatThreshold"),
         s.integer("maxConcurrentStartsPerNode"), costs);
+    return settings.withCrossSubnetHeartbeat(
+        s.has("crossSubnetDelay") ? s.duration("crossSubnetDelay") : ClusterSettings.DEFAULT_CROSS_SUBNET_DELAY,
+        s.has("crossSubnetThreshold") ? s.integer("crossSubnetThreshold") : ClusterSettings.DEFAULT_CROSS_SUBNET_THRESHOLD);
   }
 
   /** A JSON node with its path, and strict reads of its fields. */

@@ -28,9 +28,10 @@ import org.apiguardian.api.API;
  *   <li><b>Recovery</b> (L1): quorum, then the group starts: per round of at most
  *       {@code maxConcurrentStartsPerNode} starts, two attempts (a rejected saved state makes the VM cold
  *       boot) of LUN arbitration, handover, the pending timeout (the longest a start may take) and the
- *       restart delay; plus a quick migration in flight at the heal (save, handover, restore of the
- *       largest VM); plus, when the plan slowed a LUN, a save and a restore of the largest VM at that
- *       slowdown (transfers started under a fault keep its speed); plus the retry period on failure when
+ *       restart delay; plus quick migrations in flight at the heal (the pause, device state, handover and
+ *       restore set-up, and every VM's whole memory written and read, since concurrent transfers share
+ *       one storage path in the worst case); plus, when the plan slowed a LUN, that save and restore at
+ *       that slowdown; plus the retry period on failure when
  *       some VM's restart action is not {@code RESTART_NOTIFY}.
  * </ul>
  *
@@ -86,6 +87,10 @@ public final class LivenessBound {
       boot = b.compareTo(boot) > 0 ? b : boot;
     }
     Duration detection = settings.detectionTime();
+    boolean subnets = spec.hosts().stream().map(HostSpec::subnet).distinct().count() > 1;
+    if (subnets && settings.crossSubnetDetectionTime().compareTo(detection) > 0) {
+      detection = settings.crossSubnetDetectionTime();
+    }
     Duration quorum = boot.plus(SERVICE_RESTART).plus(SERVICE_START).plus(detection)
         .plus(costs.arbitration().multipliedBy(2));
     Duration pending = Duration.ZERO;
@@ -94,14 +99,15 @@ public final class LivenessBound {
     for (VmSpec vm : spec.vms()) {
       Duration p = vm.failover().pendingTimeout();
       pending = p.compareTo(pending) > 0 ? p : pending;
-      memory = Math.max(memory, vm.memoryBytes());
+      // Transfers share the storage paths: in the worst case every VM's memory crosses one path.
+      memory += vm.memoryBytes();
       retries |= vm.failover().restartAction() != RestartAction.RESTART_NOTIFY;
     }
     Duration attempt = costs.arbitration().plus(costs.lunHandover()).plus(pending).plus(RESTART_DELAY);
     int rounds = Math.max(1, (spec.vms().size() + settings.maxConcurrentStartsPerNode() - 1)
         / settings.maxConcurrentStartsPerNode());
     Duration starts = attempt.multipliedBy(2L * rounds);
-    Duration migration = costs.storageWrite(memory).plus(costs.lunHandover()).plus(costs.restoreSetup())
+    Duration migration = costs.storageWrite(memory).plus(costs.quickMigrationFixed(true))
         .plus(costs.storageRead(memory));
     double slowdown = 1.0;
     for (Fault f : plan.faults()) {

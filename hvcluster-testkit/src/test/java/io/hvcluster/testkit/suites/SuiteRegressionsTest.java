@@ -150,7 +150,9 @@ final class SuiteRegressionsTest {
    * quorum and rejoins; the only other unpaused node, node2, has 512 MiB free for vm3's 1024 MiB. The
    * group passed node1 over for good (a node it fails over from was taken only when no other node was
    * up at all) and vm3 never ran again (L1). The node it failed over from is now a last resort whenever no
-   * other node can take the group.
+   * other node can take the group. Since Quick Migration writes the VM's whole memory through a shared
+   * storage path (issue 14) the drain takes longer, so the shrunk plan's faults come 23 s later than they
+   * were found (17.5 s and 25.5 s) to meet vm3 on node1 again.
    */
   @Test
   void aGroupFailedOverFromANodeReturnsToItWhenNoOtherNodeHasRoom() {
@@ -181,9 +183,9 @@ final class SuiteRegressionsTest {
         ]
         }""");
     FaultPlan plan = FaultPlan.fromJson("""
-        {"faults": [{"fault": "lun-offline", "at": "17s505ms", "for": "13s", "luns": "one"},
-          {"fault": "heartbeat-delay", "at": "25s500ms", "for": "40s", "hosts": "explicit(node1)", "delay": "3s200ms"}],
-         "heal": {"at": "1m30s", "quiet": "5m"}}""");
+        {"faults": [{"fault": "lun-offline", "at": "40s505ms", "for": "13s", "luns": "one"},
+          {"fault": "heartbeat-delay", "at": "46s500ms", "for": "40s", "hosts": "explicit(node1)", "delay": "3s200ms"}],
+         "heal": {"at": "1m53s", "quiet": "5m"}}""");
     Workload drain = new Workload(List.of(new Operation.PauseNode(Duration.ZERO, HostSelector.one(), true)));
     RunResult r = EngineRun.of(spec).seed(0x745D0BF20BF236EAL).plan(plan).workload(drain).run();
     assertThat(r.violation()).as("replay: seed 0x745D0BF20BF236EA with plan %s", plan.toJson()).isEmpty();

@@ -1,12 +1,14 @@
 package io.hvcluster.core.cluster.lifecycle;
 
 import io.hvcluster.api.VmState;
-import io.hvcluster.api.spec.CostModel;
 import io.hvcluster.api.spec.GuestOs;
+import io.hvcluster.core.cluster.bandwidth.Bandwidth.Transfer;
+import io.hvcluster.core.cluster.bandwidth.Paths;
 import io.hvcluster.core.cluster.memory.VmMemory;
 import io.hvcluster.core.cluster.model.ClusterModel;
 import io.hvcluster.core.cluster.model.Migration;
 import io.hvcluster.core.cluster.model.SimHost;
+import io.hvcluster.core.cluster.model.SimLun;
 import io.hvcluster.core.cluster.model.SimVm;
 import io.hvcluster.core.cluster.model.StartSlots;
 import io.hvcluster.core.sim.EventLoop;
@@ -24,18 +26,27 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
 public final class Lifecycle {
+  /**
+   * What a cold boot reads from the VM's disk before the rest of its boot: Windows Server 2008's boot
+   * and its services' start read about this much (a model figure; see docs/failover-model.md).
+   */
+  public static final long BOOT_READ_BYTES = 128L << 20;
+
   private final ClusterModel cluster;
   private final VmMemory memory;
+  private final Paths paths;
   private final StartListener starts;
 
   /**
    * Creates the lifecycle of a cluster's VMs.
    *
    * @param memory the guest memory of the cluster's VMs
+   * @param paths the shared bandwidth that saves and restores take
    * @param starts hears how starts end that did not end running
    */
-  public Lifecycle(VmMemory memory, StartListener starts) {
+  public Lifecycle(VmMemory memory, Paths paths, StartListener starts) {
     this.memory = memory;
+    this.paths = paths;
     this.starts = starts;
     this.cluster = memory.cluster();
   }
@@ -101,9 +112,14 @@ public final class Lifecycle {
         start(vm, host, () -> { }, onRunning);
         return;
       }
-      long nanos = restoreNanos(vm, info.storedPages() * io.hvcluster.api.GuestMemory.PAGE_SIZE);
-      vm.awaitCompletion(cluster.loop().schedule(nanos, () -> started(vm, host, onRunning,
-          "restored from saved state")));
+      // Hyper-V 2008 reads the whole saved memory back before the VM resumes.
+      long bytes = vm.spec().memoryBytes();
+      vm.awaitCompletion(cluster.loop().schedule(cluster.costs().restoreSetup().toNanos(), () -> {
+        vm.completionDue();
+        Transfer read = paths.read(host, savedStateLun(vm), bytes, () -> started(vm, host, onRunning,
+            "restored from saved state"));
+        vm.awaitCompletion(read::cancel);
+      }));
     } else {
       memory.coldBoot(vm);
       boolean failing = vm.takeFailingStart();
@@ -119,8 +135,56 @@ public final class Lifecycle {
         vm.awaitCompletion(loop.schedule(pending, () -> startFailed(vm, host,
             "start exceeded the pending timeout of " + pendingText(vm))));
       } else {
-        vm.awaitCompletion(loop.schedule(nanos, () -> started(vm, host, onRunning,
-            "booted in " + millis(nanos) + " ms")));
+        new ColdBoot(vm, host, nanos, pending, onRunning).begin();
+      }
+    }
+  }
+
+  /**
+   * A cold boot that will succeed unless it outlasts the pending timeout: the guest first reads its boot
+   * files ({@link #BOOT_READ_BYTES}) from its disk through the host's shared storage path, then does
+   * the rest of its boot. Alone on the path the boot takes its nominal time; in a boot storm the reads
+   * share the path and the array, and the boots stretch (past the pending timeout, if enough boot at once).
+   */
+  private final class ColdBoot {
+    private final SimVm vm;
+    private final SimHost host;
+    private final long rest;
+    private final long pending;
+    private final Runnable onRunning;
+    private final long begun;
+    private EventLoop.Timer timeout;
+    private EventLoop.Timer restTimer;
+    private Transfer read;
+
+    ColdBoot(SimVm vm, SimHost host, long nominalNanos, long pending, Runnable onRunning) {
+      this.vm = vm;
+      this.host = host;
+      this.pending = pending;
+      this.onRunning = onRunning;
+      this.begun = cluster.now();
+      long readAlone = (long) (cluster.costs().storageRead(BOOT_READ_BYTES).toNanos() * slowdown(vm));
+      this.rest = Math.max(0, nominalNanos - readAlone);
+    }
+
+    void begin() {
+      EventLoop loop = cluster.loop();
+      timeout = loop.schedule(pending, () -> {
+        cancel();
+        startFailed(vm, host, "start exceeded the pending timeout of " + pendingText(vm));
+      });
+      read = paths.read(host, savedStateLun(vm), BOOT_READ_BYTES, () -> restTimer = loop.schedule(rest, () -> {
+        timeout.cancel();
+        started(vm, host, onRunning, "booted in " + millis(cluster.now() - begun) + " ms");
+      }));
+      vm.awaitCompletion(this::cancel);
+    }
+
+    private void cancel() {
+      timeout.cancel();
+      read.cancel();
+      if (restTimer != null) {
+        restTimer.cancel();
       }
     }
   }
@@ -192,14 +256,19 @@ public final class Lifecycle {
           done.run();
           return;
         }
-        long bytes = info.storedPages() * io.hvcluster.api.GuestMemory.PAGE_SIZE;
+        // The pause and the device state, then the whole memory (zero pages are not free in 2008).
+        long bytes = vm.spec().memoryBytes();
         vm.offlineDone(done);
-        vm.awaitCompletion(cluster.loop().schedule(saveNanos(vm, bytes), () -> {
+        long fixed = cluster.costs().vmPause().plus(cluster.costs().deviceStateSave()).toNanos();
+        vm.awaitCompletion(cluster.loop().schedule(fixed, () -> {
           vm.completionDue();
-          vm.offlineCompleted();
-          vm.moveTo(VmState.SAVED, host, "state saved to LUN " + vm.spec().luns().get(0) + " (generation "
-              + info.generation() + ", " + bytes / (1 << 20) + " MiB)");
-          done.run();
+          vm.awaitCompletion(paths.write(host, savedStateLun(vm), bytes, () -> {
+            vm.completionDue();
+            vm.offlineCompleted();
+            vm.moveTo(VmState.SAVED, host, "state saved to LUN " + vm.spec().luns().get(0) + " (generation "
+                + info.generation() + ", " + bytes / (1 << 20) + " MiB)");
+            done.run();
+          })::cancel);
         }));
       }
       case SHUT_DOWN, SHUT_DOWN_FORCED -> {
@@ -244,13 +313,9 @@ public final class Lifecycle {
     return (long) ((overhead + guest) * slowdown(vm));
   }
 
-  public long restoreNanos(SimVm vm, long bytes) {
-    CostModel costs = cluster.costs();
-    return costs.restoreSetup().toNanos() + (long) (costs.storageRead(bytes).toNanos() * slowdown(vm));
-  }
-
-  public long saveNanos(SimVm vm, long bytes) {
-    return (long) (cluster.costs().storageWrite(bytes).toNanos() * slowdown(vm));
+  /** The LUN that holds a VM's saved state: its first, where its configuration lives. */
+  public SimLun savedStateLun(SimVm vm) {
+    return cluster.storage().get(vm.spec().luns().get(0));
   }
 
   public long shutdownNanos(SimVm vm) {

@@ -1,6 +1,8 @@
 package io.hvcluster.core.cluster.membership;
 
 import io.hvcluster.api.event.HeartbeatRouteChanged;
+import io.hvcluster.api.spec.ClusterSettings;
+import io.hvcluster.api.spec.HostSpec;
 import io.hvcluster.core.cluster.model.ClusterModel;
 import io.hvcluster.core.cluster.model.SimHost;
 import io.hvcluster.core.sim.EventLoop.Priority;
@@ -13,9 +15,12 @@ import org.apiguardian.api.API;
 /**
  * Failure detection by heartbeats, after WSFC: every node sends a heartbeat to every other node each
  * {@code SameSubnetDelay}; a route is declared down when {@code SameSubnetThreshold} consecutive
- * heartbeats are missed, and up again at the first one that arrives.
+ * heartbeats are missed, and up again at the first one that arrives. Between nodes on different subnets
+ * ({@link io.hvcluster.api.spec.HostSpec#subnet()}) the route uses {@code CrossSubnetDelay} and
+ * {@code CrossSubnetThreshold} instead.
  *
- * <p>Node {@code x} sends beat {@code k} at {@code phase(x) + k * delay}. A beat is delivered when, after
+ * <p>Node {@code x} sends beat {@code k} of a route at {@code phase(x) + k * delay}, the delay being the
+ * route's. A beat is delivered when, after
  * every ordinary event at that instant, {@code x} runs with its cluster service and the link to the
  * receiver is intact. Two modes give the same route changes at the same instants:
  *
@@ -28,7 +33,8 @@ import org.apiguardian.api.API;
  *
  * Checks run with {@link Priority#OBSERVE}, after the ordinary events of their instant; route changes are
  * handed to the membership, which decides once per instant ({@link Priority#DECIDE}). The phases of a
- * cluster's nodes are distinct modulo the delay, so no two senders' beats coincide.
+ * cluster's nodes are distinct modulo the delay (modulo the greatest common divisor of the two delays when
+ * nodes sit on different subnets with a cross-subnet delay of its own), so no two senders' beats coincide.
  *
  * @since 0.1.0
  */
@@ -38,6 +44,10 @@ public final class Heartbeats {
   private static final class Route {
     private final SimHost from;
     private final SimHost to;
+    /** Nanoseconds between beats: the same-subnet or the cross-subnet delay. */
+    private final long delay;
+    /** Consecutive misses that declare the route down. */
+    private final int threshold;
     /** The receiver considers the route down. A route starts down until the first beat arrives. */
     private boolean declaredDown = true;
     /** Consecutive misses (every-beat mode). */
@@ -49,17 +59,27 @@ public final class Heartbeats {
     /** A down change of this route was reported as an event, so its recovery is reported too. */
     private boolean reportedDown;
 
-    Route(SimHost from, SimHost to) {
+    Route(SimHost from, SimHost to, ClusterSettings settings) {
       this.from = from;
       this.to = to;
+      boolean cross = crossSubnet(from, to);
+      this.delay = settings.heartbeatDelay(cross).toNanos();
+      this.threshold = settings.heartbeatThreshold(cross);
     }
   }
 
   private final ClusterModel cluster;
   private final Links links;
   private Membership membership;
+  /** The same-subnet delay, in nanoseconds: the range of the phases. */
   private final long delay;
-  private final int threshold;
+  /**
+   * The distinct delays of the routes, one beat stream each in every-beat mode: the same-subnet delay, and
+   * the cross-subnet one when nodes sit on different subnets and it differs.
+   */
+  private final long[] streams;
+  /** Phases of two nodes must differ modulo this: no beat of one sender coincides with another's. */
+  private final long phaseSpacing;
   private final boolean everyBeat;
   private final SplittableRandom phases;
   private Route[][] routes = new Route[0][0];
@@ -79,9 +99,45 @@ public final class Heartbeats {
     this.cluster = cluster;
     this.links = links;
     this.everyBeat = everyBeat;
-    this.delay = cluster.settings().heartbeatDelay().toNanos();
-    this.threshold = cluster.settings().heartbeatThreshold();
+    ClusterSettings settings = cluster.settings();
+    this.delay = settings.heartbeatDelay().toNanos();
+    long cross = settings.crossSubnetDelay().toNanos();
+    boolean subnets = cluster.spec().hosts().stream().map(HostSpec::subnet).distinct().count() > 1;
+    this.streams = subnets && cross != delay ? new long[] {delay, cross} : new long[] {delay};
+    this.phaseSpacing = streams.length == 1 ? delay : gcd(delay, cross);
     this.phases = cluster.random("heartbeat");
+  }
+
+  private static long gcd(long a, long b) {
+    return b == 0 ? a : gcd(b, a % b);
+  }
+
+  /** Whether heartbeats between two nodes cross subnets, so that the cross-subnet values apply. */
+  static boolean crossSubnet(SimHost a, SimHost b) {
+    return a.hostSpec().crossesSubnet(b.hostSpec());
+  }
+
+  /**
+   * Returns the time between heartbeats from {@code from} to {@code to}: the cross-subnet delay when they
+   * sit on different subnets, else the same-subnet delay.
+   *
+   * @param from the sender
+   * @param to the receiver
+   * @return the delay
+   */
+  public java.time.Duration delay(SimHost from, SimHost to) {
+    return cluster.settings().heartbeatDelay(crossSubnet(from, to));
+  }
+
+  /**
+   * Describes how a node silent towards the given listeners was detected, for the reason of its removal:
+   * the same-subnet values when one of them shares its subnet (it noticed first), else the cross-subnet ones.
+   */
+  String missedBeats(SimHost silent, List<SimHost> listeners) {
+    boolean cross = !listeners.isEmpty() && listeners.stream().allMatch(l -> crossSubnet(silent, l));
+    ClusterSettings s = cluster.settings();
+    return "missed " + s.heartbeatThreshold(cross) + " consecutive " + (cross ? "cross-subnet " : "") + "heartbeats ("
+        + s.heartbeatDelay(cross).toMillis() + " ms apart)";
   }
 
   /** The membership that decides on route changes; set once, when it is built. */
@@ -98,7 +154,7 @@ public final class Heartbeats {
       offset = phases.nextLong(delay);
       clash = false;
       for (SimHost other : hosts) {
-        if (Math.floorMod(now + offset - phase[other.index()], delay) == 0) {
+        if (Math.floorMod(now + offset - phase[other.index()], phaseSpacing) == 0) {
           clash = true;
         }
       }
@@ -113,13 +169,15 @@ public final class Heartbeats {
     }
     for (int i = 0; i < n; i++) {
       if (i != host.index()) {
-        grown[i][host.index()] = new Route(hosts.get(i), host);
-        grown[host.index()][i] = new Route(host, hosts.get(i));
+        grown[i][host.index()] = new Route(hosts.get(i), host, cluster.settings());
+        grown[host.index()][i] = new Route(host, hosts.get(i), cluster.settings());
       }
     }
     routes = grown;
     if (everyBeat) {
-      scheduleBeat(host, 0);
+      for (long stream : streams) {
+        scheduleBeat(host, stream, 0);
+      }
     }
   }
 
@@ -142,7 +200,8 @@ public final class Heartbeats {
       r.reportedDown = r.declaredDown && members;
       if (worth) {
         cluster.emit(new HeartbeatRouteChanged(cluster.now(), cluster.name(), r.to.id(), r.from.id(), !r.declaredDown,
-            r.declaredDown ? "missed " + threshold + " consecutive heartbeats" : "heartbeats arrive again"));
+            r.declaredDown ? "missed " + r.threshold + " consecutive " + (crossSubnet(r.from, r.to) ? "cross-subnet " : "")
+                + "heartbeats" : "heartbeats arrive again"));
       }
     }
   }
@@ -153,7 +212,7 @@ public final class Heartbeats {
       if (from != host) {
         Route r = route(from, host);
         r.declaredDown = true;
-        r.misses = threshold;
+        r.misses = r.threshold;
         r.missStart = -1;
       }
     }
@@ -198,13 +257,13 @@ public final class Heartbeats {
     return host.sendsHeartbeats();
   }
 
-  private long beatTime(SimHost from, long k) {
-    return phase[from.index()] + k * delay;
+  private long beatTime(SimHost from, long period, long k) {
+    return phase[from.index()] + k * period;
   }
 
-  private long firstBeatAtOrAfter(SimHost from, long t) {
-    long since = t - phase[from.index()];
-    return since <= 0 ? 0 : (since + delay - 1) / delay;
+  private long firstBeatAtOrAfter(Route r, long t) {
+    long since = t - phase[r.from.index()];
+    return since <= 0 ? 0 : (since + r.delay - 1) / r.delay;
   }
 
   // ---- elided mode ----
@@ -221,18 +280,18 @@ public final class Heartbeats {
     if (!listening(r.to)) {
       return;
     }
-    long k = firstBeatAtOrAfter(r.from, cluster.now());
+    long k = firstBeatAtOrAfter(r, cluster.now());
     long version = r.version;
     EventLoop loop = cluster.loop();
     if (deliverable(r)) {
       if (r.missStart >= 0 || r.declaredDown) {
-        r.check = loop.scheduleAt(beatTime(r.from, k), Priority.OBSERVE, () -> upCheck(r, version));
+        r.check = loop.scheduleAt(beatTime(r.from, r.delay, k), Priority.OBSERVE, () -> upCheck(r, version));
       }
     } else if (!r.declaredDown) {
       if (r.missStart < 0) {
         r.missStart = k;
       }
-      r.check = loop.scheduleAt(beatTime(r.from, r.missStart + threshold - 1), Priority.OBSERVE,
+      r.check = loop.scheduleAt(beatTime(r.from, r.delay, r.missStart + r.threshold - 1), Priority.OBSERVE,
           () -> downCheck(r, version));
     }
   }
@@ -262,13 +321,14 @@ public final class Heartbeats {
 
   // ---- every-beat mode ----
 
-  private void scheduleBeat(SimHost from, long k) {
-    cluster.loop().scheduleAt(beatTime(from, k), Priority.OBSERVE, () -> beat(from, k));
+  private void scheduleBeat(SimHost from, long period, long k) {
+    cluster.loop().scheduleAt(beatTime(from, period, k), Priority.OBSERVE, () -> beat(from, period, k));
   }
 
-  private void beat(SimHost from, long k) {
+  /** Beat {@code k} of {@code from}'s stream with the given period, to every receiver whose route has it. */
+  private void beat(SimHost from, long period, long k) {
     for (SimHost to : hosts) {
-      if (to == from || !listening(to)) {
+      if (to == from || !listening(to) || route(from, to).delay != period) {
         continue;
       }
       Route r = route(from, to);
@@ -280,13 +340,13 @@ public final class Heartbeats {
         }
       } else {
         r.misses++;
-        if (r.misses >= threshold && !r.declaredDown) {
+        if (r.misses >= r.threshold && !r.declaredDown) {
           r.declaredDown = true;
           report(r);
         }
       }
     }
-    scheduleBeat(from, k + 1);
+    scheduleBeat(from, period, k + 1);
   }
 
   private void report(Route r) {

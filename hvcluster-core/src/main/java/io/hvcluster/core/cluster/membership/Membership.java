@@ -246,8 +246,7 @@ public final class Membership {
         List<SimHost> own = parts.stream().filter(p -> p.contains(h)).findFirst().orElse(List.of(h));
         String why;
         if (own.size() == 1 && winner != null && !h.sendsHeartbeats()) {
-          why = "missed " + cluster.spec().settings().heartbeatThreshold() + " consecutive heartbeats ("
-              + cluster.spec().settings().heartbeatDelay().toMillis() + " ms apart)";
+          why = heartbeats.missedBeats(h, winner);
         } else {
           boolean w = holdsWitness(own);
           why = "lost quorum: partition " + names(own) + " holds " + QuorumMath.votes(model, own.size(), w) + " of "

@@ -20,6 +20,7 @@ import io.hvcluster.api.migration.MigrationPass;
 import io.hvcluster.api.migration.MigrationResult;
 import io.hvcluster.api.migration.MigrationStrategy;
 import io.hvcluster.api.spec.CostModel;
+import io.hvcluster.core.cluster.bandwidth.Bandwidth.Transfer;
 import io.hvcluster.core.cluster.model.ClusterModel;
 import io.hvcluster.core.cluster.model.Migration;
 import io.hvcluster.core.cluster.model.SimGroup;
@@ -58,15 +59,20 @@ public final class MigrationRun implements MigrationContext, Migration {
   private final MigrationRecord record;
   private final Settlement settlement;
   private final List<Consumer<String>> abortHandlers = new ArrayList<>();
+  private final List<Transfer> transfers = new ArrayList<>();
   private boolean relocated;
   private long reserved;
   private GuestMemory targetMemory;
   private MigrationResult result;
+  /** Whether the migration waits for its source's turn. */
+  private boolean queued;
   /** Set once the migration has begun to end, so that resolving the VM cannot end it a second time. */
   private boolean ending;
   private final Runnable onEnd;
   /** Ends the migration when its strategy's time limit runs out; cancelled when it ends. */
   private EventLoop.Timer deadline;
+  /** The strategy's time limit, capped at a year of virtual time; counted from the strategy's start. */
+  private long limitNanos;
 
   MigrationRun(Migrations parts, MigrationStrategy strategy, SimVm vm, SimHost target, Runnable onEnd) {
     this.parts = parts;
@@ -81,7 +87,11 @@ public final class MigrationRun implements MigrationContext, Migration {
     this.onEnd = onEnd;
   }
 
-  void begin() {
+  /**
+   * Takes the VM and reserves the target's memory; starts the strategy if {@code now}, else waits in a
+   * {@code "queued"} phase for the source's turn ({@link #turnCame}).
+   */
+  void begin(boolean now) {
     reserved = vm.spec().memoryBytes();
     target.reserve(reserved);
     vm.migrationBegan(this);
@@ -93,10 +103,34 @@ public final class MigrationRun implements MigrationContext, Migration {
       fail(strategy.name() + " failed: its timeLimit() is " + limit + "; it must be a positive duration");
       return;
     }
-    long limitNanos = limit.compareTo(Duration.ofDays(365)) > 0 ? Duration.ofDays(365).toNanos() : limit.toNanos();
+    limitNanos = limit.compareTo(Duration.ofDays(365)) > 0 ? Duration.ofDays(365).toNanos() : limit.toNanos();
+    if (now) {
+      startStrategy();
+    } else {
+      queued = true;
+      phase(MigrationResult.QUEUED);
+    }
+  }
+
+  /** The source's turn came: the strategy starts, in an event of its own right after this one. */
+  void turnCame() {
+    cluster.loop().schedule(0, () -> {
+      queued = false;
+      if (result == null) {
+        startStrategy();
+      }
+    });
+  }
+
+  /** Starts the strategy, and its time limit with it (the wait in a queue does not count). */
+  private void startStrategy() {
     deadline = cluster.loop().schedule(limitNanos, () -> abort(strategy.name() + " did not end the migration within "
         + Durations.formatNanos(limitNanos) + " of virtual time, the time limit of the strategy; the cluster ended it"));
     guarded(() -> strategy.start(this));
+  }
+
+  boolean oneAtATime() {
+    return strategy.oneAtATimePerSourceHost();
   }
 
   private void guarded(Runnable step) {
@@ -205,6 +239,40 @@ public final class MigrationRun implements MigrationContext, Migration {
   }
 
   @Override
+  public void writeToStorage(long bytes, Runnable then) {
+    checkOpen();
+    SimHost host = here();
+    track(t -> parts.paths().write(host, parts.lifecycle().savedStateLun(vm), bytes, t), then);
+  }
+
+  @Override
+  public void readFromStorage(long bytes, Runnable then) {
+    checkOpen();
+    SimHost host = here();
+    track(t -> parts.paths().read(host, parts.lifecycle().savedStateLun(vm), bytes, t), then);
+  }
+
+  @Override
+  public void sendToTarget(long bytes, Runnable then) {
+    checkOpen();
+    track(t -> parts.paths().send(source, target, bytes, t), then);
+  }
+
+  /** Starts a transfer that runs {@code then} when it ends, unless the migration ended first (which cancels it). */
+  private void track(java.util.function.Function<Runnable, Transfer> start, Runnable then) {
+    Transfer[] self = new Transfer[1];
+    self[0] = start.apply(() -> {
+      transfers.remove(self[0]);
+      if (result == null) {
+        guarded(then);
+      }
+    });
+    if (!self[0].isOver()) {
+      transfers.add(self[0]);
+    }
+  }
+
+  @Override
   public void onAbort(Consumer<String> handler) {
     abortHandlers.add(handler);
   }
@@ -304,6 +372,7 @@ public final class MigrationRun implements MigrationContext, Migration {
     parts.memory().attach(vm, targetMemory, old);
     targetMemory = null;
     afterVmChange();
+    parts.turnOver(this);
   }
 
   @Override
@@ -488,6 +557,10 @@ public final class MigrationRun implements MigrationContext, Migration {
         + " confirmed by probing the target)" : reason;
     vm.acknowledgementConfirmed();
     result = record.end(outcome, now, serving(), told);
+    for (Transfer t : List.copyOf(transfers)) {
+      t.cancel();
+    }
+    transfers.clear();
     if (deadline != null) {
       deadline.cancel();
     }
@@ -504,6 +577,7 @@ public final class MigrationRun implements MigrationContext, Migration {
       settlement.groupFailed(reason);
     }
     cluster.emit(new MigrationFinished(now, cluster.name(), result));
+    parts.turnOver(this);
     onEnd.run();
     parts.listener().migrationEnded();
   }
@@ -524,6 +598,11 @@ public final class MigrationRun implements MigrationContext, Migration {
       @Override
       public boolean isDone() {
         return result != null;
+      }
+
+      @Override
+      public boolean isQueued() {
+        return queued && result == null;
       }
 
       @Override

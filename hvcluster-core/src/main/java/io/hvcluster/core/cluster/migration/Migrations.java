@@ -5,6 +5,7 @@ import io.hvcluster.api.InsufficientCapacityException;
 import io.hvcluster.api.VmState;
 import io.hvcluster.api.migration.MigrationStrategy;
 import io.hvcluster.core.cluster.availability.AvailabilityTracker;
+import io.hvcluster.core.cluster.bandwidth.Paths;
 import io.hvcluster.core.cluster.lifecycle.Lifecycle;
 import io.hvcluster.core.cluster.membership.Links;
 import io.hvcluster.core.cluster.memory.VmMemory;
@@ -23,15 +24,18 @@ import org.apiguardian.api.API;
  * @param cluster the cluster's state
  * @param memory the VMs' guest memory
  * @param lifecycle boots and stops VM instances
+ * @param paths the shared bandwidth of storage paths, the array and the migration network
  * @param reservations the LUN reservations a VM needs
  * @param links the migration network
  * @param availability the VMs' availability accounts
  * @param listener the failover engine, told when a migration ends
+ * @param queue the live migrations under way and waiting, per source host
  * @since 0.1.0
  */
 @API(status = API.Status.INTERNAL, since = "0.1.0")
-public record Migrations(Cluster api, ClusterModel cluster, VmMemory memory, Lifecycle lifecycle,
-    Reservations reservations, Links links, AvailabilityTracker availability, MigrationListener listener) {
+public record Migrations(Cluster api, ClusterModel cluster, VmMemory memory, Lifecycle lifecycle, Paths paths,
+    Reservations reservations, Links links, AvailabilityTracker availability, MigrationListener listener,
+    MigrationQueue queue) {
 
   /**
    * Checks that an operator may migrate {@code vm} to {@code target} now.
@@ -86,7 +90,19 @@ public record Migrations(Cluster api, ClusterModel cluster, VmMemory memory, Lif
    */
   public MigrationRun begin(SimVm vm, SimHost target, MigrationStrategy strategy, Runnable onEnd) {
     MigrationRun run = new MigrationRun(this, strategy, vm, target, onEnd);
-    run.begin();
+    boolean now = !strategy.oneAtATimePerSourceHost() || queue.admit(run);
+    run.begin(now);
     return run;
+  }
+
+  /** {@code run} gives up its source's turn (it switched over or ended); the next in line starts. */
+  void turnOver(MigrationRun run) {
+    if (!run.oneAtATime()) {
+      return;
+    }
+    MigrationRun next = queue.release(run);
+    if (next != null) {
+      next.turnCame();
+    }
   }
 }

@@ -51,7 +51,7 @@ public final class SimVm implements VirtualMachine {
   private boolean ackLost;
 
   /** The pending completion of a boot, save, restore or shutdown. */
-  private EventLoop.Timer timer;
+  private Runnable timer;
   /** The heartbeat integration service's timeout for a hung guest. */
   private EventLoop.Timer heartbeatTimer;
   /** Times of restarts on {@link #restartHost}, inside the restart period. */
@@ -286,7 +286,12 @@ public final class SimVm implements VirtualMachine {
 
   /** Waits for {@code pending}, the completion of a boot, restore, save or shutdown. */
   public void awaitCompletion(EventLoop.Timer pending) {
-    timer = pending;
+    timer = pending::cancel;
+  }
+
+  /** Waits for a completion that {@code cancel} calls off (a transfer of shared bandwidth, say). */
+  public void awaitCompletion(Runnable cancel) {
+    timer = cancel;
   }
 
   /** The awaited completion fell due. */
@@ -306,7 +311,7 @@ public final class SimVm implements VirtualMachine {
 
   public void cancelTimers() {
     if (timer != null) {
-      timer.cancel();
+      timer.run();
       timer = null;
     }
     stopWatchingGuestHeartbeat();

@@ -1,5 +1,6 @@
 package io.hvcluster.core.management.description;
 
+import io.hvcluster.api.spec.HostSpec;
 import io.hvcluster.api.spec.Installation;
 import io.hvcluster.core.management.Units;
 import java.util.Objects;
@@ -32,12 +33,15 @@ import org.apiguardian.api.API;
  * @param guestNicPorts GbE ports dedicated to guest traffic (default 1)
  * @param heartbeatNetwork whether the host has a network dedicated to the cluster heartbeat (default false)
  * @param iscsiNetwork whether the host has a network dedicated to iSCSI traffic (default false)
+ * @param subnet the subnet (or site) of the host's cluster interfaces; heartbeats between hosts of
+ * different subnets use {@code CrossSubnetDelay} and {@code CrossSubnetThreshold} (default
+ * {@value io.hvcluster.api.spec.HostSpec#DEFAULT_SUBNET})
  * @since 0.1.0
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1.0")
 public record HostDescription(String name, ServerEdition edition, Installation installation,
     Architecture architecture, Optional<String> osVersion, OptionalInt servicePack, int cores, double memoryGiB,
-    int guestNicPorts, boolean heartbeatNetwork, boolean iscsiNetwork) {
+    int guestNicPorts, boolean heartbeatNetwork, boolean iscsiNetwork, String subnet) {
 
   /**
    * Creates a host description; checks only that no field is null.
@@ -53,6 +57,7 @@ public record HostDescription(String name, ServerEdition edition, Installation i
    * @param guestNicPorts GbE ports dedicated to guest traffic
    * @param heartbeatNetwork whether the host has a dedicated heartbeat network
    * @param iscsiNetwork whether the host has a dedicated iSCSI network
+   * @param subnet the subnet (or site) of the host's cluster interfaces
    * @throws NullPointerException when a field is null
    */
   public HostDescription {
@@ -62,6 +67,30 @@ public record HostDescription(String name, ServerEdition edition, Installation i
     Objects.requireNonNull(architecture, "architecture");
     Objects.requireNonNull(osVersion, "osVersion");
     Objects.requireNonNull(servicePack, "servicePack");
+    Objects.requireNonNull(subnet, "subnet");
+  }
+
+  /**
+   * Creates a host description on the default subnet; checks only that no field is null.
+   *
+   * @param name the host's name
+   * @param edition the Windows Server 2008 edition
+   * @param installation full or Server Core
+   * @param architecture the operating system's architecture
+   * @param osVersion the OS version, or empty when not stated
+   * @param servicePack the service-pack level, or empty when not stated
+   * @param cores physical processor cores
+   * @param memoryGiB physical memory in GiB
+   * @param guestNicPorts GbE ports dedicated to guest traffic
+   * @param heartbeatNetwork whether the host has a dedicated heartbeat network
+   * @param iscsiNetwork whether the host has a dedicated iSCSI network
+   * @throws NullPointerException when a field is null
+   */
+  public HostDescription(String name, ServerEdition edition, Installation installation, Architecture architecture,
+      Optional<String> osVersion, OptionalInt servicePack, int cores, double memoryGiB, int guestNicPorts,
+      boolean heartbeatNetwork, boolean iscsiNetwork) {
+    this(name, edition, installation, architecture, osVersion, servicePack, cores, memoryGiB, guestNicPorts,
+        heartbeatNetwork, iscsiNetwork, HostSpec.DEFAULT_SUBNET);
   }
 
   /**
@@ -91,7 +120,7 @@ public record HostDescription(String name, ServerEdition edition, Installation i
    */
   public HostDescription withName(String newName) {
     return new HostDescription(newName, edition, installation, architecture, osVersion, servicePack, cores,
-        memoryGiB, guestNicPorts, heartbeatNetwork, iscsiNetwork);
+        memoryGiB, guestNicPorts, heartbeatNetwork, iscsiNetwork, subnet);
   }
 
   /**
@@ -102,7 +131,7 @@ public record HostDescription(String name, ServerEdition edition, Installation i
    */
   public HostDescription withGuestNicPorts(int ports) {
     return new HostDescription(name, edition, installation, architecture, osVersion, servicePack, cores,
-        memoryGiB, ports, heartbeatNetwork, iscsiNetwork);
+        memoryGiB, ports, heartbeatNetwork, iscsiNetwork, subnet);
   }
 
   /**
@@ -133,6 +162,7 @@ public record HostDescription(String name, ServerEdition edition, Installation i
     private int guestNicPorts = 1;
     private boolean heartbeatNetwork;
     private boolean iscsiNetwork;
+    private String subnet = HostSpec.DEFAULT_SUBNET;
 
     private Builder(String name) {
       this.name = name;
@@ -249,13 +279,24 @@ public record HostDescription(String name, ServerEdition edition, Installation i
     }
 
     /**
+     * Sets the subnet (or site) of the host's cluster interfaces.
+     *
+     * @param value the subnet's name, for example {@code "site-b"}
+     * @return this builder
+     */
+    public Builder subnet(String value) {
+      this.subnet = value;
+      return this;
+    }
+
+    /**
      * Builds the description.
      *
      * @return the description
      */
     public HostDescription build() {
       return new HostDescription(name, edition, installation, architecture, osVersion, servicePack, cores, memoryGiB,
-          guestNicPorts, heartbeatNetwork, iscsiNetwork);
+          guestNicPorts, heartbeatNetwork, iscsiNetwork, subnet);
     }
   }
 }

@@ -114,7 +114,7 @@ final class SpecConversion {
           + Units.gib(h.installation().parentReserveBytes()) + ")");
     }
     return at(path, () -> HostSpec.builder(h.name()).edition(edition).installation(h.installation()).cores(h.cores())
-        .memoryBytes(h.memoryBytes()).build());
+        .memoryBytes(h.memoryBytes()).subnet(h.subnet()).build());
   }
 
   private static StorageSpec storage(StorageDescription s) {
@@ -222,7 +222,7 @@ final class SpecConversion {
   private static HostDescription hostDescription(HostSpec h, boolean heartbeat, boolean iscsi) {
     return HostDescription.builder(h.id().name()).edition(ServerEdition.of(h.edition()))
         .installation(h.installation()).cores(h.cores()).memoryGiB(h.memoryBytes() / (double) Units.GIB)
-        .heartbeatNetwork(heartbeat).iscsiNetwork(iscsi).build();
+        .heartbeatNetwork(heartbeat).iscsiNetwork(iscsi).subnet(h.subnet()).build();
   }
 
   private static LunDescription lunDescription(LunSpec l) {
