@@ -133,7 +133,7 @@ final class ReportLooksTest {
   @ParameterizedTest
   @ValueSource(strings = {"retail-host-failure.json", "saas-120-vms.json", "planned-maintenance.json",
       "split-brain.json", "sql-guest-cluster.json"})
-  void everyFailoverAndFaultIsCountedOnTheTimeline(String example) throws Exception {
+  void everyFailoverGuestFailoverAndFaultIsCountedOnTheTimeline(String example) throws Exception {
     Document html = report(example);
     Element svg = timelines(html).get(0);
     int failovers = within(svg, "g", "failover").stream().mapToInt(m -> Integer.parseInt(m.getAttribute("data-count")))
@@ -141,6 +141,11 @@ final class ReportLooksTest {
     int faults = within(svg, "g", "fault").stream().mapToInt(m -> Integer.parseInt(m.getAttribute("data-count"))).sum();
     assertThat(failovers).isEqualTo(Integer.parseInt(ExampleScenariosTest.byId(html, "failovers").getAttribute("data-value")));
     assertThat(faults).isEqualTo(Integer.parseInt(ExampleScenariosTest.byId(html, "faults").getAttribute("data-value")));
+    // A guest cluster's application starting on its first guest node is no failover: no ◆ for it (the
+    // guest-cluster example once drew one at 0:01, and the retail one a ◆ with no guest failover at all).
+    int guest = within(svg, "g", "guest-failover").stream().mapToInt(m -> Integer.parseInt(m.getAttribute("data-count")))
+        .sum() + within(svg, "g", "guest-down").stream().mapToInt(m -> Integer.parseInt(m.getAttribute("data-count"))).sum();
+    assertThat(guest).isEqualTo(Integer.parseInt(ExampleScenariosTest.byId(html, "guest-failovers").getAttribute("data-value")));
     for (Element m : within(svg, "g", "marker")) {
       if (Integer.parseInt(m.getAttribute("data-count")) > 1) {
         assertThat(m.getTextContent()).contains("×" + m.getAttribute("data-count"));
@@ -180,6 +185,70 @@ final class ReportLooksTest {
   }
 
   @org.junit.jupiter.api.Test
+  void theGuestClusterShowsItsOneFailoverAndNotTheApplicationStarting() throws Exception {
+    Element svg = timelines(report("sql-guest-cluster.json")).get(0);
+    List<Element> guest = within(svg, "g", "guest-failover");
+    assertThat(guest).hasSize(1);
+    // The crash of sql1's host is at 0:15; the guest cluster moves SQL Server to sql2 fifteen seconds later.
+    assertThat(Long.parseLong(guest.get(0).getAttribute("data-time-nanos"))).isBetween(900_000_000_000L, 960_000_000_000L);
+    assertThat(guest.get(0).getTextContent()).contains("sql1").contains("sql2");
+  }
+
+  @org.junit.jupiter.api.Test
+  void migrationStripsShareOneScaleAndAPhaseKeepsItsColourInEveryRow() throws Exception {
+    Document html = report("planned-maintenance.json");
+    List<Element> rows = ExampleScenariosTest.elements(html, "tr", "migration");
+    assertThat(rows).hasSize(12);
+    Map<String, String> fills = new java.util.HashMap<>();
+    ExampleScenariosTest.elements(html, "span", "swatch").forEach(s -> fills.put(s.getAttribute("data-phase"),
+        s.getAttribute("style").replace("background:", "")));
+    assertThat(fills).containsKeys("save", "restore", "pre-copy");
+    assertThat(fills.values()).doesNotHaveDuplicates();
+    double longest = 0;
+    for (Element row : rows) {
+      Element strip = within(row, "svg", "phases").get(0);
+      double width = Double.parseDouble(strip.getAttribute("width"));
+      longest = Math.max(longest, width);
+      assertThat(width).isLessThanOrEqualTo(240);
+      for (Element phase : within(strip, "rect", null)) {
+        assertThat(phase.getAttribute("fill")).as(phase.getTextContent()).isEqualTo(fills.get(phase.getAttribute("data-phase")));
+      }
+    }
+    assertThat(longest).isEqualTo(240);
+    // Strips are to one scale: the shortest and the longest migration counted in seconds keep their ratio.
+    Map<Double, Double> widthBySeconds = new java.util.TreeMap<>();
+    rows.forEach(r -> {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9.]+) s")
+          .matcher(within(r, "td", "num").get(0).getTextContent());
+      if (m.matches()) {
+        widthBySeconds.put(Double.parseDouble(m.group(1)),
+            Double.parseDouble(within(r, "svg", "phases").get(0).getAttribute("width")));
+      }
+    });
+    assertThat(widthBySeconds).hasSizeGreaterThanOrEqualTo(2);
+    double shortest = ((java.util.TreeMap<Double, Double>) widthBySeconds).firstKey();
+    double longestSeconds = ((java.util.TreeMap<Double, Double>) widthBySeconds).lastKey();
+    assertThat(shortest).isLessThan(longestSeconds / 2);
+    assertThat(widthBySeconds.get(shortest) / widthBySeconds.get(longestSeconds))
+        .isCloseTo(shortest / longestSeconds, org.assertj.core.data.Offset.offset(0.02));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"retail-host-failure.json", "saas-120-vms.json", "split-brain.json", "sql-guest-cluster.json"})
+  void everyFaultsGuideIsDrawnOverTheNodeLanesNotHiddenUnderThem(String example) throws Exception {
+    Element svg = timelines(report(example)).get(0);
+    List<Element> guides = within(svg, "line", "fault-guide");
+    assertThat(guides).hasSameSizeAs(within(svg, "g", "fault"));
+    // Later in the document is on top: each guide comes after the last node lane's background.
+    List<Element> lanes = within(svg, "g", "host-lane");
+    Element lastLane = lanes.get(lanes.size() - 1);
+    for (Element guide : guides) {
+      assertThat(lastLane.compareDocumentPosition(guide) & Node.DOCUMENT_POSITION_FOLLOWING).as("guide after lanes")
+          .isNotZero();
+    }
+  }
+
+  @org.junit.jupiter.api.Test
   void nodesThatLostQuorumAreDrawnWithoutQuorumNotJoining() throws Exception {
     Document html = report("split-brain.json");
     Element svg = timelines(html).get(0);
@@ -187,7 +256,22 @@ final class ReportLooksTest {
     assertThat(bands.stream().filter(b -> b.getAttribute("data-state").equals("NO_QUORUM")).count()).isEqualTo(4);
     assertThat(bands).noneMatch(b -> b.getAttribute("data-state").equals("JOINING") && Double.parseDouble(b.getAttribute("width")) > 5);
     List<String> quorum = within(svg, "text", "quorum-label").stream().map(Element::getTextContent).toList();
-    assertThat(quorum).anyMatch(t -> t.contains("node1 node2 node3 node4 + witness"))
+    assertThat(quorum).anyMatch(t -> t.contains("node1–4 + witness")).anyMatch(t -> t.contains("node1 node2 + witness"))
         .anyMatch(t -> t.startsWith("NO QUORUM"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"retail-host-failure.json", "saas-120-vms.json", "planned-maintenance.json",
+      "split-brain.json", "sql-guest-cluster.json"})
+  void quorumSpansNameTheirHoldersOneWay(String example) throws Exception {
+    Element svg = timelines(report(example)).get(0);
+    List<String> held = within(svg, "text", "quorum-label").stream().map(Element::getTextContent)
+        .filter(t -> !t.startsWith("NO QUORUM")).toList();
+    assertThat(held).isNotEmpty().noneMatch(t -> t.startsWith("quorum:"))
+        // Three or more numbered nodes in a row are a range, never a list (nodes 1, 3 and 4 stay names).
+        .noneMatch(t -> t.contains("node1 node2 node3")).noneMatch(t -> t.contains("hv01 hv02 hv03"));
+    if (example.startsWith("saas")) {
+      assertThat(held).anyMatch(t -> t.contains("hv01–08,10–12 + witness"));
+    }
   }
 }

@@ -44,6 +44,7 @@ final class Legend {
     items.add(new Item("markers", null, "refused", "refused action"));
     items.add(new Item("markers", null, "failover", "group failover"));
     items.add(new Item("markers", null, "guest-failover", "guest failover"));
+    items.add(new Item("markers", null, "guest-down", "guest application down"));
     items.add(new Item("markers", null, "placement-failed", "cannot be placed"));
     items.add(new Item("markers", null, "migration", "migration"));
     int row = 0;
@@ -109,6 +110,9 @@ final class Legend {
       case "guest-failover" -> out.append("<path d=\"M").append(c).append(',').append(t).append(" L").append(r)
           .append(',').append(m).append(" L").append(c).append(',').append(b).append(" L").append(l).append(',')
           .append(m).append(" z\" fill=\"").append(Palette.GUEST).append("\" stroke=\"#5b1f45\"/>");
+      case "guest-down" -> out.append("<path d=\"M").append(c).append(',').append(t).append(" L").append(r)
+          .append(',').append(m).append(" L").append(c).append(',').append(b).append(" L").append(l).append(',')
+          .append(m).append(" z\" fill=\"#ffffff\" stroke=\"").append(Palette.FAULT).append("\" stroke-width=\"2\"/>");
       case "failover" -> out.append("<rect x=\"").append(Canvas.n(x - 5)).append("\" y=\"").append(Canvas.n(cy - 5))
           .append("\" width=\"10\" height=\"10\" fill=\"").append(Palette.FAILOVER).append("\" stroke=\"#7a4f00\"/>");
       case "placement-failed" -> out.append("<path d=\"M").append(l).append(',').append(t).append(" L").append(r)

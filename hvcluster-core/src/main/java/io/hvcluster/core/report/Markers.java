@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
  * Lays out the markers lane so that no marker hides another. Markers of one kind that would fall on the
  * same spot (fifteen failovers in one second) become one glyph with a count beside it ("×15") and a
  * tooltip listing each; operator actions are never merged, each keeps its number. Then every marker is
- * put in the first row where its box (glyph and count) clears the markers already there.
+ * put in the first row where its box (glyph and count) clears the markers already there. A guest cluster's
+ * application starting on its first guest node is no failover and gets no marker.
  */
 final class Markers {
   static final double ROW_HEIGHT = 22;
@@ -59,8 +60,11 @@ final class Markers {
       return "heal";
     } else if (e instanceof FailoverStarted) {
       return "failover";
-    } else if (e instanceof GuestClusterFailover) {
-      return "guest-failover";
+    } else if (e instanceof GuestClusterFailover g) {
+      // A guest cluster's application coming online on its first node is not a failover: no marker (the
+      // event log has it), as the summary does not count it. With no guest node left to take over, the
+      // application is down: a marker of its own.
+      return g.from().isEmpty() ? null : g.to().isEmpty() ? "guest-down" : "guest-failover";
     } else if (e instanceof PlacementFailed) {
       return "placement-failed";
     }

@@ -9,8 +9,10 @@ import io.hvcluster.api.event.GuestClusterFailover;
 import io.hvcluster.api.event.MigrationFinished;
 import io.hvcluster.api.migration.MigrationOutcome;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** One rendering of an {@link HtmlReport} page. */
 final class ReportPage {
@@ -27,9 +29,11 @@ final class ReportPage {
       "tr.action:target{background:#fff3c4}tr.refused td.result{color:#b23a00;font-weight:bold}",
       "span.no{display:inline-block;min-width:1.6em;padding:0 .3em;border-radius:.8em;background:#0072b2;color:#fff;"
           + "text-align:center;font-weight:bold}tr.refused span.no{background:#fff;color:#b23a00;border:2px dashed #b23a00}",
-      "tr.migration td{white-space:nowrap}details{margin-top:.8em}summary{cursor:pointer;color:#0072b2}svg.phases{vertical-align:middle}");
-  /** The fills of a migration's phases in its strip, in phase order. */
-  private static final String[] PHASE_FILLS = {"#56b4e9", "#e69f00", "#009e73", "#f0e442", "#cc79a7", "#0072b2"};
+      "tr.migration td{white-space:nowrap}tr.migration td.phases{white-space:normal}details{margin-top:.8em}summary{cursor:pointer;color:#0072b2}svg.phases{vertical-align:middle}",
+      "span.swatch{display:inline-block;width:.9em;height:.9em;vertical-align:middle;margin-left:.5em}");
+  /** The fills of migration phases, given to phase names in the order they first appear in the run. */
+  private static final String[] PHASE_FILLS = {"#56b4e9", "#e69f00", "#009e73", "#f0e442", "#cc79a7", "#0072b2",
+      "#d55e00", "#999999"};
 
   private final RunRecord r;
   private final String title;
@@ -74,8 +78,8 @@ final class ReportPage {
         + " cluster state (charcoal: DOWN), the bars below it are the VMs it hosted, coloured by VM state"
         + " (cross-hatched: FAILED). Arrows are migrations; ▼ marks a fault (with a dashed guide through the"
         + " nodes), ▲ its heal, a numbered pill an operator action (hollow and dashed when refused; click it for"
-        + " its row), ■ a group failover, ◆ a guest-cluster failover; ×N counts markers at one instant. Hover"
-        + " for details.</p>\n<div class=\"timeline\">\n").append(TimelineSvg.element(r, actions, false))
+        + " its row), ■ a group failover, ◆ a guest-cluster failover (hollow when no guest node was left to take"
+        + " the application over); ×N counts markers at one instant. Hover for details.</p>\n<div class=\"timeline\">\n").append(TimelineSvg.element(r, actions, false))
         .append("</div>\n");
     if (TimelineSvg.sumsAnyLane(r)) {
       // The same drawing bar by bar; its ids are prefixed so the page keeps unique ids.
@@ -116,9 +120,18 @@ final class ReportPage {
     if (all.isEmpty()) {
       return;
     }
-    out.append("<section id=\"migrations\">\n<h2>Migrations</h2>\n<p class=\"note\">Every migration, by start;"
-        + " the strip shows its phases to scale (hover for each).</p>\n<table>\n<tr><th>start</th><th>VM</th>"
-        + "<th>kind</th><th>from → to</th><th>phases</th><th>total</th><th>downtime</th><th>outcome</th></tr>\n");
+    long longest = all.stream().mapToLong(m -> m.result().totalNanos()).max().orElse(1);
+    // One colour per phase name across the table, so that a colour means the same phase in every row.
+    Map<String, String> fills = new LinkedHashMap<>();
+    all.forEach(m -> m.result().phases().stream().filter(p -> p.durationNanos() > 0).forEach(p ->
+        fills.computeIfAbsent(p.name(), k -> PHASE_FILLS[fills.size() % PHASE_FILLS.length])));
+    out.append("<section id=\"migrations\">\n<h2>Migrations</h2>\n<p class=\"note\">Every migration, by start, with"
+        + " the time its VM was not serving; the strips share one scale (the longest migration fills its strip), so"
+        + " they compare at a glance (hover for each phase).</p>\n<p class=\"note phase-key\">phases:");
+    fills.forEach((name, fill) -> out.append(" <span class=\"swatch\" data-phase=\"").append(Xml.escape(name))
+        .append("\" style=\"background:").append(fill).append("\"></span> ").append(Xml.escape(name)));
+    out.append("</p>\n<table>\n<tr><th>start</th><th>VM</th>"
+        + "<th>kind</th><th>from → to</th><th>total</th><th>downtime</th><th>outcome</th><th>phases</th></tr>\n");
     for (MigrationFinished m : all) {
       var res = m.result();
       out.append("<tr class=\"migration\" data-vm=\"").append(Xml.escape(res.vm().name())).append("\" data-start-nanos=\"")
@@ -127,32 +140,38 @@ final class ReportPage {
           .append(res.outcome()).append("\"><td>").append(Timeline.time(res.startNanos())).append("</td><td>")
           .append(Xml.escape(res.vm().name())).append("</td><td>").append(Xml.escape(res.strategy()))
           .append(res.fellBackToQuick() ? " (fell back to quick)" : "").append("</td><td>")
-          .append(Xml.escape(res.source() + " → " + res.target())).append("</td><td>");
-      phases(res);
-      out.append("</td><td class=\"num\">").append(Timeline.duration(res.totalNanos())).append("</td><td class=\"num\">")
+          .append(Xml.escape(res.source() + " → " + res.target())).append("</td><td class=\"num\">")
+          .append(Timeline.duration(res.totalNanos())).append("</td><td class=\"num\">")
           .append(Timeline.duration(res.downtimeNanos())).append("</td><td>")
           .append(res.outcome() == MigrationOutcome.COMPLETED ? "completed" : Xml.escape(res.outcome() + ": "
-              + res.reason())).append("</td></tr>\n");
+              + res.reason())).append("</td><td class=\"phases\">");
+      phases(res, longest, fills);
+      out.append("</td></tr>\n");
     }
     out.append("</table>\n</section>\n");
   }
 
-  /** A strip 240 px wide, one rectangle per phase to scale, then the phases as text. */
-  private void phases(io.hvcluster.api.migration.MigrationResult res) {
-    double total = Math.max(1, res.totalNanos());
-    out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"phases\" width=\"240\" height=\"12\""
-        + " viewBox=\"0 0 240 12\">");
-    int i = 0;
+  /**
+   * A strip of one rectangle per phase that took time, on a scale where the longest migration of the run is
+   * 240 px wide, then those phases as text.
+   */
+  private void phases(io.hvcluster.api.migration.MigrationResult res, long longest, Map<String, String> fills) {
+    double scale = 240.0 / Math.max(1, longest);
+    double width = Math.max(1, res.totalNanos() * scale);
+    out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"phases\" width=\"").append(Canvas.n(width))
+        .append("\" height=\"12\" viewBox=\"0 0 ").append(Canvas.n(width)).append(" 12\">");
     StringBuilder text = new StringBuilder();
     for (var p : res.phases()) {
-      double x = (p.startNanos() - res.startNanos()) * 240 / total;
-      double w = Math.max(0.5, p.durationNanos() * 240 / total);
-      out.append("<rect x=\"").append(Canvas.n(x)).append("\" y=\"0\" width=\"").append(Canvas.n(w))
-          .append("\" height=\"12\" fill=\"").append(PHASE_FILLS[i++ % PHASE_FILLS.length]).append("\"><title>")
-          .append(Xml.escape(p.name() + " " + Timeline.duration(p.durationNanos()))).append("</title></rect>");
-      if (p.durationNanos() > 0) {
-        text.append(text.length() == 0 ? "" : ", ").append(p.name()).append(' ').append(Timeline.duration(p.durationNanos()));
+      if (p.durationNanos() == 0) {
+        continue;
       }
+      double x = (p.startNanos() - res.startNanos()) * scale;
+      double w = Math.max(0.5, p.durationNanos() * scale);
+      out.append("<rect x=\"").append(Canvas.n(x)).append("\" y=\"0\" width=\"").append(Canvas.n(w))
+          .append("\" height=\"12\" fill=\"").append(fills.get(p.name())).append("\" data-phase=\"")
+          .append(Xml.escape(p.name())).append("\"><title>")
+          .append(Xml.escape(p.name() + " " + Timeline.duration(p.durationNanos()))).append("</title></rect>");
+      text.append(text.length() == 0 ? "" : ", ").append(p.name()).append(' ').append(Timeline.duration(p.durationNanos()));
     }
     out.append("</svg> ").append(Xml.escape(text.toString()));
   }

@@ -61,12 +61,20 @@ public final class Timeline {
   }
 
   /**
-   * Formats a duration of virtual time compactly, for example {@code 1 min 22.4 s} or {@code 310 ms}.
+   * Formats a duration of virtual time compactly, for example {@code 1 min 22.4 s}, {@code 310 ms} or, under a
+   * millisecond, {@code 400 µs}.
    *
    * @param nanos nanoseconds
    * @return the text
    */
   public static String duration(long nanos) {
+    if (nanos > 0 && nanos < 1_000L) {
+      return nanos + " ns";
+    }
+    if (nanos > 0 && nanos < 1_000_000L) {
+      // A switchover of 400 µs is not "0 ms": under a millisecond the unit shrinks rather than round to nothing.
+      return nanos / 1_000 + " µs";
+    }
     if (nanos < 1_000_000_000L) {
       return nanos / 1_000_000 + " ms";
     }

@@ -160,6 +160,7 @@ public final class TimelineSvg {
     quorumLane();
     eventsLane();
     hostLanes();
+    faultGuides();
     migrations();
     legend.draw(legendY);
     out.append("</svg>\n");
@@ -225,17 +226,7 @@ public final class TimelineSvg {
           .append("\" fill=\"").append(Palette.quorum(s.state())).append("\"><title>")
           .append(Xml.escape(span(s) + "  " + s.label() + (s.detail().isEmpty() ? "" : ": " + s.detail())))
           .append("</title></rect>\n");
-      String members = s.label().replaceFirst("^quorum held by |^NO QUORUM: ", "").replaceFirst(" \\(.*| hold .*", "");
-      String head = s.label().replaceFirst(":.*| held by.*", "");
-      if (members.equals(s.label())) {
-        fitted(x0, w, QUORUM_Y + 13, "quorum-label", s.label());
-      } else if (s.state().equals(RunRecord.Quorum.LOST.name())) {
-        // Without quorum the members alone would read as the holders: the label always says NO QUORUM.
-        fitted(x0, w, QUORUM_Y + 13, "quorum-label", s.label(), head + ": " + members, head);
-      } else {
-        fitted(x0, w, QUORUM_Y + 13, "quorum-label", s.label(), s.label().replaceFirst(" \\(.*", ""),
-            head + ": " + members, members, head);
-      }
+      fitted(x0, w, QUORUM_Y + 13, "quorum-label", QuorumLabels.choices(s).toArray(String[]::new));
     }
     out.append("</g>\n");
   }
@@ -295,13 +286,19 @@ public final class TimelineSvg {
         }
       }
       out.append("</g>").append(link ? "</a>" : "").append('\n');
+    }
+    out.append("</g>\n");
+  }
+
+  /** The dashed guides of the faults, drawn over the node lanes (under them, the lanes' fills hid them). */
+  private void faultGuides() {
+    for (Markers.Marker m : markers.placed) {
       if (m.kind().equals("fault")) {
         out.append("<line class=\"fault-guide\" x1=\"").append(n(m.x())).append("\" y1=\"").append(hostsY)
             .append("\" x2=\"").append(n(m.x())).append("\" y2=\"").append(bottom).append("\" stroke=\"")
             .append(Palette.FAULT).append("\" stroke-width=\"1\" stroke-dasharray=\"3,3\" opacity=\"0.7\"/>\n");
       }
     }
-    out.append("</g>\n");
   }
 
   private void hostLanes() {

@@ -111,4 +111,13 @@ final class HtmlReportTest {
     assertThatThrownBy(() -> HtmlReport.builder(RUN.record).table("t", "T", List.of("a", "b"), List.of(List.of("1"))))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 columns but a row has 1 cells");
   }
+
+  @Test
+  void durationsUnderAMillisecondKeepTheirSizeInsteadOfReadingZero() {
+    // The live migration's switchover phase is 400 µs; the migrations table printed "switchover 0 ms".
+    assertThat(Timeline.duration(400_000)).isEqualTo("400 µs");
+    assertThat(Timeline.duration(250)).isEqualTo("250 ns");
+    assertThat(Timeline.duration(0)).isEqualTo("0 ms");
+    assertThat(Timeline.duration(39_000_000)).isEqualTo("39 ms");
+  }
 }
